@@ -1,0 +1,47 @@
+package io.mensajero.scenarios.support;
+
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The broker a behaviour scenario runs against: Mensajero's embedded broker or RabbitMQ.
+ * A scenario observes the same thing on both.
+ */
+public interface BrokerUnderTest {
+
+    /** {@code mensajero} or {@code rabbitmq}; shown in the test's display name. */
+    String name();
+
+    String host();
+
+    int port();
+
+    /** An AMQP URI with guest/guest and the default vhost, as the CLI's {@code --uri} takes it. */
+    default String uri() {
+        return "amqp://guest:guest@" + host() + ":" + port() + "/%2F";
+    }
+
+    default boolean isRabbitMq() {
+        return "rabbitmq".equals(name());
+    }
+
+    /** A factory for this broker, guest/guest on vhost "/", with automatic recovery off. */
+    default ConnectionFactory connectionFactory() {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(host());
+        factory.setPort(port());
+        factory.setUsername("guest");
+        factory.setPassword("guest");
+        factory.setVirtualHost("/");
+        factory.setAutomaticRecoveryEnabled(false);
+        factory.setConnectionTimeout(5_000);
+        return factory;
+    }
+
+    default Connection newConnection() throws IOException, TimeoutException {
+        return connectionFactory().newConnection();
+    }
+}
