@@ -199,6 +199,11 @@ public abstract class MessagingPattern {
         return rate;
     }
 
+    /** delivery_mode 2. */
+    static boolean persistent(AMQP.BasicProperties properties) {
+        return properties != null && Integer.valueOf(2).equals(properties.getDeliveryMode());
+    }
+
     /** Settings shared by every pattern's builder. */
     public abstract static class Builder<B extends Builder<B>> {
         ConnectionSettings settings;

@@ -37,6 +37,7 @@ public final class Receiver extends ConsumingPattern {
                 emit(EventType.RECEIVED, "queue", queue, "body", Bodies.text(delivery.body()),
                         "seq", received[0], "deliveryTag", delivery.envelope().getDeliveryTag(),
                         "redelivered", delivery.envelope().isRedeliver(),
+                        "persistent", persistent(delivery.properties()),
                         "exchange", delivery.envelope().getExchange(),
                         "routingKey", delivery.envelope().getRoutingKey());
                 return true;

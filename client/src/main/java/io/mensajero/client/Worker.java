@@ -71,7 +71,8 @@ public final class Worker extends ConsumingPattern {
         Duration work = Bodies.workTime(body, dotDuration);
         int seq = ++received;
         emit(EventType.RECEIVED, "queue", queue, "body", body, "seq", seq, "deliveryTag", tag,
-                "redelivered", delivery.envelope().isRedeliver(), "autoAck", autoAck,
+                "redelivered", delivery.envelope().isRedeliver(), "persistent", persistent(delivery.properties()),
+                "autoAck", autoAck,
                 "workMs", work.toMillis(), "ackDelayMs", ackDelay.toMillis());
         long start = System.nanoTime();
         if (!stopper.pause(work.plus(ackDelay))) {
