@@ -2,6 +2,7 @@ package io.mensajero.scenarios.course;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ShutdownSignalException;
 import io.mensajero.cli.process.Participant;
 import io.mensajero.cli.process.ParticipantEvent;
 import io.mensajero.scenarios.support.BrokerUnderTest;
@@ -46,6 +47,12 @@ final class Course {
     /** The bodies of one participant's events of a type, in order. */
     static List<String> bodies(Participant participant, String type) {
         return participant.events(type).stream().map(e -> e.string("body")).collect(Collectors.toList());
+    }
+
+    /** Waits until the participants together printed {@code total} events of a type. */
+    static void awaitTotal(List<Participant> participants, String type, int total) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
+                .until(() -> participants.stream().mapToInt(p -> p.events(type).size()).sum() >= total);
     }
 
     /** The participant's summary event (after it exited). */
@@ -101,7 +108,7 @@ final class Course {
     private static void amqp(BrokerUnderTest broker, ChannelAction action) {
         try (Connection connection = broker.newConnection(); Channel channel = connection.createChannel()) {
             action.run(channel);
-        } catch (IOException | TimeoutException e) {
+        } catch (IOException | TimeoutException | ShutdownSignalException e) {
             throw new IllegalStateException("cannot talk to " + broker.name() + ": " + e, e);
         }
     }
