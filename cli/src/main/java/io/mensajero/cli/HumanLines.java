@@ -18,8 +18,8 @@ final class HumanLines {
             case DECLARED -> e.get("exchange") != null
                     ? "declared exchange " + e.string("exchange") + " (" + e.string("exchangeType")
                     + (Boolean.TRUE.equals(e.get("durable")) ? ", durable)" : ")")
-                    : "declared queue " + e.string("queue") + " (" + queueTraits(e) + e.get("messages")
-                    + " messages ready, " + e.get("consumers") + " consumers)";
+                    : "declared queue " + e.string("queue") + " (" + queueTraits(e)
+                    + count(e, "messages", "message") + " ready, " + count(e, "consumers", "consumer") + ")";
             case BOUND -> "bound queue " + e.string("queue") + " to exchange " + e.string("exchange")
                     + " with binding key '" + e.string("bindingKey") + "'" + arguments(e.get("arguments"));
             case CONSUMING -> "waiting for messages on queue " + e.string("queue")
@@ -34,7 +34,7 @@ final class HumanLines {
             case DONE -> "done with delivery tag " + e.get("deliveryTag") + " (#" + e.get("seq") + " '"
                     + e.string("body") + "') after " + seconds(e.number("afterMs")) + "; auto-ack, nothing to ack";
             case STAGE_STARTED -> "stage " + e.get("stage") + " started";
-            case STAGE_COMPLETED -> "stage " + e.get("stage") + " completed (" + e.get("sent") + " messages sent so far)";
+            case STAGE_COMPLETED -> "stage " + e.get("stage") + " completed (" + count(e, "sent", "message") + " sent so far)";
             case STOPPING -> "stopping (" + e.string("reason") + ")...";
             case SUMMARY -> "summary: " + summary(e);
             case ERROR -> "error: " + e.string("error");
@@ -79,7 +79,7 @@ final class HumanLines {
                     + e.get("stages") + " stages completed" + why;
         }
         if (e.get("sent") != null) {
-            return "sent " + e.get("sent") + " messages to "
+            return "sent " + count(e, "sent", "message") + " to "
                     + (e.get("exchange") != null ? "exchange " + e.string("exchange") : "queue " + e.string("queue")) + why;
         }
         if (e.get("acked") != null) {
@@ -90,7 +90,7 @@ final class HumanLines {
             return "received " + e.get("received") + ", done " + e.get("done") + ", unfinished "
                     + e.get("lost") + " (auto-ack: those are lost) from queue " + e.string("queue") + why;
         }
-        return "received " + e.get("received") + " messages from "
+        return "received " + count(e, "received", "message") + " from "
                 + (e.get("exchange") != null ? "exchange " + e.string("exchange") + " via " : "")
                 + "queue " + e.string("queue") + why;
     }
@@ -101,6 +101,11 @@ final class HumanLines {
         }
         return " and arguments " + ((Map<?, ?>) arguments).entrySet().stream()
                 .map(en -> en.getKey() + "=" + en.getValue()).collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    private static String count(Event e, String field, String noun) {
+        Object n = e.get(field);
+        return n + " " + noun + (n instanceof Number && ((Number) n).longValue() == 1 ? "" : "s");
     }
 
     static String seconds(long millis) {
