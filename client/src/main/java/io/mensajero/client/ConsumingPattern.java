@@ -70,7 +70,7 @@ public abstract class ConsumingPattern extends MessagingPattern {
                             + queue + "' (was the queue deleted?)");
                 default:
                     if (!stopper.stopped()) {
-                        throw Failures.during("consume from queue '" + queue + "'", settings(), item.signal());
+                        throw Failures.whileDoing("consuming from queue '" + queue + "'", settings(), item.signal());
                     }
             }
         }

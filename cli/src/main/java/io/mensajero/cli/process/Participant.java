@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -46,10 +47,12 @@ public final class Participant implements AutoCloseable {
     private final StringBuilder stderr = new StringBuilder();
     private final Thread outReader;
     private final Thread errReader;
+    private final Consumer<ParticipantEvent> onEvent;
     private boolean outputEnded;
 
-    private Participant(List<String> command) throws IOException {
+    private Participant(List<String> command, Consumer<ParticipantEvent> onEvent) throws IOException {
         this.command = List.copyOf(command);
+        this.onEvent = onEvent;
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         this.process = builder.start();
@@ -65,6 +68,14 @@ public final class Participant implements AutoCloseable {
 
     /** Starts {@code mensajero <args> --json} in a new JVM. */
     public static Participant start(List<String> args) {
+        return start(args, event -> { });
+    }
+
+    /**
+     * Starts {@code mensajero <args> --json} in a new JVM; {@code onEvent} sees each event as it
+     * arrives, on the participant's reader thread (keep it quick).
+     */
+    public static Participant start(List<String> args, Consumer<ParticipantEvent> onEvent) {
         List<String> command = new ArrayList<>();
         if (envResetsSignals()) {
             // A JVM started by a shell's background job inherits SIGINT ignored; undo that so
@@ -79,7 +90,7 @@ public final class Participant implements AutoCloseable {
             command.add("--json");
         }
         try {
-            return new Participant(command);
+            return new Participant(command, onEvent);
         } catch (IOException e) {
             throw new ParticipantException("cannot start " + String.join(" ", command) + ": " + e.getMessage(), e);
         }
@@ -246,9 +257,19 @@ public final class Participant implements AutoCloseable {
             while ((line = reader.readLine()) != null) {
                 Instant arrival = Instant.now();
                 JsonNode json = parse(line);
+                ParticipantEvent event = json == null ? null : new ParticipantEvent(json, arrival);
+                if (event != null) {
+                    try {
+                        onEvent.accept(event);
+                    } catch (RuntimeException e) {
+                        synchronized (lock) {
+                            otherLines.add("(the onEvent listener failed: " + e + ")");
+                        }
+                    }
+                }
                 synchronized (lock) {
-                    if (json != null) {
-                        events.add(new ParticipantEvent(json, arrival));
+                    if (event != null) {
+                        events.add(event);
                     } else {
                         otherLines.add(line);
                     }

@@ -47,8 +47,17 @@ public final class Failures {
                 + " (" + networkReason(e) + ")", e);
     }
 
-    /** A failure while doing {@code what} (e.g. "declare queue 'hello'") on an open connection. */
+    /** A failure of a request (e.g. what = "declare queue 'hello'") on an open connection. */
     public static MensajeroException during(String what, ConnectionSettings settings, Throwable e) {
+        return classify("when asked to " + what, "while trying to " + what, settings, e);
+    }
+
+    /** The channel or connection ended while {@code activity} (e.g. "consuming from queue 'hello'"). */
+    public static MensajeroException whileDoing(String activity, ConnectionSettings settings, Throwable e) {
+        return classify("while " + activity, "while " + activity, settings, e);
+    }
+
+    private static MensajeroException classify(String asked, String trying, ConnectionSettings settings, Throwable e) {
         if (e instanceof MensajeroException) {
             return (MensajeroException) e;
         }
@@ -58,18 +67,18 @@ public final class Failures {
             Failure failure = code == ACCESS_REFUSED || code == NOT_ALLOWED
                     ? Failure.ACCESS_REFUSED : Failure.BROKER_REFUSED;
             String closed = shutdown.isHardError() ? "closed the connection" : "closed the channel";
-            return new MensajeroException(failure, "the broker " + closed + " when asked to " + what
+            return new MensajeroException(failure, "the broker " + closed + " " + asked
                     + " (" + closeText(shutdown) + ")", e);
         }
         if (e instanceof TimeoutException) {
             return new MensajeroException(Failure.BROKER_REFUSED, "the broker at " + settings.address()
-                    + " did not answer in time when asked to " + what, e);
+                    + " did not answer in time " + asked, e);
         }
         if (shutdown != null || find(e, java.io.IOException.class) != null) {
             return new MensajeroException(Failure.UNREACHABLE, "lost the connection to the broker at "
-                    + settings.address() + " while trying to " + what + " (" + networkReason(e) + ")", e);
+                    + settings.address() + " " + trying + " (" + networkReason(e) + ")", e);
         }
-        return new MensajeroException(Failure.INTERNAL, "unexpected error while trying to " + what + ": " + e, e);
+        return new MensajeroException(Failure.INTERNAL, "unexpected error " + trying + ": " + e, e);
     }
 
     /** The reply code of the connection.close or channel.close the broker sent, or 0. */
