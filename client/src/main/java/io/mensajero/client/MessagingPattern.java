@@ -31,6 +31,7 @@ public abstract class MessagingPattern {
     private final Consumer<Event> listener;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean finished = new AtomicBoolean();
+    private final Object lifecycle = new Object();
     final Stopper stopper = new Stopper();
 
     MessagingPattern(Builder<?> builder, String defaultName) {
@@ -60,11 +61,13 @@ public abstract class MessagingPattern {
         }
         try {
             Map<String, Object> summary = new LinkedHashMap<>(execute());
-            summary.put("reason", stopper.stopped() ? stopper.reason() : "done");
-            finished.set(true);
-            Event event = new Event(EventType.SUMMARY, name, System.currentTimeMillis(), summary);
-            listener.accept(event);
-            return event;
+            synchronized (lifecycle) {
+                finished.set(true);
+                summary.put("reason", stopper.stopped() ? stopper.reason() : "done");
+                Event event = new Event(EventType.SUMMARY, name, System.currentTimeMillis(), summary);
+                listener.accept(event);
+                return event;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MensajeroException(Failure.INTERNAL, name + " was interrupted", e);
@@ -83,8 +86,11 @@ public abstract class MessagingPattern {
      * {@code stopping} event and the summary. Producers never leave a message half-sent.
      */
     public final void stop(String reason) {
-        if (stopper.stop(reason) && started.get() && !finished.get()) {
-            emit(EventType.STOPPING, "reason", reason);
+        synchronized (lifecycle) {
+            // Under the lock, so "stopping" never follows "summary".
+            if (stopper.stop(reason) && started.get() && !finished.get()) {
+                emit(EventType.STOPPING, "reason", reason);
+            }
         }
     }
 
