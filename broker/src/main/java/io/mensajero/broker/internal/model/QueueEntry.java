@@ -1,0 +1,28 @@
+package io.mensajero.broker.internal.model;
+
+/**
+ * A message's place in one queue: its sequence number there (which fixes its position, also
+ * when it is requeued) and whether it was delivered before.
+ */
+public final class QueueEntry {
+    final long seq;
+    final Message message;
+    boolean redelivered;
+
+    QueueEntry(long seq, Message message) {
+        this.seq = seq;
+        this.message = message;
+    }
+
+    public Message message() {
+        return message;
+    }
+
+    public boolean redelivered() {
+        return redelivered;
+    }
+
+    public long seq() {
+        return seq;
+    }
+}
