@@ -55,6 +55,12 @@ final class Session implements AutoCloseable {
         return name;
     }
 
+    /** A queue the broker named, deleted at the end. */
+    String track(String queue) {
+        queues.add(queue);
+        return queue;
+    }
+
     /** A unique exchange name, deleted at the end (the scenario declares it). */
     String exchangeName(String prefix) {
         String name = Names.unique(prefix);
