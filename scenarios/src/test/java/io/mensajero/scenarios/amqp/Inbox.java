@@ -20,6 +20,8 @@ final class Inbox extends DefaultConsumer {
     private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
     /** Completed with the consumer tag when the broker cancels this consumer. */
     final CompletableFuture<String> cancelledByBroker = new CompletableFuture<>();
+    /** Completed with the consumer tag when the broker confirms the client's basic.cancel. */
+    final CompletableFuture<String> cancelOk = new CompletableFuture<>();
 
     Inbox(Channel channel) {
         super(channel);
@@ -28,6 +30,11 @@ final class Inbox extends DefaultConsumer {
     @Override
     public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
         deliveries.add(new Delivery(envelope, properties, body));
+    }
+
+    @Override
+    public void handleCancelOk(String consumerTag) {
+        cancelOk.complete(consumerTag);
     }
 
     @Override
