@@ -100,7 +100,7 @@ public final class AmqpChannel implements DirectReplyTo.Target {
         } else if (m instanceof Channel c) {
             channel(c);
         } else if (m instanceof Access.Request) {
-            reply(new Access.RequestOk());
+            reply(new Access.RequestOk(1));
         } else {
             throw AmqpException.commandInvalid("unimplemented method");
         }
