@@ -34,9 +34,8 @@ final class ExchangeMethods {
                 ch.reply(new Exchange.BindOk());
             }
         } else if (m instanceof Exchange.Unbind u) {
-            BindingDestination destination = vhost.bindingEnds(Names.strip(u.source()), "exchange",
-                    Names.strip(u.destination()), ch.connection);
-            vhost.unbind(Names.strip(u.source()), destination, u.routingKey(), u.arguments());
+            vhost.unbind(Names.strip(u.source()), "exchange", Names.strip(u.destination()), u.routingKey(),
+                    u.arguments(), ch.connection);
             if (!u.noWait()) {
                 ch.reply(new Exchange.UnbindOk());
             }

@@ -32,9 +32,7 @@ final class QueueMethods {
         } else if (m instanceof Queue.Unbind u) {
             String queue = Names.strip(Names.queue(ch, u.queue()));
             String key = u.queue().isEmpty() && u.routingKey().isEmpty() ? queue : u.routingKey();
-            VirtualHost vhost = ch.vhost();
-            BindingDestination q = vhost.bindingEnds(Names.strip(u.exchange()), "queue", queue, ch.connection);
-            vhost.unbind(Names.strip(u.exchange()), q, key, u.arguments());
+            ch.vhost().unbind(Names.strip(u.exchange()), "queue", queue, key, u.arguments(), ch.connection);
             ch.reply(new Queue.UnbindOk());
         } else if (m instanceof Queue.Purge p) {
             MessageQueue q = ch.vhost().queueForUse(Names.queue(ch, p.queue()), ch.connection);
@@ -73,6 +71,8 @@ final class QueueMethods {
         } else {
             if (name.isEmpty()) {
                 name = "amq.gen-" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+            } else {
+                VirtualHost.checkQueueName(name);
             }
             MessageQueue q = vhost.declareQueue(name, d.durable(), d.exclusive(), d.autoDelete(), d.arguments(),
                     ch.connection);

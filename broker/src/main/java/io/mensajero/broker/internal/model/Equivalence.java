@@ -47,8 +47,10 @@ final class Equivalence {
             if (key.equals("x-queue-type") && (isClassic(a, hasA) && isClassic(b, hasB))) {
                 continue;
             }
+            // RabbitMQ shows bare values when both sides have the argument, typed ones otherwise.
+            boolean typed = !(hasA && hasB);
             throw AmqpException.preconditionFailed("inequivalent arg '%s' for %s: received %s but current is %s",
-                    key, resource.describe(), describe(b, hasB), describe(a, hasA));
+                    key, resource.describe(), describe(b, hasB, typed), describe(a, hasA, typed));
         }
     }
 
@@ -129,10 +131,10 @@ final class Equivalence {
         return v.getClass().getSimpleName();
     }
 
-    private static String describe(Object value, boolean present) {
+    private static String describe(Object value, boolean present, boolean typed) {
         if (!present) {
             return "none";
         }
-        return "the value '" + value + "' of type '" + typeName(value) + "'";
+        return typed ? "the value '" + value + "' of type '" + typeName(value) + "'" : "'" + value + "'";
     }
 }

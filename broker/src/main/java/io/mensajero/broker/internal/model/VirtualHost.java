@@ -166,13 +166,17 @@ public final class VirtualHost {
 
     // ---- queues ----
 
+    /** A queue name a client chose may not start with the reserved prefix amq. (403). */
+    public static void checkQueueName(String queueName) {
+        checkName("queue", queueName);
+    }
+
     /**
-     * queue.declare (not passive) of a named queue: creates it, or checks that the existing one is
+     * queue.declare (not passive): creates the queue, or checks that the existing one is
      * equivalent. The owner is the declaring connection when exclusive, else null.
      */
     public MessageQueue declareQueue(String queueName, boolean durable, boolean exclusive, boolean autoDelete,
                                      Map<String, Object> arguments, Object connection) {
-        checkName("queue", queueName);
         Object owner = exclusive ? connection : null;
         MessageQueue q = queues.get(queueName);
         if (q == null) {
@@ -200,7 +204,7 @@ public final class VirtualHost {
             throw AmqpException.preconditionFailed("%s in use", q.describe());
         }
         if (ifEmpty && q.messageCount() > 0) {
-            throw AmqpException.preconditionFailed("%s is not empty", q.describe());
+            throw AmqpException.preconditionFailed("%s not empty", q.describe());
         }
         return deleteQueue(q);
     }
@@ -230,10 +234,29 @@ public final class VirtualHost {
         }
     }
 
-    public void unbind(String sourceName, BindingDestination destination, String routingKey,
-                       Map<String, Object> arguments) {
+    /**
+     * Removes a binding. As in RabbitMQ, unbinding what is not bound (or not there at all) is not
+     * an error, and only an existing binding to a queue is checked for exclusive access.
+     */
+    public void unbind(String sourceName, String destinationKind, String destinationName, String routingKey,
+                       Map<String, Object> arguments, Object connection) {
+        if (sourceName.isEmpty() || (destinationKind.equals("exchange") && destinationName.isEmpty())) {
+            checkNotDefault("");
+        }
         Exchange source = exchanges.get(sourceName);
-        removeBinding(new Binding(source, destination, routingKey, arguments), true);
+        BindingDestination destination = destinationKind.equals("exchange")
+                ? exchanges.get(destinationName) : queues.get(destinationName);
+        if (source == null || destination == null) {
+            return;
+        }
+        Binding b = new Binding(source, destination, routingKey, arguments);
+        if (!source.hasBinding(b)) {
+            return;
+        }
+        if (destination instanceof MessageQueue q) {
+            checkExclusiveAccess(q, connection);
+        }
+        removeBinding(b, true);
     }
 
     /**
