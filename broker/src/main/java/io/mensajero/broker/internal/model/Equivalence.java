@@ -67,7 +67,7 @@ final class Equivalence {
         if (a instanceof Number x && b instanceof Number y) {
             return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
         }
-        if (a instanceof CharSequence && b instanceof CharSequence) {
+        if (isText(a) && isText(b)) {
             return a.toString().equals(b.toString());
         }
         return Objects.equals(a, b);
@@ -136,5 +136,9 @@ final class Equivalence {
             return "none";
         }
         return typed ? "the value '" + value + "' of type '" + typeName(value) + "'" : "'" + value + "'";
+    }
+
+    private static boolean isText(Object v) {
+        return v instanceof LongString || v instanceof String;
     }
 }

@@ -55,7 +55,7 @@ final class HeadersExchange extends Exchange {
         if (xMatch == null) {
             return;
         }
-        if (!(xMatch instanceof LongString) && !(xMatch instanceof String)) {
+        if (!isText(xMatch)) {
             throw AmqpException.preconditionFailed(
                     "Invalid x-match field type %s (value %s); expected longstr", typeName(xMatch), xMatch);
         }
@@ -99,7 +99,7 @@ final class HeadersExchange extends Exchange {
         if (a instanceof Number x && b instanceof Number y) {
             return toDecimal(x).compareTo(toDecimal(y)) == 0;
         }
-        if (a instanceof CharSequence && b instanceof CharSequence) {
+        if (isText(a) && isText(b)) {
             return a.toString().equals(b.toString());
         }
         if (a instanceof byte[] x && b instanceof byte[] y) {
@@ -121,5 +121,9 @@ final class HeadersExchange extends Exchange {
 
     private static String typeName(Object value) {
         return value == null ? "void" : value.getClass().getSimpleName().toLowerCase();
+    }
+
+    private static boolean isText(Object v) {
+        return v instanceof LongString || v instanceof String;
     }
 }
