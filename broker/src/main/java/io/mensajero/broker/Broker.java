@@ -39,6 +39,22 @@ public final class Broker implements AutoCloseable {
         return server.address();
     }
 
+    /**
+     * Sets the memory high watermark: above it, publishing connections are blocked
+     * (connection.blocked) until memory use falls back under it. Like RabbitMQ's
+     * {@code set_vm_memory_high_watermark}, it takes effect at once.
+     */
+    public void memoryHighWatermark(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("memory high watermark must be positive, got " + bytes);
+        }
+        server.call(() -> {
+            server.context().gauge().highWatermark(bytes);
+            server.context().flushDirty();
+            return null;
+        });
+    }
+
     /** Closes every connection (320 CONNECTION_FORCED) and stops listening. Idempotent. */
     @Override
     public void close() {

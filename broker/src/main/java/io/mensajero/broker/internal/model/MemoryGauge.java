@@ -1,7 +1,5 @@
 package io.mensajero.broker.internal.model;
 
-import java.util.function.BooleanSupplier;
-
 /**
  * Bytes of message bodies the broker holds, against a high watermark. Crossing the watermark
  * raises the memory alarm; falling back under it clears the alarm. Confined to the broker
@@ -12,7 +10,7 @@ public final class MemoryGauge {
         void alarmChanged(boolean raised);
     }
 
-    private final long highWatermark;
+    private long highWatermark;
     private long bytes;
     private boolean alarm;
     private AlarmListener listener = raised -> { };
@@ -23,6 +21,12 @@ public final class MemoryGauge {
 
     public void listener(AlarmListener listener) {
         this.listener = listener;
+    }
+
+    /** Changes the watermark, as rabbitmqctl set_vm_memory_high_watermark does, and re-checks. */
+    public void highWatermark(long newWatermark) {
+        highWatermark = newWatermark;
+        add(0);
     }
 
     void add(long delta) {
@@ -44,10 +48,5 @@ public final class MemoryGauge {
 
     public long highWatermark() {
         return highWatermark;
-    }
-
-    /** For tests: a supplier of the alarm state. */
-    public BooleanSupplier alarmState() {
-        return () -> alarm;
     }
 }
