@@ -27,55 +27,36 @@ class ExclusiveQueueIsLockedToItsConnection {
         void on(Channel other, String queue) throws Exception;
     }
 
-    private static Failure fromAnotherConnection(BrokerUnderTest broker, Use use) throws Exception {
+    /** The owner declares an exclusive queue; another connection's use of it must get 405. */
+    private static void lockedFromAnotherConnection(BrokerUnderTest broker, int classId, int methodId, Use use)
+            throws Exception {
         try (Session s = Session.open(broker)) {
             String q = s.queueName("exclusive");
             s.channel.queueDeclare(q, false, true, false, null);
             Channel other = s.newConnection().createChannel();
-            Failure failure = Amqp.failure(other, () -> use.on(other, q));
+            assertThat(Amqp.failure(other, () -> use.on(other, q))).isEqualTo(locked(q, classId, methodId));
             assertThat(s.queueExists(q)).as("the owner still has its queue").isTrue();
-            return failure;
         }
     }
 
     @EachBroker
     void declare(BrokerUnderTest broker) throws Exception {
-        String[] name = new String[1];
-        Failure f = fromAnotherConnection(broker, (ch, q) -> {
-            name[0] = q;
-            ch.queueDeclare(q, false, true, false, null);
-        });
-        assertThat(f).isEqualTo(locked(name[0], 50, 10));
+        lockedFromAnotherConnection(broker, 50, 10, (ch, q) -> ch.queueDeclare(q, false, true, false, null));
     }
 
     @EachBroker
     void passiveDeclare(BrokerUnderTest broker) throws Exception {
-        String[] name = new String[1];
-        Failure f = fromAnotherConnection(broker, (ch, q) -> {
-            name[0] = q;
-            ch.queueDeclarePassive(q);
-        });
-        assertThat(f).isEqualTo(locked(name[0], 50, 10));
+        lockedFromAnotherConnection(broker, 50, 10, (ch, q) -> ch.queueDeclarePassive(q));
     }
 
     @EachBroker
     void consume(BrokerUnderTest broker) throws Exception {
-        String[] name = new String[1];
-        Failure f = fromAnotherConnection(broker, (ch, q) -> {
-            name[0] = q;
-            ch.basicConsume(q, new DefaultConsumer(ch));
-        });
-        assertThat(f).isEqualTo(locked(name[0], 60, 20));
+        lockedFromAnotherConnection(broker, 60, 20, (ch, q) -> ch.basicConsume(q, new DefaultConsumer(ch)));
     }
 
     @EachBroker
     void bind(BrokerUnderTest broker) throws Exception {
-        String[] name = new String[1];
-        Failure f = fromAnotherConnection(broker, (ch, q) -> {
-            name[0] = q;
-            ch.queueBind(q, "amq.direct", "k");
-        });
-        assertThat(f).isEqualTo(locked(name[0], 50, 20));
+        lockedFromAnotherConnection(broker, 50, 20, (ch, q) -> ch.queueBind(q, "amq.direct", "k"));
     }
 
     @EachBroker
@@ -104,32 +85,17 @@ class ExclusiveQueueIsLockedToItsConnection {
 
     @EachBroker
     void purge(BrokerUnderTest broker) throws Exception {
-        String[] name = new String[1];
-        Failure f = fromAnotherConnection(broker, (ch, q) -> {
-            name[0] = q;
-            ch.queuePurge(q);
-        });
-        assertThat(f).isEqualTo(locked(name[0], 50, 30));
+        lockedFromAnotherConnection(broker, 50, 30, (ch, q) -> ch.queuePurge(q));
     }
 
     @EachBroker
     void delete(BrokerUnderTest broker) throws Exception {
-        String[] name = new String[1];
-        Failure f = fromAnotherConnection(broker, (ch, q) -> {
-            name[0] = q;
-            ch.queueDelete(q);
-        });
-        assertThat(f).isEqualTo(locked(name[0], 50, 40));
+        lockedFromAnotherConnection(broker, 50, 40, (ch, q) -> ch.queueDelete(q));
     }
 
     @EachBroker
     void get(BrokerUnderTest broker) throws Exception {
-        String[] name = new String[1];
-        Failure f = fromAnotherConnection(broker, (ch, q) -> {
-            name[0] = q;
-            ch.basicGet(q, true);
-        });
-        assertThat(f).isEqualTo(locked(name[0], 60, 70));
+        lockedFromAnotherConnection(broker, 60, 70, (ch, q) -> ch.basicGet(q, true));
     }
 
     @EachBroker

@@ -8,7 +8,10 @@ import io.mensajero.scenarios.support.Names;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every method naming an exchange that does not exist gets a 404 channel error naming it. */
+/**
+ * Every method naming an exchange that does not exist gets a 404 channel error naming it, except
+ * exchange.delete, which is idempotent and succeeds.
+ */
 class MissingExchangeIsNotFound {
 
     private static Failure notFound(String exchange, int classId, int methodId) {

@@ -9,7 +9,10 @@ import io.mensajero.scenarios.support.Names;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every method naming a queue that does not exist gets a 404 channel error naming it. */
+/**
+ * Every method naming a queue that does not exist gets a 404 channel error naming it, except
+ * queue.delete and queue.unbind, which are idempotent and succeed.
+ */
 class MissingQueueIsNotFound {
 
     private static Failure notFound(String queue, int classId, int methodId) {

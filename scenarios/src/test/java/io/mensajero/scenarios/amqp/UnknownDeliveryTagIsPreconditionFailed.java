@@ -80,6 +80,15 @@ class UnknownDeliveryTagIsPreconditionFailed {
         }
     }
 
+    /** On a transactional channel the tag is checked at the ack, not at tx.commit. */
+    @EachBroker
+    void unknownTagInATransactionFailsAtOnce(BrokerUnderTest broker) throws Exception {
+        try (Session s = Session.open(broker)) {
+            s.channel.txSelect();
+            assertThat(Amqp.failure(s.channel, () -> s.channel.basicAck(5, false))).isEqualTo(unknown(5, 80));
+        }
+    }
+
     /** Acking tag 0 with multiple=true means "everything outstanding", and is fine with nothing outstanding. */
     @EachBroker
     void multipleAckOfZeroIsAccepted(BrokerUnderTest broker) throws Exception {
