@@ -45,7 +45,7 @@ public final class BrokerContext {
         this.loop = loop;
         this.gauge = new MemoryGauge(config.memoryHighWatermarkBytes());
         this.gauge.listener(raised -> new ArrayList<>(connections).forEach(c -> c.memoryAlarm(raised)));
-        vhosts.put("/", new VirtualHost("/", gauge));
+        vhosts.put("/", new VirtualHost("/", gauge, new LoopTimers(loop, this::flushDirty)));
     }
 
     public BrokerConfig config() {

@@ -42,6 +42,8 @@ public final class AmqpChannel implements DirectReplyTo.Target {
     private boolean closing;
     private boolean released;
     private long nextDeliveryTag = 1;
+    /** Unacked deliveries to consumers (not basic.get): what the global prefetch limits. */
+    private int consumerUnacked;
 
     int consumerPrefetch;
     int globalPrefetch;
@@ -191,7 +193,7 @@ public final class AmqpChannel implements DirectReplyTo.Target {
     }
 
     boolean hasGlobalCapacity() {
-        return globalPrefetch == 0 || unacked.size() < globalPrefetch;
+        return globalPrefetch == 0 || consumerUnacked < globalPrefetch;
     }
 
     long nextDeliveryTag() {
@@ -203,6 +205,7 @@ public final class AmqpChannel implements DirectReplyTo.Target {
         if (!consumer.noAck()) {
             unacked.add(new Unacked(tag, queue, entry, consumer));
             consumer.unacked++;
+            consumerUnacked++;
         }
         Message m = entry.message();
         connection.writeContent(number, new Basic.Deliver(consumer.tag(), tag, entry.redelivered(),
@@ -247,6 +250,7 @@ public final class AmqpChannel implements DirectReplyTo.Target {
         for (Unacked u : deliveries) {
             if (u.consumer() != null) {
                 u.consumer().unacked--;
+                consumerUnacked--;
             }
             switch (how) {
                 case ACK -> u.queue().ack(u.entry());

@@ -69,6 +69,18 @@ public final class Message {
         return (flags & flag) != 0;
     }
 
+    /** The per-message TTL in milliseconds from the expiration property, or -1 when it has none. */
+    public long ttl() {
+        if (!hasProperty(FLAG_EXPIRATION)) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(properties().expiration());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     public boolean isPersistent() {
         if (!hasProperty(FLAG_DELIVERY_MODE)) {
             return false;

@@ -28,6 +28,8 @@ public final class MessageQueue implements BindingDestination {
     private long nextSeq;
     private int unacked;
     private boolean hadConsumer;
+    private Timers.Timer expiryTimer;
+    private long expiryTimerAt = Long.MAX_VALUE;
     private boolean dispatching;
     private boolean deleted;
 
@@ -83,6 +85,7 @@ public final class MessageQueue implements BindingDestination {
 
     /** Ready messages: what queue.declare-ok and basic.get-ok report. */
     public int messageCount() {
+        dropExpired();
         return ready.size();
     }
 
@@ -104,12 +107,16 @@ public final class MessageQueue implements BindingDestination {
             return;
         }
         message.hold(vhost.gauge());
-        ready.addLast(new QueueEntry(nextSeq++, message));
+        long ttl = message.ttl();
+        long expiresAt = ttl < 0 ? Long.MAX_VALUE : vhost.timers().now() + ttl;
+        ready.addLast(new QueueEntry(nextSeq++, message, expiresAt));
         dispatch();
+        dropExpired();
     }
 
     /** basic.get: takes the head message, or null. Unless noAck, it stays counted as unacked. */
     public QueueEntry get(boolean noAck) {
+        dropExpired();
         QueueEntry entry = ready.pollFirst();
         if (entry != null) {
             taken(entry, noAck);
@@ -212,6 +219,7 @@ public final class MessageQueue implements BindingDestination {
         }
         dispatching = true;
         try {
+            dropExpired();
             while (!ready.isEmpty() && !consumers.isEmpty()) {
                 Consumer consumer = nextReadyConsumer();
                 if (consumer == null) {
@@ -220,9 +228,40 @@ public final class MessageQueue implements BindingDestination {
                 QueueEntry entry = ready.pollFirst();
                 taken(entry, consumer.noAck());
                 consumer.deliver(this, entry);
+                dropExpired();
             }
         } finally {
             dispatching = false;
+        }
+    }
+
+    /**
+     * Drops expired messages at the head of the queue, as RabbitMQ does (an expired message
+     * behind a live one waits until it reaches the head), and sets a timer for the next expiry.
+     */
+    private void dropExpired() {
+        if (ready.isEmpty()) {
+            return;
+        }
+        long now = vhost.timers().now();
+        QueueEntry head = ready.peekFirst();
+        while (head != null && head.expiresAt <= now) {
+            ready.pollFirst();
+            head.message.release(vhost.gauge());
+            head = ready.peekFirst();
+        }
+        if (head != null && head.expiresAt != Long.MAX_VALUE && head.expiresAt < expiryTimerAt) {
+            if (expiryTimer != null) {
+                expiryTimer.cancel();
+            }
+            expiryTimerAt = head.expiresAt;
+            expiryTimer = vhost.timers().schedule(() -> {
+                expiryTimer = null;
+                expiryTimerAt = Long.MAX_VALUE;
+                if (!deleted) {
+                    dropExpired();
+                }
+            }, Math.max(0, head.expiresAt - now));
         }
     }
 
@@ -248,6 +287,10 @@ public final class MessageQueue implements BindingDestination {
     /** Called by the vhost when the queue is deleted: consumers are cancelled, messages dropped. */
     int markDeleted() {
         deleted = true;
+        if (expiryTimer != null) {
+            expiryTimer.cancel();
+            expiryTimer = null;
+        }
         int count = purge();
         List<Consumer> gone = new ArrayList<>(consumers);
         consumers.clear();

@@ -7,11 +7,14 @@ package io.mensajero.broker.internal.model;
 public final class QueueEntry {
     final long seq;
     final Message message;
+    /** When it expires on the broker's monotonic clock; Long.MAX_VALUE for never. */
+    final long expiresAt;
     boolean redelivered;
 
-    QueueEntry(long seq, Message message) {
+    QueueEntry(long seq, Message message, long expiresAt) {
         this.seq = seq;
         this.message = message;
+        this.expiresAt = expiresAt;
     }
 
     public Message message() {

@@ -20,14 +20,16 @@ import java.util.Set;
 public final class VirtualHost {
     private final String name;
     private final MemoryGauge gauge;
+    private final Timers timers;
     private final Map<String, Exchange> exchanges = new LinkedHashMap<>();
     private final Map<String, MessageQueue> queues = new LinkedHashMap<>();
     private final Map<BindingDestination, List<Binding>> bindingsTo = new HashMap<>();
     private final DefaultExchange defaultExchange;
 
-    public VirtualHost(String name, MemoryGauge gauge) {
+    public VirtualHost(String name, MemoryGauge gauge, Timers timers) {
         this.name = name;
         this.gauge = gauge;
+        this.timers = timers;
         this.defaultExchange = new DefaultExchange(this);
         exchanges.put("", defaultExchange);
         for (String[] x : new String[][] {
@@ -45,6 +47,10 @@ public final class VirtualHost {
 
     public MemoryGauge gauge() {
         return gauge;
+    }
+
+    public Timers timers() {
+        return timers;
     }
 
     public Collection<Exchange> exchanges() {

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MessageQueueTest {
     private final MemoryGauge gauge = new MemoryGauge(1_000);
-    private final VirtualHost vhost = new VirtualHost("/", gauge);
+    private final ManualTimers timers = new ManualTimers();
+    private final VirtualHost vhost = new VirtualHost("/", gauge, timers);
 
     private static Message message(String body) {
         return new Message("", "q", new byte[] {0, 0}, body.getBytes(StandardCharsets.UTF_8));
@@ -67,6 +68,27 @@ class MessageQueueTest {
         q.purge();
         assertThat(gauge.alarm()).isFalse();
         assertThat(changes).containsExactly(true, false);
+    }
+
+    @Test
+    void expiredMessagesLeaveFromTheHeadWhenTheirTimeComes() {
+        MessageQueue q = vhost.declareQueue("q", false, false, false, Map.of(), null);
+        q.enqueue(expiring("short", "100"));
+        q.enqueue(message("forever"));
+        q.enqueue(expiring("behind", "10"));
+        assertThat(q.messageCount()).isEqualTo(3);
+        timers.advance(99);
+        assertThat(q.messageCount()).isEqualTo(3);
+        timers.advance(1);
+        assertThat(q.messageCount()).as("the head expired; the one behind a live message waits").isEqualTo(2);
+        assertThat(body(q.get(true))).isEqualTo("forever");
+        assertThat(q.messageCount()).as("now at the head, long expired").isZero();
+        assertThat(gauge.bytes()).isZero();
+    }
+
+    private static Message expiring(String body, String expiration) {
+        return new Message("", "q", io.mensajero.protocol.BasicProperties.EMPTY.withExpiration(expiration),
+                body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<String> drain(MessageQueue q) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TopicTrieTest {
-    private final VirtualHost vhost = new VirtualHost("/", new MemoryGauge(Long.MAX_VALUE));
+    private final VirtualHost vhost = new VirtualHost("/", new MemoryGauge(Long.MAX_VALUE), new ManualTimers());
 
     private List<String> matches(TopicTrie trie, String routingKey) {
         List<String> keys = new ArrayList<>();
