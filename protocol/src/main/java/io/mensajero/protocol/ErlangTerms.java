@@ -29,6 +29,9 @@ final class ErlangTerms {
 
   /** As io_lib:format("~tp"): <<"abc">> when printable, <<"é"/utf8>> for UTF-8, else ~w. */
   static String binaryP(ByteBuf buf, int from, int length) {
+    if (length == 0) {
+      return "<<>>";
+    }
     byte[] bytes = new byte[Math.min(length, MAX_OCTETS)];
     buf.getBytes(from, bytes);
     String utf8 = strictUtf8(bytes);
