@@ -2,7 +2,6 @@ package io.mensajero.protocol;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -41,7 +40,8 @@ public record BasicProperties(String contentType, String contentEncoding,
    * further properties. Bit 1 of the first word is ignored, as RabbitMQ ignores it. Octets that do
    * not parse throw {@link ProtocolException} with INTERNAL_ERROR and no explanation, which is what
    * RabbitMQ 3.10 answers (its decode_properties badmatch crashes the channel): "INTERNAL_ERROR".
-   * Shortstr properties are not checked for UTF-8, as in RabbitMQ.
+   * Shortstr properties are not checked for UTF-8, as in RabbitMQ, and keep invalid octets (see
+   * {@link Utf8}).
    */
   public static BasicProperties decode(byte[] rawProperties) {
     ByteBuf in = Unpooled.wrappedBuffer(rawProperties);
@@ -130,7 +130,9 @@ public record BasicProperties(String contentType, String contentEncoding,
     if (length > in.readableBytes()) {
       throw new IndexOutOfBoundsException();
     }
-    return in.readCharSequence(length, StandardCharsets.UTF_8).toString();
+    String s = Utf8.decode(in, in.readerIndex(), length);
+    in.skipBytes(length);
+    return s;
   }
 
   private static int str(ByteBuf out, String value, int flag) {

@@ -95,6 +95,15 @@ class FieldTableTest {
   }
 
   @Test
+  void timestampsBeyondInstantsRangeAreReadAsLong() {
+    Map<String, Object> t = read(concat(shortStr("T"), bytes('T', 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        0xFF, 0xFF, 0xFE), shortStr("max"), bytes('T', 0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        0xFF)));
+    assertThat(t.get("T")).isEqualTo(Instant.ofEpochSecond(-2));
+    assertThat(t.get("max")).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
   void javaTypesAreWrittenAsDocumented() {
     assertThat(written("s")).isEqualTo(bytes('S', 0, 0, 0, 1, 's'));
     assertThat(written(LongString.of(new byte[] {(byte) 0xFF}))).isEqualTo(bytes('S', 0, 0, 0, 1, 0xFF));

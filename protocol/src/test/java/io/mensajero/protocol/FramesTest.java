@@ -257,7 +257,36 @@ class FramesTest {
           assertThat(e.abortsConnection()).isFalse();
         });
     byte[] publish = concat(bytes(0, 60, 0, 40, 0, 0), shortStr(""), bytes(2, 0xFF, 'k'), bytes(0));
-    assertThat(((Basic.Publish) Values.decode(publish)).routingKey()).isEqualTo("\uFFFDk");
+    assertThat(((Basic.Publish) Values.decode(publish)).routingKey()).hasSize(2).endsWith("k");
+  }
+
+  @Test
+  void invalidUtf8InRoutingKeysTableKeysAndPropertiesKeepsItsOctets() {
+    byte[] key = bytes(0xFF, 0xC3, 0x28, 0xE2, 0x82, 'k', 0xED, 0xA0, 0x80, 0xF4, 0x90, 0x80,
+        0x80, 0xC0, 0xAF, 0xE2, 0x82, 0xAC);
+    byte[] publish = concat(bytes(0, 60, 0, 40, 0, 0), shortStr(""), bytes(key.length), key,
+        bytes(0));
+    Basic.Publish decoded = (Basic.Publish) Values.decode(publish);
+    assertThat(decoded.routingKey()).endsWith("€").contains("k");
+    assertThat(Values.encode(decoded)).isEqualTo(publish);
+    byte[] otherKey = key.clone();
+    otherKey[0] = (byte) 0xFE;
+    assertThat(((Basic.Publish) Values.decode(concat(bytes(0, 60, 0, 40, 0, 0), shortStr(""),
+        bytes(key.length), otherKey, bytes(0)))).routingKey()).isNotEqualTo(decoded.routingKey());
+
+    byte[] table = longStr(concat(bytes(key.length), key, bytes('t', 1)));
+    io.netty.buffer.ByteBuf out = Unpooled.buffer();
+    FieldTable.write(FieldTable.read(Unpooled.wrappedBuffer(table)), out);
+    assertThat(Values.bytes(out)).isEqualTo(table);
+
+    byte[] props = concat(bytes(0x02, 0x00), bytes(key.length), key);
+    assertThat(BasicProperties.decode(props).encode()).isEqualTo(props);
+    // 255 invalid octets stay 255 octets, still a valid shortstr.
+    byte[] many = new byte[255];
+    java.util.Arrays.fill(many, (byte) 0x80);
+    byte[] deliver = concat(bytes(0, 60, 0, 60), bytes(255), many, bytes(0, 0, 0, 0, 0, 0, 0, 1),
+        bytes(0), shortStr("e"), shortStr("r"));
+    assertThat(Values.encode(Values.decode(deliver))).isEqualTo(deliver);
   }
 
   @Test
@@ -265,12 +294,12 @@ class FramesTest {
     // Accepted by xmerl_ucs:from_utf8: surrogates, code points up to 0x1FFFFF.
     for (int[] ok : new int[][] {{0xED, 0xA0, 0x80}, {0xF4, 0x90, 0x80, 0x80},
         {0xF7, 0xBF, 0xBF, 0xBF}, {0xEF, 0xBF, 0xBE}, {0xC2, 0x80}, {0}}) {
-      assertThat(MethodReader.isErlangUtf8(Unpooled.wrappedBuffer(bytes(ok)), 0, ok.length)).isTrue();
+      assertThat(Utf8.isErlangValid(Unpooled.wrappedBuffer(bytes(ok)), 0, ok.length)).isTrue();
     }
     // Refused: overlong forms, stray continuation octets, five-octet forms, cut sequences.
     for (int[] bad : new int[][] {{0xC0, 0x80}, {0xC1, 0xBF}, {0xE0, 0x80, 0x80},
         {0xF0, 0x8F, 0xBF, 0xBF}, {0x80}, {0xF8, 0x88, 0x80, 0x80, 0x80}, {0xE0, 0xA0}, {0xFE}}) {
-      assertThat(MethodReader.isErlangUtf8(Unpooled.wrappedBuffer(bytes(bad)), 0, bad.length))
+      assertThat(Utf8.isErlangValid(Unpooled.wrappedBuffer(bytes(bad)), 0, bad.length))
           .isFalse();
     }
   }
