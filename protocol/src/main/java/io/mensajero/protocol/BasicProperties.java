@@ -57,13 +57,13 @@ public record BasicProperties(String contentType, String contentEncoding,
           (flags & CONTENT_TYPE) != 0 ? shortStr(in) : null,
           (flags & CONTENT_ENCODING) != 0 ? shortStr(in) : null,
           (flags & HEADERS) != 0 ? FieldTable.read(in) : null,
-          (flags & DELIVERY_MODE) != 0 ? (Integer) (int) in.readUnsignedByte() : null,
-          (flags & PRIORITY) != 0 ? (Integer) (int) in.readUnsignedByte() : null,
+          (flags & DELIVERY_MODE) != 0 ? octet(in) : null,
+          (flags & PRIORITY) != 0 ? octet(in) : null,
           (flags & CORRELATION_ID) != 0 ? shortStr(in) : null,
           (flags & REPLY_TO) != 0 ? shortStr(in) : null,
           (flags & EXPIRATION) != 0 ? shortStr(in) : null,
           (flags & MESSAGE_ID) != 0 ? shortStr(in) : null,
-          (flags & TIMESTAMP) != 0 ? (Long) in.readLong() : null,
+          (flags & TIMESTAMP) != 0 ? Long.valueOf(in.readLong()) : null,
           (flags & TYPE) != 0 ? shortStr(in) : null,
           (flags & USER_ID) != 0 ? shortStr(in) : null,
           (flags & APP_ID) != 0 ? shortStr(in) : null,
@@ -123,6 +123,10 @@ public record BasicProperties(String contentType, String contentEncoding,
   public BasicProperties withExpiration(String expiration) {
     return new BasicProperties(contentType, contentEncoding, headers, deliveryMode, priority,
         correlationId, replyTo, expiration, messageId, timestamp, type, userId, appId, clusterId);
+  }
+
+  private static Integer octet(ByteBuf in) {
+    return (int) in.readUnsignedByte();
   }
 
   private static String shortStr(ByteBuf in) {

@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
 
 /** Writes binaries as Erlang prints them, so that error texts read like RabbitMQ's. */
 final class ErlangTerms {
-  /** Octets beyond this are not printed: the reply text is cut at 255 octets anyway. */
-  private static final int MAX_OCTETS = 100;
+  /**
+   * Octets beyond this are not printed: at two or more characters each they already fill the 255
+   * octets at which the reply text is cut, so the text on the wire is the same as RabbitMQ's.
+   */
+  private static final int MAX_OCTETS = 128;
 
   private ErlangTerms() {
   }
