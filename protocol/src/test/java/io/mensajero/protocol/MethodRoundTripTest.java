@@ -184,6 +184,9 @@ class MethodRoundTripTest {
     assertThat(close.methodId()).isEqualTo(50);
     assertThat(close.failingClassId()).isEqualTo(60);
     assertThat(close.failingMethodId()).isEqualTo(80);
+    assertThat(close).isEqualTo(new Connection.Close(504, "CHANNEL_ERROR", 60, 80))
+        .isNotEqualTo(new Connection.Close(504, "CHANNEL_ERROR", 60, 81));
+    assertThat(close.toString()).contains("classId=60", "methodId=80");
     Channel.Close decoded = (Channel.Close) decode(encode(new Channel.Close(406, "x", 50, 10)));
     assertThat(decoded.failingClassId()).isEqualTo(50);
     assertThat(decoded.failingMethodId()).isEqualTo(10);
