@@ -2,7 +2,6 @@ package io.mensajero.protocol;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -41,7 +40,8 @@ public record BasicProperties(String contentType, String contentEncoding,
    * further properties. Bit 1 of the first word is ignored, as RabbitMQ ignores it. Octets that do
    * not parse throw {@link ProtocolException} with INTERNAL_ERROR and no explanation, which is what
    * RabbitMQ 3.10 answers (its decode_properties badmatch crashes the channel): "INTERNAL_ERROR".
-   * Shortstr properties are not checked for UTF-8, as in RabbitMQ.
+   * Shortstr properties are not checked for UTF-8, as in RabbitMQ, and keep invalid octets (see
+   * {@link Utf8}).
    */
   public static BasicProperties decode(byte[] rawProperties) {
     ByteBuf in = Unpooled.wrappedBuffer(rawProperties);
@@ -57,13 +57,13 @@ public record BasicProperties(String contentType, String contentEncoding,
           (flags & CONTENT_TYPE) != 0 ? shortStr(in) : null,
           (flags & CONTENT_ENCODING) != 0 ? shortStr(in) : null,
           (flags & HEADERS) != 0 ? FieldTable.read(in) : null,
-          (flags & DELIVERY_MODE) != 0 ? (Integer) (int) in.readUnsignedByte() : null,
-          (flags & PRIORITY) != 0 ? (Integer) (int) in.readUnsignedByte() : null,
+          (flags & DELIVERY_MODE) != 0 ? octet(in) : null,
+          (flags & PRIORITY) != 0 ? octet(in) : null,
           (flags & CORRELATION_ID) != 0 ? shortStr(in) : null,
           (flags & REPLY_TO) != 0 ? shortStr(in) : null,
           (flags & EXPIRATION) != 0 ? shortStr(in) : null,
           (flags & MESSAGE_ID) != 0 ? shortStr(in) : null,
-          (flags & TIMESTAMP) != 0 ? (Long) in.readLong() : null,
+          (flags & TIMESTAMP) != 0 ? Long.valueOf(in.readLong()) : null,
           (flags & TYPE) != 0 ? shortStr(in) : null,
           (flags & USER_ID) != 0 ? shortStr(in) : null,
           (flags & APP_ID) != 0 ? shortStr(in) : null,
@@ -125,12 +125,18 @@ public record BasicProperties(String contentType, String contentEncoding,
         correlationId, replyTo, expiration, messageId, timestamp, type, userId, appId, clusterId);
   }
 
+  private static Integer octet(ByteBuf in) {
+    return (int) in.readUnsignedByte();
+  }
+
   private static String shortStr(ByteBuf in) {
     int length = in.readUnsignedByte();
     if (length > in.readableBytes()) {
       throw new IndexOutOfBoundsException();
     }
-    return in.readCharSequence(length, StandardCharsets.UTF_8).toString();
+    String s = Utf8.decode(in, in.readerIndex(), length);
+    in.skipBytes(length);
+    return s;
   }
 
   private static int str(ByteBuf out, String value, int flag) {

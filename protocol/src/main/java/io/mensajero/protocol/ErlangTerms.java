@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
 
 /** Writes binaries as Erlang prints them, so that error texts read like RabbitMQ's. */
 final class ErlangTerms {
-  /** Octets beyond this are not printed: the reply text is cut at 255 octets anyway. */
-  private static final int MAX_OCTETS = 100;
+  /**
+   * Octets beyond this are not printed: at two or more characters each they already fill the 255
+   * octets at which the reply text is cut, so the text on the wire is the same as RabbitMQ's.
+   */
+  private static final int MAX_OCTETS = 128;
 
   private ErlangTerms() {
   }
@@ -29,6 +32,9 @@ final class ErlangTerms {
 
   /** As io_lib:format("~tp"): <<"abc">> when printable, <<"é"/utf8>> for UTF-8, else ~w. */
   static String binaryP(ByteBuf buf, int from, int length) {
+    if (length == 0) {
+      return "<<>>";
+    }
     byte[] bytes = new byte[Math.min(length, MAX_OCTETS)];
     buf.getBytes(from, bytes);
     String utf8 = strictUtf8(bytes);

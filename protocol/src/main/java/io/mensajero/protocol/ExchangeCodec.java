@@ -1,5 +1,7 @@
 package io.mensajero.protocol;
 
+import java.util.Map;
+
 /** Arguments of the exchange class, in the spec's wire order. */
 final class ExchangeCodec {
   private ExchangeCodec() {
@@ -55,11 +57,11 @@ final class ExchangeCodec {
       }
       case 30 -> {
         var b = (Exchange.Bind) m;
-        binding(w, b.destination(), b.source(), b.routingKey(), b.noWait(), b);
+        binding(w, b.destination(), b.source(), b.routingKey(), b.noWait(), b.arguments());
       }
       case 40 -> {
         var u = (Exchange.Unbind) m;
-        binding(w, u.destination(), u.source(), u.routingKey(), u.noWait(), u);
+        binding(w, u.destination(), u.source(), u.routingKey(), u.noWait(), u.arguments());
       }
       default -> {
         // 11, 21, 31, 51: no arguments
@@ -68,12 +70,12 @@ final class ExchangeCodec {
   }
 
   private static void binding(MethodWriter w, String destination, String source,
-      String routingKey, boolean noWait, Exchange m) {
+      String routingKey, boolean noWait, Map<String, Object> arguments) {
     w.shortInt(0);
     w.shortStr(destination);
     w.shortStr(source);
     w.shortStr(routingKey);
     w.bit(noWait);
-    w.table(m instanceof Exchange.Bind b ? b.arguments() : ((Exchange.Unbind) m).arguments());
+    w.table(arguments);
   }
 }

@@ -3,7 +3,6 @@ package io.mensajero.protocol;
 import io.netty.buffer.ByteBuf;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -17,8 +16,9 @@ import java.util.Map;
  * <p>Reading maps types to Java as follows: 't' Boolean; 'b' Byte; 'B' (unsigned 8) Integer, as
  * amqp-client reads it; 's' Short; 'u' (unsigned 16) Integer; 'I' Integer; 'i' (unsigned 32) Long;
  * 'l' and 'L' Long (RabbitMQ reads both as signed 64); 'f' Float; 'd' Double; 'D' BigDecimal;
- * 'S' {@link LongString}; 'A' List; 'T' Instant (seconds); 'F' Map (a LinkedHashMap in wire order);
- * 'V' null; 'x' byte[].
+ * 'S' {@link LongString}; 'A' List; 'T' Instant (seconds; a value beyond Instant's range, which
+ * RabbitMQ accepts, is returned as a Long); 'F' Map (a LinkedHashMap in wire order); 'V' null;
+ * 'x' byte[]. Keys that are not valid UTF-8 keep their octets (see {@link Utf8}).
  *
  * <p>Writing maps Java to types: String and LongString 'S'; Boolean 't'; Byte 'b'; Short 's';
  * Integer 'I'; Long 'l'; Float 'f'; Double 'd'; BigDecimal 'D'; Instant and Date 'T'; Map 'F';
@@ -33,6 +33,8 @@ import java.util.Map;
 public final class FieldTable {
   /** Deepest nesting of tables and arrays accepted (RabbitMQ has no limit; this bounds the stack). */
   static final int MAX_DEPTH = 128;
+  private static final long MIN_INSTANT = Instant.MIN.getEpochSecond();
+  private static final long MAX_INSTANT = Instant.MAX.getEpochSecond();
 
   private FieldTable() {
   }
@@ -86,7 +88,8 @@ public final class FieldTable {
       if (keyLength > in.readableBytes()) {
         throw new IndexOutOfBoundsException();
       }
-      String key = in.readCharSequence(keyLength, StandardCharsets.UTF_8).toString();
+      String key = Utf8.decode(in, in.readerIndex(), keyLength);
+      in.skipBytes(keyLength);
       table.put(key, value(in, depth));
     }
     return table;
@@ -97,7 +100,7 @@ public final class FieldTable {
     switch (type) {
       case 'S': return LongString.wrap(bytes(in));
       case 'I': return in.readInt();
-      case 'T': return Instant.ofEpochSecond(in.readLong());
+      case 'T': return timestamp(in.readLong());
       case 'F': return entries(nested(in, depth), depth + 1);
       case 'A': return array(nested(in, depth), depth + 1);
       case 't': return in.readUnsignedByte() != 0;
@@ -119,6 +122,11 @@ public final class FieldTable {
       default:
         throw malformed("unrecognised field value type '" + printable(type) + "'");
     }
+  }
+
+  private static Object timestamp(long seconds) {
+    return seconds >= MIN_INSTANT && seconds <= MAX_INSTANT ? Instant.ofEpochSecond(seconds)
+        : (Object) seconds;
   }
 
   private static ByteBuf nested(ByteBuf in, int depth) {

@@ -89,8 +89,9 @@ public final class Frames {
 
   /** Writes a method frame. */
   public static void writeMethod(ByteBuf out, int channel, Method method) {
+    checkChannel(channel);
     int start = out.writerIndex();
-    out.writeByte(FRAME_METHOD).writeShort(checkChannel(channel)).writeInt(0);
+    out.writeByte(FRAME_METHOD).writeShort(channel).writeInt(0);
     try {
       MethodCodec.encode(method, out);
     } catch (RuntimeException e) {
@@ -109,7 +110,8 @@ public final class Frames {
   /** Writes a content header frame: class id, weight 0, body size, raw properties. */
   public static void writeHeader(ByteBuf out, int channel, int classId, long bodySize,
       byte[] rawProperties) {
-    out.writeByte(FRAME_HEADER).writeShort(checkChannel(channel))
+    checkChannel(channel);
+    out.writeByte(FRAME_HEADER).writeShort(channel)
         .writeInt(12 + rawProperties.length)
         .writeShort(classId).writeShort(0).writeLong(bodySize)
         .writeBytes(rawProperties).writeByte(FRAME_END);
@@ -117,7 +119,8 @@ public final class Frames {
 
   /** Writes one body frame holding body[offset, offset + length). */
   public static void writeBody(ByteBuf out, int channel, byte[] body, int offset, int length) {
-    out.writeByte(FRAME_BODY).writeShort(checkChannel(channel)).writeInt(length)
+    checkChannel(channel);
+    out.writeByte(FRAME_BODY).writeShort(channel).writeInt(length)
         .writeBytes(body, offset, length).writeByte(FRAME_END);
   }
 
@@ -130,8 +133,8 @@ public final class Frames {
     } else if (frame instanceof BodyFrame b) {
       writeBody(out, b.channel(), b.payload(), 0, b.payload().length);
     } else {
-      out.writeByte(FRAME_HEARTBEAT).writeShort(checkChannel(frame.channel())).writeInt(0)
-          .writeByte(FRAME_END);
+      checkChannel(frame.channel());
+      out.writeByte(FRAME_HEARTBEAT).writeShort(frame.channel()).writeInt(0).writeByte(FRAME_END);
     }
   }
 

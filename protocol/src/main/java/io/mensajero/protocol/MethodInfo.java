@@ -1,13 +1,18 @@
 package io.mensajero.protocol;
 
-/** The spec's facts about each method: its name and its synchronous and content flags. */
+/**
+ * The spec's facts about each method (RabbitMQ's amqp-rabbitmq-0.9.1 spec): ids, name, and the
+ * synchronous and content flags.
+ */
 record MethodInfo(int classId, int methodId, String name, boolean synchronous, boolean content) {
   private static final MethodInfo[][] TABLE = new MethodInfo[91][];
 
   private static final boolean SYNC = true;
   private static final boolean ASYNC = false;
-  private static final boolean CONTENT = true;
-  private static final boolean NONE = false;
+
+  /** One row of the table below: a method of the class being listed. */
+  private record M(int methodId, String name, boolean synchronous, boolean content) {
+  }
 
   static {
     clazz(10, "connection",
@@ -32,8 +37,8 @@ record MethodInfo(int classId, int methodId, String name, boolean synchronous, b
     clazz(60, "basic",
         m(10, "qos", SYNC), m(11, "qos-ok", ASYNC), m(20, "consume", SYNC),
         m(21, "consume-ok", ASYNC), m(30, "cancel", SYNC), m(31, "cancel-ok", ASYNC),
-        m(40, "publish", ASYNC, CONTENT), m(50, "return", ASYNC, CONTENT),
-        m(60, "deliver", ASYNC, CONTENT), m(70, "get", SYNC), m(71, "get-ok", ASYNC, CONTENT),
+        content(40, "publish"), content(50, "return"), content(60, "deliver"),
+        m(70, "get", SYNC), content(71, "get-ok"),
         m(72, "get-empty", ASYNC), m(80, "ack", ASYNC), m(90, "reject", ASYNC),
         m(100, "recover-async", ASYNC), m(110, "recover", SYNC), m(111, "recover-ok", ASYNC),
         m(120, "nack", ASYNC));
@@ -60,20 +65,20 @@ record MethodInfo(int classId, int methodId, String name, boolean synchronous, b
     return info;
   }
 
-  private static Object[] m(int methodId, String name, boolean synchronous) {
-    return m(methodId, name, synchronous, NONE);
+  private static M m(int methodId, String name, boolean synchronous) {
+    return new M(methodId, name, synchronous, false);
   }
 
-  private static Object[] m(int methodId, String name, boolean synchronous, boolean content) {
-    return new Object[] {methodId, name, synchronous, content};
+  /** A method followed by content (header and body frames). */
+  private static M content(int methodId, String name) {
+    return new M(methodId, name, false, true);
   }
 
-  private static void clazz(int classId, String className, Object[]... methods) {
+  private static void clazz(int classId, String className, M... methods) {
     MethodInfo[] row = new MethodInfo[121];
-    for (Object[] m : methods) {
-      int methodId = (Integer) m[0];
-      row[methodId] = new MethodInfo(classId, methodId, className + "." + m[1], (Boolean) m[2],
-          (Boolean) m[3]);
+    for (M m : methods) {
+      row[m.methodId()] = new MethodInfo(classId, m.methodId(), className + "." + m.name(),
+          m.synchronous(), m.content());
     }
     TABLE[classId] = row;
   }

@@ -1,7 +1,6 @@
 package io.mensajero.protocol;
 
 import io.netty.buffer.ByteBuf;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -58,16 +57,21 @@ final class MethodReader {
     bitPos = 8;
     int length = in.readUnsignedByte();
     ensure(length);
-    if (strictUtf8 && !isErlangUtf8(in, in.readerIndex(), length)) {
+    if (strictUtf8 && !Utf8.isErlangValid(in, in.readerIndex(), length)) {
       malformedUtf8 = true;
     }
-    String s = in.toString(in.readerIndex(), length, StandardCharsets.UTF_8);
+    String s = Utf8.decode(in, in.readerIndex(), length);
     in.skipBytes(length);
     return s;
   }
 
   String longStr() {
-    return new String(longStrBytes(), StandardCharsets.UTF_8);
+    bitPos = 8;
+    long length = in.readUnsignedInt();
+    ensure(length);
+    String s = Utf8.decode(in, in.readerIndex(), (int) length);
+    in.skipBytes((int) length);
+    return s;
   }
 
   byte[] longStrBytes() {
@@ -110,54 +114,5 @@ final class MethodReader {
     if (length > in.readableBytes()) {
       throw new IndexOutOfBoundsException("argument longer than the method payload");
     }
-  }
-
-  /**
-   * UTF-8 as RabbitMQ's check (xmerl_ucs:from_utf8) accepts it: sequences of one to four octets,
-   * no overlong forms; surrogates and code points up to 0x1FFFFF pass.
-   */
-  static boolean isErlangUtf8(ByteBuf buf, int from, int length) {
-    int end = from + length;
-    int i = from;
-    while (i < end) {
-      int c = buf.getUnsignedByte(i);
-      if (c < 0x80) {
-        i++;
-        continue;
-      }
-      int more;
-      int cp;
-      int min;
-      if (c >= 0xC0 && c < 0xE0) {
-        more = 1;
-        cp = c & 0x1F;
-        min = 0x80;
-      } else if (c >= 0xE0 && c < 0xF0) {
-        more = 2;
-        cp = c & 0x0F;
-        min = 0x800;
-      } else if (c >= 0xF0 && c < 0xF8) {
-        more = 3;
-        cp = c & 0x07;
-        min = 0x10000;
-      } else {
-        return false;
-      }
-      if (i + more >= end) {
-        return false;
-      }
-      for (int k = 1; k <= more; k++) {
-        int cc = buf.getUnsignedByte(i + k);
-        if ((cc & 0xC0) != 0x80) {
-          return false;
-        }
-        cp = cp << 6 | cc & 0x3F;
-      }
-      if (cp < min) {
-        return false;
-      }
-      i += more + 1;
-    }
-    return true;
   }
 }

@@ -1,7 +1,6 @@
 package io.mensajero.protocol;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import java.util.Map;
 
 /** Writes method arguments; consecutive bits are packed into one octet, low bit first. */
@@ -71,11 +70,11 @@ final class MethodWriter {
     FieldTable.write(table, out);
   }
 
-  /** A shortstr: length octet and UTF-8; null is written as "". */
+  /** A shortstr: length octet and UTF-8 (see {@link Utf8}); null is written as "". */
   static void writeShortStr(ByteBuf out, String value) {
     int start = out.writerIndex();
     out.writeByte(0);
-    int length = value == null ? 0 : ByteBufUtil.writeUtf8(out, value);
+    int length = value == null ? 0 : Utf8.write(out, value);
     if (length > 255) {
       out.writerIndex(start);
       throw new IllegalArgumentException(
@@ -88,7 +87,7 @@ final class MethodWriter {
   static void writeLongStr(ByteBuf out, String value) {
     int start = out.writerIndex();
     out.writeInt(0);
-    int length = value == null ? 0 : ByteBufUtil.writeUtf8(out, value);
+    int length = value == null ? 0 : Utf8.write(out, value);
     out.setInt(start, length);
   }
 
