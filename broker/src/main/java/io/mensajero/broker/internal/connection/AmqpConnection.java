@@ -149,9 +149,14 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
         if (root instanceof ProtocolException p) {
-            LOG.info("connection {}: {} - {}", id, p.replyCode(), p.text());
-            AmqpException e = AmqpException.of(p.replyCode(), p.text());
-            sendCloseAndDrop(new Connection.Close(p.replyCode().code(), e.replyText(), p.classId(), p.methodId()));
+            LOG.info("connection {}: {}", id, p.replyText());
+            if (p.abortsConnection()) {
+                releaseAll();
+                state = State.CLOSED;
+                ctx.close();
+            } else {
+                sendCloseAndDrop(new Connection.Close(p.replyCode().code(), p.replyText(), p.classId(), p.methodId()));
+            }
         } else if (root instanceof IOException) {
             LOG.debug("connection {}: {}", id, root.toString());
             ctx.close();
