@@ -69,7 +69,7 @@ public class ProtocolException extends RuntimeException {
     return replyText(replyCode, text);
   }
 
-  static String replyText(ReplyCode code, String text) {
+  public static String replyText(ReplyCode code, String text) {
     String full = text == null || text.isEmpty() ? code.name() : code.name() + " - " + text;
     byte[] utf8 = full.getBytes(StandardCharsets.UTF_8);
     if (utf8.length <= MAX_REPLY_TEXT) {

@@ -1,6 +1,7 @@
 package io.mensajero.broker.internal;
 
 import io.mensajero.protocol.Method;
+import io.mensajero.protocol.ProtocolException;
 import io.mensajero.protocol.ReplyCode;
 
 /**
@@ -87,9 +88,9 @@ public final class AmqpException extends RuntimeException {
         return replyCode;
     }
 
-    /** RabbitMQ's reply text: the code's name, a dash, the explanation. */
+    /** RabbitMQ's reply text: the code's name, a dash, the explanation, cut to fit a shortstr. */
     public String replyText() {
-        return replyCode.name() + " - " + getMessage();
+        return ProtocolException.replyText(replyCode, getMessage());
     }
 
     /** True when the connection is closed, false when only the channel is. */
