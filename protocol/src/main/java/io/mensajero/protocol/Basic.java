@@ -7,121 +7,121 @@ import java.util.Map;
  * each request and get-empty's reserved cluster-id are written as 0 / "".
  */
 public sealed interface Basic extends Method {
-  @Override
-  default int classId() {
-    return 60;
-  }
-
-  record Qos(long prefetchSize, int prefetchCount, boolean global) implements Basic {
-    public int methodId() {
-      return 10;
+    @Override
+    default int classId() {
+        return 60;
     }
-  }
 
-  record QosOk() implements Basic {
-    public int methodId() {
-      return 11;
+    record Qos(long prefetchSize, int prefetchCount, boolean global) implements Basic {
+        public int methodId() {
+            return 10;
+        }
     }
-  }
 
-  record Consume(String queue, String consumerTag, boolean noLocal, boolean noAck,
-      boolean exclusive, boolean noWait, Map<String, Object> arguments) implements Basic {
-    public int methodId() {
-      return 20;
+    record QosOk() implements Basic {
+        public int methodId() {
+            return 11;
+        }
     }
-  }
 
-  record ConsumeOk(String consumerTag) implements Basic {
-    public int methodId() {
-      return 21;
+    record Consume(String queue, String consumerTag, boolean noLocal, boolean noAck,
+            boolean exclusive, boolean noWait, Map<String, Object> arguments) implements Basic {
+        public int methodId() {
+            return 20;
+        }
     }
-  }
 
-  record Cancel(String consumerTag, boolean noWait) implements Basic {
-    public int methodId() {
-      return 30;
+    record ConsumeOk(String consumerTag) implements Basic {
+        public int methodId() {
+            return 21;
+        }
     }
-  }
 
-  record CancelOk(String consumerTag) implements Basic {
-    public int methodId() {
-      return 31;
+    record Cancel(String consumerTag, boolean noWait) implements Basic {
+        public int methodId() {
+            return 30;
+        }
     }
-  }
 
-  record Publish(String exchange, String routingKey, boolean mandatory, boolean immediate)
-      implements Basic {
-    public int methodId() {
-      return 40;
+    record CancelOk(String consumerTag) implements Basic {
+        public int methodId() {
+            return 31;
+        }
     }
-  }
 
-  record Return(int replyCode, String replyText, String exchange, String routingKey)
-      implements Basic {
-    public int methodId() {
-      return 50;
+    record Publish(String exchange, String routingKey, boolean mandatory, boolean immediate)
+            implements Basic {
+        public int methodId() {
+            return 40;
+        }
     }
-  }
 
-  record Deliver(String consumerTag, long deliveryTag, boolean redelivered, String exchange,
-      String routingKey) implements Basic {
-    public int methodId() {
-      return 60;
+    record Return(int replyCode, String replyText, String exchange, String routingKey)
+            implements Basic {
+        public int methodId() {
+            return 50;
+        }
     }
-  }
 
-  record Get(String queue, boolean noAck) implements Basic {
-    public int methodId() {
-      return 70;
+    record Deliver(String consumerTag, long deliveryTag, boolean redelivered, String exchange,
+            String routingKey) implements Basic {
+        public int methodId() {
+            return 60;
+        }
     }
-  }
 
-  record GetOk(long deliveryTag, boolean redelivered, String exchange, String routingKey,
-      long messageCount) implements Basic {
-    public int methodId() {
-      return 71;
+    record Get(String queue, boolean noAck) implements Basic {
+        public int methodId() {
+            return 70;
+        }
     }
-  }
 
-  record GetEmpty() implements Basic {
-    public int methodId() {
-      return 72;
+    record GetOk(long deliveryTag, boolean redelivered, String exchange, String routingKey,
+            long messageCount) implements Basic {
+        public int methodId() {
+            return 71;
+        }
     }
-  }
 
-  record Ack(long deliveryTag, boolean multiple) implements Basic {
-    public int methodId() {
-      return 80;
+    record GetEmpty() implements Basic {
+        public int methodId() {
+            return 72;
+        }
     }
-  }
 
-  record Reject(long deliveryTag, boolean requeue) implements Basic {
-    public int methodId() {
-      return 90;
+    record Ack(long deliveryTag, boolean multiple) implements Basic {
+        public int methodId() {
+            return 80;
+        }
     }
-  }
 
-  record RecoverAsync(boolean requeue) implements Basic {
-    public int methodId() {
-      return 100;
+    record Reject(long deliveryTag, boolean requeue) implements Basic {
+        public int methodId() {
+            return 90;
+        }
     }
-  }
 
-  record Recover(boolean requeue) implements Basic {
-    public int methodId() {
-      return 110;
+    record RecoverAsync(boolean requeue) implements Basic {
+        public int methodId() {
+            return 100;
+        }
     }
-  }
 
-  record RecoverOk() implements Basic {
-    public int methodId() {
-      return 111;
+    record Recover(boolean requeue) implements Basic {
+        public int methodId() {
+            return 110;
+        }
     }
-  }
 
-  record Nack(long deliveryTag, boolean multiple, boolean requeue) implements Basic {
-    public int methodId() {
-      return 120;
+    record RecoverOk() implements Basic {
+        public int methodId() {
+            return 111;
+        }
     }
-  }
+
+    record Nack(long deliveryTag, boolean multiple, boolean requeue) implements Basic {
+        public int methodId() {
+            return 120;
+        }
+    }
 }

@@ -22,84 +22,84 @@ import io.netty.buffer.ByteBuf;
  * </ul>
  */
 public final class MethodCodec {
-  private MethodCodec() {
-  }
+    private MethodCodec() {
+    }
 
-  /** Decodes a method frame payload, consuming it; throws {@link ProtocolException}. */
-  public static Method decode(ByteBuf payload) {
-    int start = payload.readerIndex();
-    if (payload.readableBytes() < 4) {
-      int length = payload.readableBytes();
-      payload.skipBytes(length);
-      throw new ProtocolException(ReplyCode.FRAME_ERROR,
-          Frames.frameErrorText(AmqpConstants.FRAME_METHOD, payload, start, length, "unknown_frame"));
-    }
-    int classId = payload.readUnsignedShort();
-    int methodId = payload.readUnsignedShort();
-    MethodInfo info = MethodInfo.find(classId, methodId);
-    if (info == null) {
-      payload.skipBytes(payload.readableBytes());
-      throw new ProtocolException(ReplyCode.COMMAND_INVALID,
-          "unknown method id {" + classId + "," + methodId + "}", classId, methodId, true, null);
-    }
-    int argsStart = payload.readerIndex();
-    int argsLength = payload.readableBytes();
-    MethodReader reader = new MethodReader(payload, !info.content());
-    Method method;
-    try {
-      method = read(classId, methodId, reader);
-    } catch (IndexOutOfBoundsException e) {
-      method = null;
-    }
-    if (method == null || payload.isReadable()) {
-      payload.readerIndex(argsStart + argsLength);
-      throw new ProtocolException(ReplyCode.FRAME_ERROR,
-          "cannot decode " + ErlangTerms.binaryW(payload, argsStart, argsLength), classId, methodId);
-    }
-    reader.finish(classId, methodId);
-    return method;
-  }
-
-  /**
-   * Writes class id, method id and arguments. A shortstr over 255 octets, a number out of its
-   * domain's range or a table value of no AMQP type throws IllegalArgumentException, and nothing
-   * is left written.
-   */
-  public static void encode(Method method, ByteBuf out) {
-    int start = out.writerIndex();
-    try {
-      out.writeShort(method.classId());
-      out.writeShort(method.methodId());
-      MethodWriter w = new MethodWriter(out);
-      switch (method.classId()) {
-        case 10 -> ConnectionCodec.writeConnection((Connection) method, w);
-        case 20 -> ConnectionCodec.writeChannel((Channel) method, w);
-        case 30 -> ConnectionCodec.writeAccess((Access) method, w);
-        case 40 -> ExchangeCodec.write((Exchange) method, w);
-        case 50 -> QueueCodec.write((Queue) method, w);
-        case 60 -> BasicCodec.writeBasic((Basic) method, w);
-        case 85 -> BasicCodec.writeConfirm((Confirm) method, w);
-        default -> {
-          // tx: no arguments
+    /** Decodes a method frame payload, consuming it; throws {@link ProtocolException}. */
+    public static Method decode(ByteBuf payload) {
+        int start = payload.readerIndex();
+        if (payload.readableBytes() < 4) {
+            int length = payload.readableBytes();
+            payload.skipBytes(length);
+            throw new ProtocolException(ReplyCode.FRAME_ERROR,
+                    Frames.frameErrorText(AmqpConstants.FRAME_METHOD, payload, start, length, "unknown_frame"));
         }
-      }
-    } catch (RuntimeException e) {
-      out.writerIndex(start);
-      throw e;
+        int classId = payload.readUnsignedShort();
+        int methodId = payload.readUnsignedShort();
+        MethodInfo info = MethodInfo.find(classId, methodId);
+        if (info == null) {
+            payload.skipBytes(payload.readableBytes());
+            throw new ProtocolException(ReplyCode.COMMAND_INVALID,
+                    "unknown method id {" + classId + "," + methodId + "}", classId, methodId, true, null);
+        }
+        int argsStart = payload.readerIndex();
+        int argsLength = payload.readableBytes();
+        MethodReader reader = new MethodReader(payload, !info.content());
+        Method method;
+        try {
+            method = read(classId, methodId, reader);
+        } catch (IndexOutOfBoundsException e) {
+            method = null;
+        }
+        if (method == null || payload.isReadable()) {
+            payload.readerIndex(argsStart + argsLength);
+            throw new ProtocolException(ReplyCode.FRAME_ERROR,
+                    "cannot decode " + ErlangTerms.binaryW(payload, argsStart, argsLength), classId, methodId);
+        }
+        reader.finish(classId, methodId);
+        return method;
     }
-  }
 
-  private static Method read(int classId, int methodId, MethodReader r) {
-    switch (classId) {
-      case 10: return ConnectionCodec.readConnection(methodId, r);
-      case 20: return ConnectionCodec.readChannel(methodId, r);
-      case 30: return ConnectionCodec.readAccess(methodId, r);
-      case 40: return ExchangeCodec.read(methodId, r);
-      case 50: return QueueCodec.read(methodId, r);
-      case 60: return BasicCodec.readBasic(methodId, r);
-      case 85: return BasicCodec.readConfirm(methodId, r);
-      case 90: return BasicCodec.readTx(methodId);
-      default: return null;
+    /**
+     * Writes class id, method id and arguments. A shortstr over 255 octets, a number out of its
+     * domain's range or a table value of no AMQP type throws IllegalArgumentException, and nothing
+     * is left written.
+     */
+    public static void encode(Method method, ByteBuf out) {
+        int start = out.writerIndex();
+        try {
+            out.writeShort(method.classId());
+            out.writeShort(method.methodId());
+            MethodWriter w = new MethodWriter(out);
+            switch (method.classId()) {
+                case 10 -> ConnectionCodec.writeConnection((Connection) method, w);
+                case 20 -> ConnectionCodec.writeChannel((Channel) method, w);
+                case 30 -> ConnectionCodec.writeAccess((Access) method, w);
+                case 40 -> ExchangeCodec.write((Exchange) method, w);
+                case 50 -> QueueCodec.write((Queue) method, w);
+                case 60 -> BasicCodec.writeBasic((Basic) method, w);
+                case 85 -> BasicCodec.writeConfirm((Confirm) method, w);
+                default -> {
+                    // tx: no arguments
+                }
+            }
+        } catch (RuntimeException e) {
+            out.writerIndex(start);
+            throw e;
+        }
     }
-  }
+
+    private static Method read(int classId, int methodId, MethodReader r) {
+        switch (classId) {
+            case 10: return ConnectionCodec.readConnection(methodId, r);
+            case 20: return ConnectionCodec.readChannel(methodId, r);
+            case 30: return ConnectionCodec.readAccess(methodId, r);
+            case 40: return ExchangeCodec.read(methodId, r);
+            case 50: return QueueCodec.read(methodId, r);
+            case 60: return BasicCodec.readBasic(methodId, r);
+            case 85: return BasicCodec.readConfirm(methodId, r);
+            case 90: return BasicCodec.readTx(methodId);
+            default: return null;
+        }
+    }
 }
