@@ -1,5 +1,7 @@
 package io.mensajero.broker;
 
+import io.mensajero.broker.internal.transport.AmqpServer;
+
 import java.net.InetSocketAddress;
 
 /**
@@ -13,8 +15,10 @@ import java.net.InetSocketAddress;
  * }</pre>
  */
 public final class Broker implements AutoCloseable {
+    private final AmqpServer server;
 
-    private Broker() {
+    private Broker(AmqpServer server) {
+        this.server = server;
     }
 
     /**
@@ -23,20 +27,37 @@ public final class Broker implements AutoCloseable {
      * @throws BrokerStartException when it cannot listen, for example because the port is taken
      */
     public static Broker start(BrokerConfig config) {
-        throw new UnsupportedOperationException("the broker is being built (issue 3)");
+        return new Broker(AmqpServer.start(config));
     }
 
     /** The port it listens on (the real one when the config asked for port 0). */
     public int port() {
-        throw new UnsupportedOperationException();
+        return server.address().getPort();
     }
 
     public InetSocketAddress address() {
-        throw new UnsupportedOperationException();
+        return server.address();
     }
 
-    /** Closes every connection and stops listening. Idempotent. */
+    /**
+     * Sets the memory high watermark: above it, publishing connections are blocked
+     * (connection.blocked) until memory use falls back under it. Like RabbitMQ's
+     * {@code set_vm_memory_high_watermark}, it takes effect at once.
+     */
+    public void memoryHighWatermark(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("memory high watermark must be positive, got " + bytes);
+        }
+        server.call(() -> {
+            server.context().gauge().highWatermark(bytes);
+            server.context().flushDirty();
+            return null;
+        });
+    }
+
+    /** Closes every connection (320 CONNECTION_FORCED) and stops listening. Idempotent. */
     @Override
     public void close() {
+        server.close();
     }
 }

@@ -41,6 +41,15 @@ public interface BrokerUnderTest {
         return factory;
     }
 
+    /**
+     * Raises the memory alarm, as {@code rabbitmqctl set_vm_memory_high_watermark} with a tiny
+     * value does: connections that publish get blocked. Pair with {@link #clearMemoryAlarm()}.
+     */
+    void raiseMemoryAlarm();
+
+    /** Puts the memory high watermark back to its default, clearing the alarm. */
+    void clearMemoryAlarm();
+
     default Connection newConnection() throws IOException, TimeoutException {
         return connectionFactory().newConnection();
     }

@@ -39,6 +39,16 @@ final class EmbeddedBrokerResource implements BrokerResource {
             public int port() {
                 return b.port();
             }
+
+            @Override
+            public void raiseMemoryAlarm() {
+                b.memoryHighWatermark(1);
+            }
+
+            @Override
+            public void clearMemoryAlarm() {
+                b.memoryHighWatermark(BrokerConfig.builder().build().memoryHighWatermarkBytes());
+            }
         };
     }
 }

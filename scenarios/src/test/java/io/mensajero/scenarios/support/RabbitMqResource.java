@@ -57,7 +57,28 @@ final class RabbitMqResource implements BrokerResource {
             public int port() {
                 return PORT;
             }
+
+            @Override
+            public void raiseMemoryAlarm() {
+                rabbitmqctl("set_vm_memory_high_watermark", "0.000001");
+            }
+
+            @Override
+            public void clearMemoryAlarm() {
+                rabbitmqctl("set_vm_memory_high_watermark", "0.4");
+            }
         };
+    }
+
+    /** Runs rabbitmqctl on this machine (the RabbitMQ under test must be local for this). */
+    static void rabbitmqctl(String... args) {
+        Requirements.command("rabbitmqctl", "apt-get install -y rabbitmq-server");
+        String[] command = new String[args.length + 1];
+        command[0] = "rabbitmqctl";
+        System.arraycopy(args, 0, command, 1, args.length);
+        if (!Requirements.succeeds(command)) {
+            throw new AssertionError("rabbitmqctl " + String.join(" ", args) + " failed");
+        }
     }
 
     private static String env(String name, String fallback) {

@@ -1,0 +1,49 @@
+package io.mensajero.broker.internal.channel;
+
+import io.mensajero.broker.internal.AmqpException;
+import io.mensajero.protocol.Basic;
+
+import java.util.List;
+
+/**
+ * basic.ack, nack, reject and recover. requeue=false drops the message, as RabbitMQ does (no
+ * redelivery loop); requeue=true puts it back in its original position, marked redelivered.
+ */
+final class AckMethods {
+    private AckMethods() {
+    }
+
+    static void handle(AmqpChannel ch, Basic m) {
+        if (m instanceof Basic.Ack a) {
+            settle(ch, ch.unacked.take(a.deliveryTag(), a.multiple()), AmqpChannel.Settlement.ACK);
+        } else if (m instanceof Basic.Nack n) {
+            settle(ch, ch.unacked.take(n.deliveryTag(), n.multiple()), requeueOrDiscard(n.requeue()));
+        } else if (m instanceof Basic.Reject r) {
+            settle(ch, ch.unacked.take(r.deliveryTag(), false), requeueOrDiscard(r.requeue()));
+        } else if (m instanceof Basic.Recover r) {
+            recover(ch, r.requeue());
+            ch.reply(new Basic.RecoverOk());
+        } else if (m instanceof Basic.RecoverAsync r) {
+            recover(ch, r.requeue());
+        }
+    }
+
+    private static AmqpChannel.Settlement requeueOrDiscard(boolean requeue) {
+        return requeue ? AmqpChannel.Settlement.REQUEUE : AmqpChannel.Settlement.DISCARD;
+    }
+
+    private static void settle(AmqpChannel ch, List<Unacked> taken, AmqpChannel.Settlement how) {
+        if (ch.tx != null) {
+            ch.tx.hold(taken, how);
+        } else {
+            ch.settle(taken, how);
+        }
+    }
+
+    private static void recover(AmqpChannel ch, boolean requeue) {
+        if (!requeue) {
+            throw AmqpException.notImplemented("requeue=false");
+        }
+        ch.settle(ch.unacked.takeAll(), AmqpChannel.Settlement.REQUEUE);
+    }
+}

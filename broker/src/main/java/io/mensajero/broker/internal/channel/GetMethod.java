@@ -1,0 +1,28 @@
+package io.mensajero.broker.internal.channel;
+
+import io.mensajero.broker.internal.model.Message;
+import io.mensajero.broker.internal.model.MessageQueue;
+import io.mensajero.broker.internal.model.QueueEntry;
+import io.mensajero.protocol.Basic;
+
+/** basic.get: one message pulled from a queue, or get-empty. Prefetch does not limit it. */
+final class GetMethod {
+    private GetMethod() {
+    }
+
+    static void get(AmqpChannel ch, Basic.Get m) {
+        MessageQueue queue = ch.vhost().queueForUse(Names.queue(ch, m.queue()), ch.connection);
+        QueueEntry entry = queue.get(m.noAck());
+        if (entry == null) {
+            ch.reply(new Basic.GetEmpty());
+            return;
+        }
+        long tag = ch.nextDeliveryTag();
+        if (!m.noAck()) {
+            ch.unacked.add(new Unacked(tag, queue, entry, null));
+        }
+        Message message = entry.message();
+        ch.connection.writeContent(ch.number, new Basic.GetOk(tag, entry.redelivered(), message.exchange(),
+                message.routingKey(), queue.messageCount()), message.rawProperties(), message.body());
+    }
+}

@@ -1,0 +1,23 @@
+package io.mensajero.broker.internal.model;
+
+/**
+ * A subscription of a channel to a queue, as the queue sees it. The channel implements it: it
+ * decides whether it can take a message now (prefetch, flow, socket writability) and writes the
+ * delivery.
+ */
+public interface Consumer {
+    String tag();
+
+    boolean noAck();
+
+    boolean exclusive();
+
+    /** Whether one more message may be delivered to it now. */
+    boolean canTake();
+
+    /** Hands it a message; unless {@link #noAck()}, the queue counts it as unacked. */
+    void deliver(MessageQueue queue, QueueEntry entry);
+
+    /** Its queue was deleted: it is gone, and the client is told with basic.cancel if it can be. */
+    void cancelledByBroker(MessageQueue queue);
+}

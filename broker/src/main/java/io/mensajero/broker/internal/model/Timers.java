@@ -1,0 +1,15 @@
+package io.mensajero.broker.internal.model;
+
+/** Clock and timers of the broker thread, so the model can expire messages without threads of its own. */
+public interface Timers {
+    /** A pending task that can be called off. */
+    interface Timer {
+        void cancel();
+    }
+
+    /** Milliseconds of a monotonic clock. */
+    long now();
+
+    /** Runs the task on the broker thread after the delay. */
+    Timer schedule(Runnable task, long delayMillis);
+}

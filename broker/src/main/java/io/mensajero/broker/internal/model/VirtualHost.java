@@ -1,0 +1,358 @@
+package io.mensajero.broker.internal.model;
+
+import io.mensajero.broker.internal.AmqpException;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A virtual host: its exchanges, queues and bindings, and the rules RabbitMQ applies when they
+ * are declared, deleted, bound and used. The errors it throws carry RabbitMQ's reply codes and
+ * texts. Confined to the broker thread.
+ */
+public final class VirtualHost {
+    private final String name;
+    private final MemoryGauge gauge;
+    private final Timers timers;
+    private final Map<String, Exchange> exchanges = new LinkedHashMap<>();
+    private final Map<String, MessageQueue> queues = new LinkedHashMap<>();
+    private final Map<BindingDestination, List<Binding>> bindingsTo = new HashMap<>();
+    private final DefaultExchange defaultExchange;
+
+    public VirtualHost(String name, MemoryGauge gauge, Timers timers) {
+        this.name = name;
+        this.gauge = gauge;
+        this.timers = timers;
+        this.defaultExchange = new DefaultExchange(this);
+        exchanges.put("", defaultExchange);
+        for (String[] x : new String[][] {
+                {"amq.direct", "direct"}, {"amq.fanout", "fanout"}, {"amq.topic", "topic"},
+                {"amq.headers", "headers"}, {"amq.match", "headers"}}) {
+            exchanges.put(x[0], ExchangeTypes.create(this, x[0], x[1], true, false, false, Map.of()));
+        }
+        exchanges.put("amq.rabbitmq.trace",
+                ExchangeTypes.create(this, "amq.rabbitmq.trace", "topic", true, false, true, Map.of()));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public MemoryGauge gauge() {
+        return gauge;
+    }
+
+    public Timers timers() {
+        return timers;
+    }
+
+    public Collection<Exchange> exchanges() {
+        return Collections.unmodifiableCollection(exchanges.values());
+    }
+
+    public Collection<MessageQueue> queues() {
+        return Collections.unmodifiableCollection(queues.values());
+    }
+
+    public Exchange lookupExchange(String exchangeName) {
+        return exchanges.get(exchangeName);
+    }
+
+    public MessageQueue lookupQueue(String queueName) {
+        return queues.get(queueName);
+    }
+
+    /** RabbitMQ's "queue 'q' in vhost '/'" for a name that may not exist. */
+    public String describe(String kind, String resourceName) {
+        return kind + " '" + resourceName + "' in vhost '" + name + "'";
+    }
+
+    public Exchange exchangeOrDie(String exchangeName) {
+        Exchange x = exchanges.get(exchangeName);
+        if (x == null) {
+            throw AmqpException.notFound("no %s", describe("exchange", exchangeName));
+        }
+        return x;
+    }
+
+    public MessageQueue queueOrDie(String queueName) {
+        MessageQueue q = queues.get(queueName);
+        if (q == null) {
+            throw AmqpException.notFound("no %s", describe("queue", queueName));
+        }
+        return q;
+    }
+
+    /** The queue, if this connection may use it: it is not another connection's exclusive queue. */
+    public MessageQueue queueForUse(String queueName, Object connection) {
+        MessageQueue q = queueOrDie(queueName);
+        checkExclusiveAccess(q, connection);
+        return q;
+    }
+
+    static void checkExclusiveAccess(MessageQueue q, Object connection) {
+        if (q.exclusive() && q.exclusiveOwner() != connection) {
+            throw locked(q);
+        }
+    }
+
+    private static AmqpException locked(MessageQueue q) {
+        return AmqpException.resourceLocked("cannot obtain exclusive access to locked %s. It could be originally "
+                + "declared on another connection or the exclusive property value does not match that of the "
+                + "original declaration.", q.describe());
+    }
+
+    // ---- exchanges ----
+
+    public Exchange declareExchange(String exchangeName, String type, boolean durable, boolean autoDelete,
+                                    boolean internal, Map<String, Object> arguments) {
+        ExchangeTypes.check(type);
+        checkNotDefault(exchangeName);
+        Exchange x = exchanges.get(exchangeName);
+        if (x == null) {
+            checkName("exchange", exchangeName);
+            x = ExchangeTypes.create(this, exchangeName, type, durable, autoDelete, internal, arguments);
+            exchanges.put(exchangeName, x);
+        }
+        Equivalence.field(x, "type", x.type(), type);
+        Equivalence.field(x, "durable", x.durable(), durable);
+        Equivalence.field(x, "auto_delete", x.autoDelete(), autoDelete);
+        Equivalence.field(x, "internal", x.internal(), internal);
+        Equivalence.arguments(x, x.arguments(), arguments, Equivalence.EXCHANGE_ARGS);
+        return x;
+    }
+
+    public Exchange declareExchangePassive(String exchangeName) {
+        checkNotDefault(exchangeName);
+        return exchangeOrDie(exchangeName);
+    }
+
+    public void deleteExchange(String exchangeName, boolean ifUnused) {
+        checkNotDefault(exchangeName);
+        if (exchangeName.startsWith("amq.")) {
+            throw AmqpException.accessRefused("deletion of system %s not allowed",
+                    describe("exchange", exchangeName));
+        }
+        Exchange x = exchanges.get(exchangeName);
+        if (x == null) {
+            return;
+        }
+        if (ifUnused && !x.bindings().isEmpty()) {
+            throw AmqpException.preconditionFailed("%s in use", x.describe());
+        }
+        removeExchange(x);
+    }
+
+    private void removeExchange(Exchange x) {
+        exchanges.remove(x.name());
+        for (Binding b : new ArrayList<>(x.bindings())) {
+            removeBinding(b, false);
+        }
+        removeBindingsTo(x);
+    }
+
+    private static void checkNotDefault(String exchangeName) {
+        if (exchangeName.isEmpty()) {
+            throw AmqpException.accessRefused("operation not permitted on the default exchange");
+        }
+    }
+
+    private static void checkName(String kind, String resourceName) {
+        if (resourceName.startsWith("amq.")) {
+            throw AmqpException.accessRefused("%s name '%s' contains reserved prefix 'amq.*'", kind, resourceName);
+        }
+    }
+
+    // ---- queues ----
+
+    /** A queue name a client chose may not start with the reserved prefix amq. (403). */
+    public static void checkQueueName(String queueName) {
+        checkName("queue", queueName);
+    }
+
+    /**
+     * queue.declare (not passive): creates the queue, or checks that the existing one is
+     * equivalent. The owner is the declaring connection when exclusive, else null.
+     */
+    public MessageQueue declareQueue(String queueName, boolean durable, boolean exclusive, boolean autoDelete,
+                                     Map<String, Object> arguments, Object connection) {
+        Object owner = exclusive ? connection : null;
+        MessageQueue q = queues.get(queueName);
+        if (q == null) {
+            q = new MessageQueue(this, queueName, durable, autoDelete, owner, arguments);
+            queues.put(queueName, q);
+            return q;
+        }
+        if (q.exclusiveOwner() != owner) {
+            throw locked(q);
+        }
+        Equivalence.field(q, "durable", q.durable(), durable);
+        Equivalence.field(q, "auto_delete", q.autoDelete(), autoDelete);
+        Equivalence.arguments(q, q.arguments(), arguments, Equivalence.QUEUE_ARGS);
+        return q;
+    }
+
+    /** queue.delete: returns how many ready messages went with it; a missing queue is not an error. */
+    public int deleteQueue(String queueName, boolean ifUnused, boolean ifEmpty, Object connection) {
+        MessageQueue q = queues.get(queueName);
+        if (q == null) {
+            return 0;
+        }
+        checkExclusiveAccess(q, connection);
+        if (ifUnused && q.consumerCount() > 0) {
+            throw AmqpException.preconditionFailed("%s in use", q.describe());
+        }
+        if (ifEmpty && q.messageCount() > 0) {
+            throw AmqpException.preconditionFailed("%s not empty", q.describe());
+        }
+        return deleteQueue(q);
+    }
+
+    /** Deletes a queue for whatever reason (delete, auto-delete, exclusive owner gone). */
+    public int deleteQueue(MessageQueue q) {
+        if (queues.get(q.name()) != q) {
+            return 0;
+        }
+        queues.remove(q.name());
+        removeBindingsTo(q);
+        return q.markDeleted();
+    }
+
+    // ---- bindings ----
+
+    public void bind(String sourceName, BindingDestination destination, String routingKey,
+                     Map<String, Object> arguments) {
+        Exchange source = exchanges.get(sourceName);
+        Binding b = new Binding(source, destination, routingKey, arguments);
+        if (source instanceof HeadersExchange) {
+            HeadersExchange.validateBinding(b.arguments());
+        }
+        if (!source.hasBinding(b)) {
+            source.bind(b);
+            bindingsTo.computeIfAbsent(destination, d -> new ArrayList<>(2)).add(b);
+        }
+    }
+
+    /**
+     * Removes a binding. As in RabbitMQ, unbinding what is not bound (or not there at all) is not
+     * an error, and only an existing binding to a queue is checked for exclusive access.
+     */
+    public void unbind(String sourceName, String destinationKind, String destinationName, String routingKey,
+                       Map<String, Object> arguments, Object connection) {
+        if (sourceName.isEmpty() || (destinationKind.equals("exchange") && destinationName.isEmpty())) {
+            checkNotDefault("");
+        }
+        Exchange source = exchanges.get(sourceName);
+        BindingDestination destination = destinationKind.equals("exchange")
+                ? exchanges.get(destinationName) : queues.get(destinationName);
+        if (source == null || destination == null) {
+            return;
+        }
+        Binding b = new Binding(source, destination, routingKey, arguments);
+        if (!source.hasBinding(b)) {
+            return;
+        }
+        if (destination instanceof MessageQueue q) {
+            checkExclusiveAccess(q, connection);
+        }
+        removeBinding(b, true);
+    }
+
+    /**
+     * Resolves the two ends of a binding as RabbitMQ does before binding or unbinding: neither may
+     * be the default exchange, the source is looked up first, a queue destination must be usable
+     * by this connection.
+     */
+    public BindingDestination bindingEnds(String sourceName, String destinationKind, String destinationName,
+                                          Object connection) {
+        if (sourceName.isEmpty() || (destinationKind.equals("exchange") && destinationName.isEmpty())) {
+            checkNotDefault("");
+        }
+        exchangeOrDie(sourceName);
+        if (destinationKind.equals("exchange")) {
+            return exchangeOrDie(destinationName);
+        }
+        return queueForUse(destinationName, connection);
+    }
+
+    private void removeBinding(Binding b, boolean autoDeleteSource) {
+        if (!b.source().unbind(b)) {
+            return;
+        }
+        List<Binding> to = bindingsTo.get(b.destination());
+        if (to != null && to.remove(b) && to.isEmpty()) {
+            bindingsTo.remove(b.destination());
+        }
+        if (autoDeleteSource) {
+            maybeAutoDelete(b.source());
+        }
+    }
+
+    private void removeBindingsTo(BindingDestination destination) {
+        List<Binding> to = bindingsTo.remove(destination);
+        if (to == null) {
+            return;
+        }
+        Set<Exchange> sources = new LinkedHashSet<>();
+        for (Binding b : to) {
+            b.source().unbind(b);
+            sources.add(b.source());
+        }
+        sources.forEach(this::maybeAutoDelete);
+    }
+
+    private void maybeAutoDelete(Exchange x) {
+        if (x.autoDelete() && x.bindings().isEmpty() && exchanges.get(x.name()) == x) {
+            removeExchange(x);
+        }
+    }
+
+    // ---- routing ----
+
+    /**
+     * The queues a message published to the exchange reaches, each once, following
+     * exchange-to-exchange bindings (cycles included) as RabbitMQ does.
+     */
+    public Collection<MessageQueue> route(Exchange exchange, Message message) {
+        if (exchange == defaultExchange) {
+            MessageQueue q = queues.get(message.routingKey());
+            return q == null ? List.of() : List.of(q);
+        }
+        Set<MessageQueue> result = new LinkedHashSet<>();
+        Set<Exchange> visited = null;
+        List<Exchange> pending = null;
+        Exchange current = exchange;
+        while (current != null) {
+            Set<MessageQueue> queuesOut = result;
+            List<Exchange> found = new ArrayList<>(0);
+            current.route(message, d -> {
+                if (d instanceof MessageQueue q) {
+                    queuesOut.add(q);
+                } else {
+                    found.add((Exchange) d);
+                }
+            });
+            if (!found.isEmpty()) {
+                if (visited == null) {
+                    visited = new LinkedHashSet<>();
+                    visited.add(exchange);
+                    pending = new ArrayList<>();
+                }
+                for (Exchange x : found) {
+                    if (visited.add(x)) {
+                        pending.add(x);
+                    }
+                }
+            }
+            current = pending == null || pending.isEmpty() ? null : pending.remove(pending.size() - 1);
+        }
+        return result;
+    }
+}
