@@ -76,7 +76,8 @@ final class HumanLines {
         if (e.get("stagesCompleted") != null) {
             return "sent " + e.get("sent") + " of " + (e.number("stages") * e.number("perStage"))
                     + " messages to queue " + e.string("queue") + ", " + e.get("stagesCompleted") + " of "
-                    + e.get("stages") + " stages completed" + why;
+                    + e.get("stages") + " stages completed"
+                    + (e.get("last") == null ? "" : ", the last one '" + e.string("last") + "'") + why;
         }
         if (e.get("sent") != null) {
             return "sent " + count(e, "sent", "message") + " to "

@@ -45,6 +45,7 @@ public final class StagedProducer extends MessagingPattern {
     Map<String, Object> execute() throws InterruptedException {
         int sent = 0;
         int completed = 0;
+        String lastBody = null;
         Connection connection = open();
         try {
             Channel channel = amqp("open a channel", connection::createChannel);
@@ -59,6 +60,7 @@ public final class StagedProducer extends MessagingPattern {
                             .replace("{message}", Integer.toString(m));
                     publishConfirmed(channel, "", queue, null, Bodies.bytes(text), sent + 1);
                     sent++;
+                    lastBody = text;
                     emit(EventType.SENT, "queue", queue, "exchange", "", "routingKey", queue, "body", text,
                             "seq", sent, "stage", stage, "message", m);
                     boolean last = stage == stages && m == perStage;
@@ -79,7 +81,7 @@ public final class StagedProducer extends MessagingPattern {
             close(connection);
         }
         return fields("queue", queue, "sent", sent, "stagesCompleted", completed, "stages", stages,
-                "perStage", perStage);
+                "perStage", perStage, "last", lastBody);
     }
 
     /** Builds a {@link StagedProducer}. */

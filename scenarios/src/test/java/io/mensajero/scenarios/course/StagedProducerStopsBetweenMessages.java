@@ -53,6 +53,7 @@ class StagedProducerStopsBetweenMessages {
             assertThat(summary.number("stagesCompleted")).isEqualTo(1);
             List<String> sentBodies = bodies(staged, "sent");
             assertThat(sentBodies).hasSize((int) sent);
+            assertThat(summary.string("last")).isEqualTo(sentBodies.get(sentBodies.size() - 1));
             assertThat(staged.events("stage-started")).hasSize(2);
 
             // Everything sent arrives; then nothing is left in the queue.
