@@ -11,6 +11,8 @@ import static io.mensajero.scenarios.course.Course.bodies;
 import static io.mensajero.scenarios.course.Course.consuming;
 import static io.mensajero.scenarios.course.Course.exitCode;
 import static io.mensajero.scenarios.course.Course.tool;
+import static io.mensajero.scenarios.course.SharedNames.check;
+import static io.mensajero.scenarios.course.SharedNames.queueGoneOrConsumerEnded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,39 +23,48 @@ class BusinessEventsInteroperateWithPika {
     private static final String BUSINESS_EVENTS = "business_events";
 
     @EachBroker
-    void pikaEventReachesJavaSubscriber(BrokerUnderTest broker) {
-        Course.deleteExchange(broker, BUSINESS_EVENTS);
-        try (Participant subscribe = consuming(broker, "subscribe", "--count", "1")) {
-            try (CourseScript producer = CourseScript.start(broker, "producer-v3.py")) {
-                assertThat(producer.waitFor(WAIT)).as("%s", producer).isZero();
-                assertThat(producer.lines()).containsExactly("BUYER_ARRIVED_ID happened.");
-            }
-            assertThat(exitCode(subscribe)).as("%s", subscribe).isZero();
-            assertThat(bodies(subscribe, "received")).containsExactly("BUYER_ARRIVED_ID");
-        } finally {
+    void pikaEventReachesJavaSubscriber(BrokerUnderTest broker) throws Exception {
+        SharedNames.attempt(broker, () -> {
             Course.deleteExchange(broker, BUSINESS_EVENTS);
-        }
+            try (Participant subscribe = consuming(broker, "subscribe", "--idle-timeout", "5s")) {
+                try (CourseScript producer = CourseScript.start(broker, "producer-v3.py")) {
+                    assertThat(producer.waitFor(WAIT)).as("%s", producer).isZero();
+                    assertThat(producer.lines()).containsExactly("BUYER_ARRIVED_ID happened.");
+                }
+                check(broker, () -> subscribe.awaitEvent("received", WAIT),
+                        () -> subscribe.isAlive() ? null : "another client deleted " + BUSINESS_EVENTS);
+                subscribe.interrupt();
+                assertThat(exitCode(subscribe)).as("%s", subscribe).isZero();
+                check(broker, () -> assertThat(bodies(subscribe, "received")).containsExactly("BUYER_ARRIVED_ID"),
+                        () -> subscribe.events("received").size() > 1 ? "another client published too" : null);
+            } finally {
+                Course.deleteExchange(broker, BUSINESS_EVENTS);
+            }
+        });
     }
 
     @EachBroker
-    void javaEventReachesPikaSubscriber(BrokerUnderTest broker) throws InterruptedException {
-        Course.deleteExchange(broker, BUSINESS_EVENTS);
-        try (CourseScript subscriber = CourseScript.start(broker, "consumer-v3.py")) {
-            awaitSubscribed(broker, subscriber);
-            try (Participant publish = tool(broker, "publish")) {
-                assertThat(exitCode(publish)).as("%s", publish).isZero();
-            }
-            subscriber.awaitLine("Event received: BUYER_ARRIVED_ID", WAIT);
-        } finally {
+    void javaEventReachesPikaSubscriber(BrokerUnderTest broker) throws Exception {
+        SharedNames.attempt(broker, () -> {
             Course.deleteExchange(broker, BUSINESS_EVENTS);
-        }
+            try (CourseScript subscriber = CourseScript.start(broker, "consumer-v3.py")) {
+                check(broker, () -> awaitSubscribed(broker, subscriber), queueGoneOrConsumerEnded(broker, null, subscriber));
+                try (Participant publish = tool(broker, "publish")) {
+                    assertThat(exitCode(publish)).as("%s", publish).isZero();
+                }
+                check(broker, () -> subscriber.awaitLine("Event received: BUYER_ARRIVED_ID", WAIT),
+                        queueGoneOrConsumerEnded(broker, null, subscriber));
+            } finally {
+                Course.deleteExchange(broker, BUSINESS_EVENTS);
+            }
+        });
     }
 
     /** consumer-v3.py's queue has a server-chosen name; probe events show when it is bound. */
-    private static void awaitSubscribed(BrokerUnderTest broker, CourseScript subscriber) throws InterruptedException {
+    private static void awaitSubscribed(BrokerUnderTest broker, CourseScript subscriber) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!subscriber.lines().contains("Event received: probe")) {
-            if (System.nanoTime() > deadline) {
+            if (System.nanoTime() > deadline || !subscriber.isAlive()) {
                 throw new AssertionError("consumer-v3.py never subscribed; " + subscriber);
             }
             try {
@@ -61,7 +72,12 @@ class BusinessEventsInteroperateWithPika {
             } catch (IllegalStateException notDeclaredYet) {
                 // the script has not declared the exchange yet
             }
-            Thread.sleep(Duration.ofMillis(200).toMillis());
+            try {
+                Thread.sleep(Duration.ofMillis(200).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
         }
     }
 }

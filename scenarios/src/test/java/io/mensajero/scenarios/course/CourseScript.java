@@ -79,6 +79,14 @@ final class CourseScript implements AutoCloseable {
         }
     }
 
+    String script() {
+        return script;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     List<String> lines() {
         synchronized (lines) {
             return List.copyOf(lines);
