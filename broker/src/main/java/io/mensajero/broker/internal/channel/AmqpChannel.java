@@ -123,6 +123,7 @@ public final class AmqpChannel implements DirectReplyTo.Target {
 
     private void channel(Channel m) {
         if (m instanceof Channel.Close) {
+            confirms.flush();
             release();
             reply(new Channel.CloseOk());
             connection.channelClosed(number);

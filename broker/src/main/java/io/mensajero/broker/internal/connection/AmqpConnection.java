@@ -183,6 +183,10 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
         if (!(frame instanceof MethodFrame mf) || frame.channel() != 0) {
             throw AmqpException.unexpectedFrame("expected a method frame on channel 0 during the handshake");
         }
+        if (mf.method() instanceof Connection.Close) {
+            channelZero(frame);
+            return;
+        }
         handshake.handle(mf.method());
         if (handshake.isDone()) {
             state = State.OPEN;
@@ -433,9 +437,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
 
     @Override
     public void published() {
-        if (!published) {
-            published = true;
-        }
+        published = true;
         if (broker.gauge().alarm() && !blocked) {
             block();
         }

@@ -30,7 +30,7 @@ final class Handshake {
 
     void start() {
         connection.writeMethod(0, new Connection.Start(0, 9,
-                ServerProperties.table(connection.broker().config().bindAddress()),
+                ServerProperties.table("mensajero"),
                 UserStore.MECHANISMS, "en_US"));
         connection.flush();
     }
