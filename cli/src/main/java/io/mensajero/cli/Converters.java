@@ -1,0 +1,94 @@
+package io.mensajero.cli;
+
+import io.mensajero.client.ExchangeType;
+import io.mensajero.client.MensajeroException;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Option value converters; a bad value becomes a one-line usage error (exit 2). */
+final class Converters {
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+
+    private Converters() {
+    }
+
+    /** {@code 500ms}, {@code 1s}, {@code 1.5s}, {@code 2m}, {@code 1h}, or a bare number of seconds. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return parseDuration(value);
+        }
+    }
+
+    static Duration parseDuration(String value) {
+        Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new TypeConversionException("'" + value + "' is not a duration (e.g. 500ms, 1s, 2m, or a number of seconds)");
+        }
+        BigDecimal amount = new BigDecimal(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        BigDecimal millis = switch (unit) {
+            case "ms" -> amount;
+            case "m" -> amount.multiply(BigDecimal.valueOf(60_000));
+            case "h" -> amount.multiply(BigDecimal.valueOf(3_600_000));
+            default -> amount.multiply(BigDecimal.valueOf(1_000));
+        };
+        try {
+            return Duration.ofMillis(millis.longValueExact());
+        } catch (ArithmeticException e) {
+            throw new TypeConversionException("'" + value + "' is not a whole number of milliseconds");
+        }
+    }
+
+    /** A whole number, zero or more. */
+    static final class CountConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n;
+            try {
+                n = Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a whole number");
+            }
+            if (n < 0) {
+                throw new TypeConversionException("'" + value + "' is negative; it must be 0 or more");
+            }
+            return n;
+        }
+    }
+
+    /** Messages per second: a positive number. */
+    static final class RateConverter implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double rate;
+            try {
+                rate = Double.parseDouble(value.trim());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a number (messages per second)");
+            }
+            if (!(rate > 0) || Double.isInfinite(rate)) {
+                throw new TypeConversionException("'" + value + "' is not a positive number of messages per second");
+            }
+            return rate;
+        }
+    }
+
+    /** fanout, direct, topic or headers. */
+    static final class ExchangeTypeConverter implements ITypeConverter<ExchangeType> {
+        @Override
+        public ExchangeType convert(String value) {
+            try {
+                return ExchangeType.parse(value);
+            } catch (MensajeroException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.mensajero.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mensajero.client.Event;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Prints each event as one line: human-readable, or (with {@code --json}) one JSON object with
+ * {@code event}, {@code participant}, {@code time} and the event's fields. docs/events.md
+ * describes them. Thread-safe: a stop request prints from the signal's thread.
+ */
+final class EventPrinter implements Consumer<Event> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PrintWriter out;
+    private final boolean json;
+    private final String prefix;
+
+    EventPrinter(PrintWriter out, boolean json, String explicitName) {
+        this.out = out;
+        this.json = json;
+        this.prefix = explicitName == null ? "" : "[" + explicitName + "] ";
+    }
+
+    boolean json() {
+        return json;
+    }
+
+    @Override
+    public synchronized void accept(Event event) {
+        out.println(json ? toJson(event) : prefix + HumanLines.format(event));
+        out.flush();
+    }
+
+    static String toJson(Event event) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("event", event.type().wireName());
+        line.put("participant", event.participant());
+        line.put("time", event.time());
+        line.putAll(event.fields());
+        try {
+            return JSON.writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event fields are plain values", e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.mensajero.cli;
+
+import sun.misc.Signal;
+
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * SIGINT and SIGTERM ask the running command to stop (like the course's staged producer, which
+ * sets a flag): it finishes cleanly, prints its summary and exits 0. A second signal stops at
+ * once (exit 130 or 143).
+ *
+ * <p>Handlers come from {@code sun.misc.Signal} (module jdk.unsupported). Where it cannot be
+ * used, a shutdown hook asks the command to stop and waits for it; the JVM then exits with the
+ * signal's status (130/143) rather than 0.
+ */
+final class Signals {
+    private static final long HOOK_WAIT_SECONDS = 10;
+
+    private Signals() {
+    }
+
+    /**
+     * Calls {@code stop} with "SIGINT" or "SIGTERM" on the first signal. {@code finished} is
+     * counted down by the caller when the command has printed its summary.
+     */
+    static void onStop(Consumer<String> stop, CountDownLatch finished, PrintWriter err) {
+        AtomicInteger received = new AtomicInteger();
+        try {
+            for (String name : new String[] {"INT", "TERM"}) {
+                Signal.handle(new Signal(name), signal -> {
+                    if (received.incrementAndGet() == 1) {
+                        stop.accept("SIG" + signal.getName());
+                    } else {
+                        err.println("mensajero: second SIG" + signal.getName() + ", stopping now");
+                        err.flush();
+                        Runtime.getRuntime().halt(128 + signal.getNumber());
+                    }
+                });
+            }
+        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.accept("shutdown");
+                try {
+                    finished.await(HOOK_WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "mensajero-stop"));
+        }
+    }
+}

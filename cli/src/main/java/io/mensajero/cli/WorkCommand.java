@@ -1,0 +1,58 @@
+package io.mensajero.cli;
+
+import io.mensajero.client.ConnectionSettings;
+import io.mensajero.client.MessagingPattern;
+import io.mensajero.client.Worker;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+
+/** consumer-v2.py plus the group work's delay before the ack. */
+@Command(name = "work", sortOptions = false,
+        description = "Work on tasks with acks and prefetch 1, like consumer-v2.py",
+        footer = Main.EXIT_CODES)
+final class WorkCommand extends ClientCommand {
+    @Option(names = "--queue", paramLabel = "QUEUE", description = "Queue to declare and consume (default: task_queue).")
+    String queue = "task_queue";
+
+    @Option(names = "--durable", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Declare the queue durable (default: yes, as task_queue is).")
+    boolean durable;
+
+    @Option(names = "--prefetch", paramLabel = "N", converter = Converters.CountConverter.class,
+            description = "basic.qos prefetch count: 1 (default) for fair dispatch, 0 for no limit (round-robin).")
+    int prefetch = 1;
+
+    @Option(names = "--ack-delay", paramLabel = "D", converter = Converters.DurationConverter.class,
+            description = "Wait D after the work before acking (e.g. 5s; default: 0).")
+    Duration ackDelay = Duration.ZERO;
+
+    @Option(names = "--dot-duration", paramLabel = "D", converter = Converters.DurationConverter.class,
+            description = "Work time per '.' in a body, as in RabbitMQ's tutorial (default: 1s).")
+    Duration dotDuration = Duration.ofSeconds(1);
+
+    @Option(names = "--auto-ack",
+            description = "Automatic acknowledgement: the broker forgets each message when it sends it, "
+                    + "so a killed worker's messages are lost.")
+    boolean autoAck;
+
+    @Option(names = "--count", paramLabel = "N", converter = Converters.CountConverter.class,
+            description = "Stop after finishing N tasks (default: 0, no limit).")
+    int count;
+
+    @Option(names = "--idle-timeout", paramLabel = "D", converter = Converters.DurationConverter.class,
+            description = "Stop when nothing arrived for D (default: never).")
+    Duration idleTimeout;
+
+    @Override
+    MessagingPattern pattern(ConnectionSettings settings, String name, EventPrinter printer) {
+        Worker.Builder builder = Worker.builder().settings(settings).name(name).listener(printer)
+                .queue(queue).durable(durable).prefetch(prefetch).ackDelay(ackDelay)
+                .dotDuration(dotDuration).autoAck(autoAck).count(count);
+        if (idleTimeout != null) {
+            builder.idleTimeout(idleTimeout);
+        }
+        return builder.build();
+    }
+}

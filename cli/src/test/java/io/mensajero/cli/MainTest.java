@@ -1,0 +1,69 @@
+package io.mensajero.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line without a broker: help, and usage errors (one line, exit 2). */
+class MainTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void helpListsEveryCommandWithOneLineAndTheExitCodes() {
+        assertThat(run("--help")).isZero();
+        String help = out.toString();
+        for (String command : List.of("send", "receive", "task", "work", "publish", "subscribe", "staged")) {
+            assertThat(help).containsPattern("(?m)^  " + command + " +\\S.*$");
+        }
+        assertThat(help).contains("Exit codes:").contains("  4  authentication failed");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void eachCommandHasHelp() {
+        for (String command : List.of("send", "receive", "task", "work", "publish", "subscribe", "staged")) {
+            assertThat(run(command, "--help")).isZero();
+        }
+        assertThat(out.toString()).contains("--ack-delay=D").contains("--stage-pause=D").contains("--binding-key=KEY");
+    }
+
+    @Test
+    void usageErrorsAreOneLineWithExitCode2() {
+        assertThat(run("send", "--count", "-1")).isEqualTo(2);
+        assertThat(run("send", "--rate", "fast")).isEqualTo(2);
+        assertThat(run("publish", "--type", "broadcast")).isEqualTo(2);
+        assertThat(run("work", "--ack-delay", "soon")).isEqualTo(2);
+        assertThat(run("send", "--uri", "localhost:5672")).isEqualTo(2);
+        assertThat(run("receive", "--no-such-option")).isEqualTo(2);
+        assertThat(run("dance")).isEqualTo(2);
+        assertThat(run()).isEqualTo(2);
+        List<String> lines = err.toString().lines().toList();
+        assertThat(lines).hasSize(8).allMatch(line -> line.startsWith("mensajero: "));
+        assertThat(lines.get(0)).contains("--count").contains("negative").contains("mensajero send --help");
+        assertThat(lines.get(4)).contains("malformed URI 'localhost:5672'");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void withJsonAUsageErrorIsAlsoAnErrorEvent() throws Exception {
+        assertThat(run("send", "--json", "--name", "p1", "--count", "-5")).isEqualTo(2);
+        JsonNode event = new ObjectMapper().readTree(out.toString().trim());
+        assertThat(event.get("event").asText()).isEqualTo("error");
+        assertThat(event.get("participant").asText()).isEqualTo("p1");
+        assertThat(event.get("exitCode").asInt()).isEqualTo(2);
+        assertThat(event.get("failure").asText()).isEqualTo("usage");
+        assertThat("mensajero: " + event.get("error").asText()).isEqualTo(err.toString().trim());
+        assertThat(event.get("time").asLong()).isPositive();
+    }
+}

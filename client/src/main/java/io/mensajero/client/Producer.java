@@ -1,0 +1,128 @@
+package io.mensajero.client;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.MessageProperties;
+import io.mensajero.client.internal.Bodies;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Declares a queue and publishes messages to it through the default exchange (routing key =
+ * queue name), waiting for each publisher confirm: the course's producer.py ({@link #send()})
+ * and producer-v2.py ({@link #task()}).
+ *
+ * <pre>{@code
+ * Producer.send().uri("amqp://guest:guest@localhost:5672/%2F").count(3).listener(System.out::println).build().run();
+ * }</pre>
+ */
+public final class Producer extends MessagingPattern {
+    private final String queue;
+    private final boolean durable;
+    private final boolean persistent;
+    private final String body;
+    private final int count;
+    private final double rate;
+
+    private Producer(Builder builder) {
+        super(builder, builder.defaultName);
+        this.queue = builder.queue;
+        this.durable = builder.durable;
+        this.persistent = builder.persistent;
+        this.body = builder.body;
+        this.count = builder.count;
+        this.rate = builder.rate;
+    }
+
+    /** producer.py: queue {@code hello} (default arguments), body {@code Hello World!}. */
+    public static Builder send() {
+        return new Builder("send", "hello", false, false, "Hello World!");
+    }
+
+    /** producer-v2.py: durable queue {@code task_queue}, persistent messages, body {@code PAYROLL_RUN_ID}. */
+    public static Builder task() {
+        return new Builder("task", "task_queue", true, true, "PAYROLL_RUN_ID");
+    }
+
+    @Override
+    Map<String, Object> execute() throws InterruptedException {
+        int sent = 0;
+        Connection connection = open();
+        try {
+            Channel channel = amqp("open a channel", connection::createChannel);
+            declareQueue(channel, queue, durable);
+            amqp("enable publisher confirms", channel::confirmSelect);
+            AMQP.BasicProperties properties = persistent ? MessageProperties.PERSISTENT_BASIC : null;
+            long start = System.nanoTime();
+            for (int n = 1; n <= count && pace(start, n, rate); n++) {
+                String text = Bodies.render(body, n);
+                publishConfirmed(channel, "", queue, properties, Bodies.bytes(text), n);
+                sent++;
+                emit(EventType.SENT, "queue", queue, "exchange", "", "routingKey", queue, "body", text,
+                        "seq", n, "persistent", persistent);
+            }
+        } finally {
+            close(connection);
+        }
+        return fields("queue", queue, "sent", sent);
+    }
+
+    /** Builds a {@link Producer}; start from {@link Producer#send()} or {@link Producer#task()}. */
+    public static final class Builder extends MessagingPattern.Builder<Builder> {
+        private final String defaultName;
+        private String queue;
+        private boolean durable;
+        private boolean persistent;
+        private String body;
+        private int count = 1;
+        private double rate;
+
+        private Builder(String defaultName, String queue, boolean durable, boolean persistent, String body) {
+            this.defaultName = defaultName;
+            this.queue = queue;
+            this.durable = durable;
+            this.persistent = persistent;
+            this.body = body;
+        }
+
+        public Builder queue(String queue) {
+            this.queue = Objects.requireNonNull(queue, "queue");
+            return this;
+        }
+
+        /** Declare the queue durable (task_queue is; hello is not). */
+        public Builder durable(boolean durable) {
+            this.durable = durable;
+            return this;
+        }
+
+        /** delivery_mode 2. */
+        public Builder persistent(boolean persistent) {
+            this.persistent = persistent;
+            return this;
+        }
+
+        /** The body; {@code {n}} becomes the message's number. */
+        public Builder body(String body) {
+            this.body = Objects.requireNonNull(body, "body");
+            return this;
+        }
+
+        public Builder count(int count) {
+            this.count = notNegative("the count", count);
+            return this;
+        }
+
+        /** Messages per second; 0 (the default) sends as fast as confirms come back. */
+        public Builder rate(double rate) {
+            this.rate = positiveRate(rate);
+            return this;
+        }
+
+        public Producer build() {
+            return new Producer(this);
+        }
+    }
+}

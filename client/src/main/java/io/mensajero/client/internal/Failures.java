@@ -1,0 +1,131 @@
+package io.mensajero.client.internal;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.AuthenticationFailureException;
+import com.rabbitmq.client.Method;
+import com.rabbitmq.client.PossibleAuthenticationFailureException;
+import com.rabbitmq.client.ShutdownSignalException;
+import io.mensajero.client.ConnectionSettings;
+import io.mensajero.client.Failure;
+import io.mensajero.client.MensajeroException;
+
+import java.io.EOFException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
+
+/** Turns amqp-client's exceptions into one-line {@link MensajeroException}s with a {@link Failure}. */
+public final class Failures {
+    private static final int ACCESS_REFUSED = 403;
+    private static final int NOT_ALLOWED = 530;
+
+    private Failures() {
+    }
+
+    /** A failure while opening the connection. */
+    public static MensajeroException connecting(ConnectionSettings settings, Exception e) {
+        String at = settings.address();
+        ShutdownSignalException shutdown = find(e, ShutdownSignalException.class);
+        if (find(e, AuthenticationFailureException.class) != null
+                || find(e, PossibleAuthenticationFailureException.class) != null) {
+            return new MensajeroException(Failure.AUTHENTICATION, "authentication failed for user '"
+                    + settings.username() + "' at " + at + " (wrong user name or password)", e);
+        }
+        if (shutdown != null && closeCode(shutdown) != 0) {
+            int code = closeCode(shutdown);
+            if (code == NOT_ALLOWED || code == ACCESS_REFUSED) {
+                return new MensajeroException(Failure.ACCESS_REFUSED, "vhost '" + settings.virtualHost()
+                        + "' not found or access refused for user '" + settings.username() + "' at " + at
+                        + " (" + closeText(shutdown) + ")", e);
+            }
+            return new MensajeroException(Failure.BROKER_REFUSED, "the broker at " + at
+                    + " refused the connection (" + closeText(shutdown) + ")", e);
+        }
+        return new MensajeroException(Failure.UNREACHABLE, "cannot reach the broker at " + at
+                + " (" + networkReason(e) + ")", e);
+    }
+
+    /** A failure while doing {@code what} (e.g. "declare queue 'hello'") on an open connection. */
+    public static MensajeroException during(String what, ConnectionSettings settings, Throwable e) {
+        if (e instanceof MensajeroException) {
+            return (MensajeroException) e;
+        }
+        ShutdownSignalException shutdown = find(e, ShutdownSignalException.class);
+        if (shutdown != null && closeCode(shutdown) != 0) {
+            int code = closeCode(shutdown);
+            Failure failure = code == ACCESS_REFUSED || code == NOT_ALLOWED
+                    ? Failure.ACCESS_REFUSED : Failure.BROKER_REFUSED;
+            String closed = shutdown.isHardError() ? "closed the connection" : "closed the channel";
+            return new MensajeroException(failure, "the broker " + closed + " when asked to " + what
+                    + " (" + closeText(shutdown) + ")", e);
+        }
+        if (e instanceof TimeoutException) {
+            return new MensajeroException(Failure.BROKER_REFUSED, "the broker at " + settings.address()
+                    + " did not answer in time when asked to " + what, e);
+        }
+        if (shutdown != null || find(e, java.io.IOException.class) != null) {
+            return new MensajeroException(Failure.UNREACHABLE, "lost the connection to the broker at "
+                    + settings.address() + " while trying to " + what + " (" + networkReason(e) + ")", e);
+        }
+        return new MensajeroException(Failure.INTERNAL, "unexpected error while trying to " + what + ": " + e, e);
+    }
+
+    /** The reply code of the connection.close or channel.close the broker sent, or 0. */
+    static int closeCode(ShutdownSignalException shutdown) {
+        Method reason = shutdown.getReason();
+        if (reason instanceof AMQP.Connection.Close) {
+            return ((AMQP.Connection.Close) reason).getReplyCode();
+        }
+        if (reason instanceof AMQP.Channel.Close) {
+            return ((AMQP.Channel.Close) reason).getReplyCode();
+        }
+        return 0;
+    }
+
+    /** "406 PRECONDITION_FAILED - inequivalent arg ...", as the broker said it. */
+    static String closeText(ShutdownSignalException shutdown) {
+        Method reason = shutdown.getReason();
+        String text = reason instanceof AMQP.Connection.Close ? ((AMQP.Connection.Close) reason).getReplyText()
+                : reason instanceof AMQP.Channel.Close ? ((AMQP.Channel.Close) reason).getReplyText() : "";
+        return (closeCode(shutdown) + " " + oneLine(text)).trim();
+    }
+
+    static String networkReason(Throwable e) {
+        if (find(e, ConnectException.class) != null) {
+            return "connection refused";
+        }
+        if (find(e, UnknownHostException.class) != null) {
+            return "unknown host";
+        }
+        if (find(e, NoRouteToHostException.class) != null) {
+            return "no route to host";
+        }
+        if (find(e, SocketTimeoutException.class) != null || find(e, TimeoutException.class) != null) {
+            return "timed out";
+        }
+        if (find(e, EOFException.class) != null) {
+            return "the connection was closed; is it an AMQP 0-9-1 broker?";
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : oneLine(message);
+    }
+
+    static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    }
+
+    static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

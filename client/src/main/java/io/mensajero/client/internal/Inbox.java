@@ -1,0 +1,54 @@
+package io.mensajero.client.internal;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.ShutdownSignalException;
+
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A consumer that hands what amqp-client delivers (deliveries, a cancel from the broker, the
+ * channel shutting down) to the pattern's own thread, in order. Work and acks then happen on
+ * that thread, where a stop request can interrupt the work.
+ */
+public final class Inbox extends DefaultConsumer {
+
+    /** What arrived. */
+    public enum Kind { DELIVERY, CANCELLED, SHUTDOWN }
+
+    /** One arrival; only the fields of its kind are set. */
+    public record Item(Kind kind, Envelope envelope, AMQP.BasicProperties properties, byte[] body,
+                       ShutdownSignalException signal) {
+    }
+
+    private final BlockingQueue<Item> items = new LinkedBlockingQueue<>();
+
+    public Inbox(Channel channel) {
+        super(channel);
+    }
+
+    @Override
+    public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+        items.add(new Item(Kind.DELIVERY, envelope, properties, body, null));
+    }
+
+    @Override
+    public void handleCancel(String consumerTag) {
+        items.add(new Item(Kind.CANCELLED, null, null, null, null));
+    }
+
+    @Override
+    public void handleShutdownSignal(String consumerTag, ShutdownSignalException signal) {
+        items.add(new Item(Kind.SHUTDOWN, null, null, null, signal));
+    }
+
+    /** The next arrival, or null after {@code timeout}. */
+    public Item poll(Duration timeout) throws InterruptedException {
+        return items.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+}
