@@ -28,6 +28,17 @@ final class BrokerState {
         return inspect(broker, queue, false);
     }
 
+    static boolean exchangeExists(BrokerUnderTest broker, String exchange) {
+        try (Connection connection = broker.newConnection(); Channel channel = connection.createChannel()) {
+            channel.exchangeDeclarePassive(exchange);
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void awaitConsumers(BrokerUnderTest broker, String queue, int count) {
         await().atMost(Foreign.WAIT).pollInterval(Duration.ofMillis(50))
                 .until(() -> consumers(broker, queue) == count);

@@ -4,6 +4,7 @@ import io.mensajero.scenarios.support.BrokerUnderTest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The course scripts use fixed names (hello, task_queue, business_events). On the shared RabbitMQ
@@ -49,6 +50,38 @@ final class FixedNames {
             throw new Interference(description);
         }
         throw new AssertionError(description);
+    }
+
+    /**
+     * Runs a wait. When it fails on RabbitMQ and the witness reports another client's hand (the
+     * name gone, a consumer process ended because the broker cancelled it), that is interference;
+     * otherwise, and always on Mensajero, the failure stands.
+     */
+    static void await(BrokerUnderTest broker, Runnable wait, Supplier<String> witness) {
+        try {
+            wait.run();
+        } catch (AssertionError e) {
+            String seen = broker.isRabbitMq() ? witness.get() : null;
+            if (seen != null) {
+                throw new Interference(seen + " (" + e.getMessage() + ")");
+            }
+            throw e;
+        }
+    }
+
+    /** A witness: the queue is gone, or one of its consumer processes ended by itself. */
+    static Supplier<String> queueGoneOrConsumerEnded(BrokerUnderTest broker, String queue, ForeignProcess... consumers) {
+        return () -> {
+            if (BrokerState.messages(broker, queue) < 0) {
+                return queue + " was deleted by another client";
+            }
+            for (ForeignProcess consumer : consumers) {
+                if (!consumer.isAlive()) {
+                    return consumer.name() + " ended by itself: the broker cancelled its consumer";
+                }
+            }
+            return null;
+        };
     }
 
     static final class Interference extends RuntimeException {

@@ -93,6 +93,10 @@ final class ForeignProcess implements AutoCloseable {
         }
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Ctrl-C: sends SIGINT. */
     void interrupt() {
         if (process.isAlive()) {

@@ -32,7 +32,8 @@ class PikaHelloWorldReachesTheConsumer {
                             + BrokerState.consumers(broker, HELLO) + " consumer(s)");
 
             try (ForeignProcess consumer = Foreign.pika(broker, "course/consumer.py")) {
-                consumer.awaitLine("Hello World!", WAIT);
+                FixedNames.await(broker, () -> consumer.awaitLine("Hello World!", WAIT),
+                        FixedNames.queueGoneOrConsumerEnded(broker, HELLO, consumer));
                 expect(broker, BrokerState.consumers(broker, HELLO) == 1,
                         "hello should have consumer.py as its only consumer, but has "
                                 + BrokerState.consumers(broker, HELLO));

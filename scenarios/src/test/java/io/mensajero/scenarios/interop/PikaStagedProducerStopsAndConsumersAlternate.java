@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import static io.mensajero.scenarios.interop.FixedNames.expect;
@@ -40,13 +41,14 @@ class PikaStagedProducerStopsAndConsumersAlternate {
         try (ForeignProcess a = Foreign.pika(broker, "course/ejercicio-bloque-a/consumer-a.py");
              ForeignProcess b = Foreign.pika(broker, "course/ejercicio-bloque-a/consumer-b.py")) {
             List<ForeignProcess> consumers = List.of(a, b);
+            Supplier<String> witness = FixedNames.queueGoneOrConsumerEnded(broker, HELLO, a, b);
             awaitTwoConsumers(broker);
 
             List<String> producerLines;
             try (ForeignProcess producer = Foreign.pika(broker, "course/ejercicio-bloque-a/producer.py")) {
                 producer.awaitLine("Iniciando etapa 2", WAIT);
                 // Messages go out 1 s apart: stop right after stage 2's first one arrived.
-                awaitAny(consumers, "Etapa 2 - Mensaje 1");
+                FixedNames.await(broker, () -> awaitAny(consumers, "Etapa 2 - Mensaje 1"), witness);
                 producer.interrupt();
                 assertThat(producer.waitFor(WAIT)).as("%s", producer).isZero();
                 producerLines = producer.lines();
@@ -59,7 +61,9 @@ class PikaStagedProducerStopsAndConsumersAlternate {
 
             // The producer closed its connection: everything it sent is in hello, ahead of the
             // markers. Once each consumer printed a marker, it printed all it got before it.
-            awaitMarkers(broker, marker, consumers);
+            FixedNames.await(broker, () -> awaitMarkers(broker, marker, consumers), witness);
+            String interfered = broker.isRabbitMq() ? witness.get() : null;
+            expect(broker, interfered == null, String.valueOf(interfered));
             assertThat(BrokerState.messages(broker, HELLO)).as("auto-ack: nothing left in hello").isZero();
 
             Map<String, String> receiver = new HashMap<>();

@@ -6,6 +6,7 @@ import io.mensajero.scenarios.support.Names;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static io.mensajero.scenarios.interop.FixedNames.expect;
@@ -32,12 +33,14 @@ class PikaSubscribersEachGetTheEvent {
         try (ForeignProcess first = Foreign.pika(broker, "course/consumer-v3.py");
              ForeignProcess second = Foreign.pika(broker, "course/consumer-v3.py")) {
             awaitSubscribed(broker, probe, List.of(first, second));
+            Supplier<String> exchangeGone = () -> BrokerState.exchangeExists(broker, BUSINESS_EVENTS)
+                    ? null : "business_events was deleted by another client";
 
             try (ForeignProcess producer = Foreign.pika(broker, "course/producer-v3.py")) {
                 assertThat(producer.succeed(WAIT)).containsExactly("BUYER_ARRIVED_ID happened.");
             }
             for (ForeignProcess subscriber : List.of(first, second)) {
-                subscriber.awaitLine(RECEIVED, WAIT);
+                FixedNames.await(broker, () -> subscriber.awaitLine(RECEIVED, WAIT), exchangeGone);
             }
             // Give a duplicate the time to show up, then look at everything each one printed.
             Thread.sleep(200);

@@ -37,20 +37,21 @@ class PikaWorkerAcksThePersistentTask {
 
             // pika declared it durable: declaring it non-durable is an equivalence error.
             ShutdownSignalException refusal = BrokerState.declareRefusal(broker, TASK_QUEUE, false);
-            assertThat(refusal).as("declaring task_queue non-durable").isNotNull();
+            expect(broker, refusal != null, "task_queue was gone (or not durable) when redeclared non-durable");
             assertThat(refusal.getReason().protocolMethodName()).isEqualTo("channel.close");
             assertThat(((AMQP.Channel.Close) refusal.getReason()).getReplyCode()).isEqualTo(406);
             assertThat(refusal.getMessage()).contains("inequivalent arg 'durable' for queue 'task_queue'");
 
             // The task is persistent (delivery_mode=2). Peeking requeues it.
             GetResponse task = BrokerState.peek(broker, TASK_QUEUE);
-            assertThat(task).as("the task in task_queue").isNotNull();
+            expect(broker, task != null, "task_queue lost its task before the worker came");
             assertThat(new String(task.getBody(), StandardCharsets.UTF_8)).isEqualTo("PAYROLL_RUN_ID");
             assertThat(task.getProps().getDeliveryMode()).isEqualTo(2);
             assertThat(BrokerState.messages(broker, TASK_QUEUE)).as("peeked task requeued").isEqualTo(1);
 
             try (ForeignProcess worker = Foreign.pika(broker, "course/consumer-v2.py")) {
-                worker.awaitLine(RECEIVED, WAIT);
+                FixedNames.await(broker, () -> worker.awaitLine(RECEIVED, WAIT),
+                        FixedNames.queueGoneOrConsumerEnded(broker, TASK_QUEUE, worker));
                 expect(broker, BrokerState.consumers(broker, TASK_QUEUE) == 1,
                         "task_queue should have consumer-v2.py as its only consumer, but has "
                                 + BrokerState.consumers(broker, TASK_QUEUE));
@@ -59,7 +60,8 @@ class PikaWorkerAcksThePersistentTask {
                 // With prefetch 1 the next task only comes once the broker took the first ack;
                 // a refused ack (406 unknown delivery tag) would have closed the worker's channel.
                 produce(broker);
-                worker.awaitLines(RECEIVED, 2, WAIT);
+                FixedNames.await(broker, () -> worker.awaitLines(RECEIVED, 2, WAIT),
+                        FixedNames.queueGoneOrConsumerEnded(broker, TASK_QUEUE, worker));
                 assertThat(BrokerState.messages(broker, TASK_QUEUE)).isZero();
                 expect(broker, worker.lines().stream().allMatch(RECEIVED::equals),
                         "consumer-v2.py printed a task nobody in this scenario sent: " + worker.lines());
