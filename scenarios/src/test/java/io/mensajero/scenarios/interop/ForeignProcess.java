@@ -1,0 +1,199 @@
+package io.mensajero.scenarios.interop;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A foreign AMQP client (a pika script, a node script, an amqp-tools command) running as its own
+ * process. Its stdout lines are kept as they arrive, its stderr is kept for failure messages, and
+ * {@link #close()} kills it and its children whatever happened.
+ */
+final class ForeignProcess implements AutoCloseable {
+    private final String name;
+    private final Process process;
+    private final List<String> lines = new ArrayList<>();
+    private final StringBuilder stderr = new StringBuilder();
+    private final Thread outReader;
+    private final Thread errReader;
+    private boolean outEnded;
+
+    private ForeignProcess(String name, Process process) {
+        this.name = name;
+        this.process = process;
+        this.outReader = daemon(name + "-out", () -> read(process.getInputStream(), false));
+        this.errReader = daemon(name + "-err", () -> read(process.getErrorStream(), true));
+    }
+
+    /** Starts the command with extra environment variables; stdin is empty. */
+    static ForeignProcess start(String name, List<String> command, Map<String, String> environment) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        try {
+            return new ForeignProcess(name, builder.start());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + name + " (" + String.join(" ", command) + "): " + e, e);
+        }
+    }
+
+    /** Waits until a stdout line matches; fails if the process ends or the time runs out first. */
+    String awaitLine(Predicate<String> wanted, String description, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lines) {
+            while (true) {
+                for (String line : lines) {
+                    if (wanted.test(line)) {
+                        return line;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (outEnded || left <= 0) {
+                    throw new AssertionError(name + (outEnded ? " ended" : " timed out after " + timeout)
+                            + " without printing " + description + "; " + this);
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(lines, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
+        }
+    }
+
+    /** Waits until this exact line was printed. */
+    void awaitLine(String line, Duration timeout) {
+        awaitLine(line::equals, "'" + line + "'", timeout);
+    }
+
+    /** The name it was started under (the script or the command). */
+    String name() {
+        return name;
+    }
+
+    /** Waits until this exact line was printed {@code count} times. */
+    void awaitLines(String line, int count, Duration timeout) {
+        awaitLine(any -> lines.stream().filter(line::equals).count() >= count, count + " x '" + line + "'", timeout);
+    }
+
+    /** The stdout lines so far. */
+    List<String> lines() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Ctrl-C: sends SIGINT. */
+    void interrupt() {
+        if (process.isAlive()) {
+            run("kill", "-INT", Long.toString(process.pid()));
+        }
+    }
+
+    /** Waits for the process to exit and its output to be read; returns the exit code. */
+    int waitFor(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(name + " still running after " + timeout + "; " + this);
+            }
+            outReader.join(5_000);
+            errReader.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+        return process.exitValue();
+    }
+
+    /** Runs it to the end; fails unless it exits 0 in time. Returns its stdout lines. */
+    List<String> succeed(Duration timeout) {
+        int exit = waitFor(timeout);
+        if (exit != 0) {
+            throw new AssertionError(name + " exited " + exit + "; " + this);
+        }
+        return lines();
+    }
+
+    /** Kills the process and anything it started. */
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        synchronized (lines) {
+            return name + " (pid " + process.pid() + ") printed " + lines + ", stderr: [" + stderr.toString().strip() + "]";
+        }
+    }
+
+    private void read(InputStream stream, boolean isErr) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                synchronized (lines) {
+                    if (isErr) {
+                        stderr.append(line).append('\n');
+                    } else {
+                        lines.add(line);
+                    }
+                    lines.notifyAll();
+                }
+            }
+        } catch (IOException e) {
+            // the process ended
+        } finally {
+            if (!isErr) {
+                synchronized (lines) {
+                    outEnded = true;
+                    lines.notifyAll();
+                }
+            }
+        }
+    }
+
+    /** Runs a short helper command; true when it exits 0 within 10 s. */
+    static boolean run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Thread daemon(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+}

@@ -1,0 +1,78 @@
+package io.mensajero.scenarios.interop;
+
+import io.mensajero.scenarios.support.BrokerUnderTest;
+import io.mensajero.scenarios.support.EachBroker;
+import io.mensajero.scenarios.support.Names;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import static io.mensajero.scenarios.interop.FixedNames.expect;
+import static io.mensajero.scenarios.interop.Foreign.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two of the course's consumer-v3.py, then producer-v3.py, unchanged but for the port: each
+ * subscriber's server-named exclusive queue is bound to the fanout exchange
+ * {@code business_events}, so each prints the one event, once.
+ */
+class PikaSubscribersEachGetTheEvent {
+    private static final String BUSINESS_EVENTS = "business_events";
+    private static final String RECEIVED = "Event received: BUYER_ARRIVED_ID";
+
+    @EachBroker
+    void twoSubscribersThenProducer(BrokerUnderTest broker) throws Exception {
+        FixedNames.run(broker, () -> attempt(broker));
+    }
+
+    private static void attempt(BrokerUnderTest broker) throws InterruptedException {
+        BrokerState.deleteExchange(broker, BUSINESS_EVENTS);
+        String probe = Names.unique("probe");
+        try (ForeignProcess first = Foreign.pika(broker, "course/consumer-v3.py");
+             ForeignProcess second = Foreign.pika(broker, "course/consumer-v3.py")) {
+            awaitSubscribed(broker, probe, List.of(first, second));
+            Supplier<String> exchangeGone = () -> BrokerState.exchangeExists(broker, BUSINESS_EVENTS)
+                    ? null : "business_events was deleted by another client";
+
+            try (ForeignProcess producer = Foreign.pika(broker, "course/producer-v3.py")) {
+                assertThat(producer.succeed(WAIT)).containsExactly("BUYER_ARRIVED_ID happened.");
+            }
+            for (ForeignProcess subscriber : List.of(first, second)) {
+                FixedNames.await(broker, () -> subscriber.awaitLine(RECEIVED, WAIT), exchangeGone);
+            }
+            // Give a duplicate the time to show up, then look at everything each one printed.
+            Thread.sleep(200);
+            for (ForeignProcess subscriber : List.of(first, second)) {
+                List<String> events = subscriber.lines().stream()
+                        .filter(line -> !line.startsWith("Event received: " + probe))
+                        .collect(Collectors.toList());
+                expect(broker, events.stream().allMatch(RECEIVED::equals),
+                        "consumer-v3.py printed an event nobody in this scenario sent: " + events);
+                expect(broker, events.size() == 1, "consumer-v3.py printed the event " + events.size()
+                        + " times; another producer-v3.py may have run: " + subscriber);
+                assertThat(events).as("%s", subscriber).containsExactly(RECEIVED);
+            }
+        } finally {
+            BrokerState.deleteExchange(broker, BUSINESS_EVENTS);
+        }
+    }
+
+    /**
+     * Their queues have server-chosen names, so probe events on the exchange show when each
+     * subscriber is bound. Before consumer-v3.py declared the exchange a probe is refused (404).
+     */
+    private static void awaitSubscribed(BrokerUnderTest broker, String probe, List<ForeignProcess> subscribers)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        for (int n = 1; !subscribers.stream().allMatch(s -> s.lines().stream()
+                .anyMatch(line -> line.startsWith("Event received: " + probe))); n++) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("consumer-v3.py never subscribed: " + subscribers);
+            }
+            BrokerState.publish(broker, BUSINESS_EVENTS, "", probe + " " + n);
+            Thread.sleep(Duration.ofMillis(100).toMillis());
+        }
+    }
+}
