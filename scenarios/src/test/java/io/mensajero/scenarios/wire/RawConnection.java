@@ -7,8 +7,8 @@ import io.mensajero.protocol.Frame;
 import io.mensajero.protocol.Frames;
 import io.mensajero.protocol.HeartbeatFrame;
 import io.mensajero.protocol.Method;
-import io.mensajero.protocol.MethodCodec;
 import io.mensajero.protocol.MethodFrame;
+import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
@@ -62,6 +62,26 @@ final class RawConnection implements AutoCloseable {
             return new RawConnection(socket);
         } catch (IOException | RuntimeException e) {
             socket.close();
+            throw e;
+        }
+    }
+
+    /** Connects to the broker under test. */
+    static RawConnection to(BrokerUnderTest broker) throws IOException {
+        return connect(broker.host(), broker.port());
+    }
+
+    /** Connects, handshakes (no heartbeat) and opens the channels; closes the socket if any step fails. */
+    static RawConnection opened(BrokerUnderTest broker, int... channels) throws IOException {
+        RawConnection raw = to(broker);
+        try {
+            raw.handshake();
+            for (int channel : channels) {
+                raw.openChannel(channel);
+            }
+            return raw;
+        } catch (IOException | RuntimeException | Error e) {
+            raw.close();
             throw e;
         }
     }
