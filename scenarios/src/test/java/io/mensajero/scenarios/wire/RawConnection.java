@@ -376,8 +376,8 @@ final class RawConnection implements AutoCloseable {
         try {
             n = readSome(deadline);
         } catch (SocketTimeoutException e) {
-            throw new NoFrameInTime("no " + what + " from the broker in time (" + inbound.readableBytes()
-                    + " octets pending)");
+            throw new NoFrameInTime("nothing (" + what + ") came from the broker in time ("
+                    + inbound.readableBytes() + " octets pending)");
         } catch (SocketException e) {
             throw new PeerClosed("the broker reset the connection: " + e.getMessage(), e);
         }
