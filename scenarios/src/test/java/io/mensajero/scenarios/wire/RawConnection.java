@@ -376,7 +376,7 @@ final class RawConnection implements AutoCloseable {
         try {
             n = readSome(deadline);
         } catch (SocketTimeoutException e) {
-            throw new NoFrameInTime("nothing (" + what + ") came from the broker in time ("
+            throw new NoFrameInTime("the broker sent nothing in time (waiting for " + what + ", "
                     + inbound.readableBytes() + " octets pending)");
         } catch (SocketException e) {
             throw new PeerClosed("the broker reset the connection: " + e.getMessage(), e);
@@ -394,6 +394,11 @@ final class RawConnection implements AutoCloseable {
         }
         socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
         return in.read(chunk);
+    }
+
+    /** Half-closes: the broker reads end of stream, and can still write. */
+    void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
     }
 
     boolean isClosed() {
