@@ -1,7 +1,6 @@
 package io.mensajero.scenarios.wire;
 
 import io.mensajero.protocol.Basic;
-import io.mensajero.protocol.Connection;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 

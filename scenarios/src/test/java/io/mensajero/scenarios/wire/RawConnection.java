@@ -179,14 +179,8 @@ final class RawConnection implements AutoCloseable {
         sendBytes(RawFrames.frameOf(channel, method));
     }
 
-    void sendFrame(Frame frame) throws IOException {
-        ByteBuf buf = Unpooled.buffer();
-        Frames.write(buf, frame);
-        sendBytes(RawFrames.bytesOf(buf));
-    }
-
     void sendHeartbeat() throws IOException {
-        sendFrame(new HeartbeatFrame(0));
+        sendBytes(RawFrames.frame(AmqpConstants.FRAME_HEARTBEAT, 0, new byte[0]));
     }
 
     // ---- reading ---------------------------------------------------------------------------------
@@ -303,18 +297,13 @@ final class RawConnection implements AutoCloseable {
     }
 
     /**
-     * Answers the broker's connection.close with close-ok, as a client must (ignoring a socket the broker
-     * already closed), then expects the broker to close the socket.
+     * The broker's connection.close; then close-ok, as a client must (ignoring a socket the broker
+     * already closed), and the socket closed by the broker.
      */
-    void closeOkAndExpectClosed() throws IOException {
-        sendQuietly(RawFrames.frameOf(0, new Connection.CloseOk()));
-        expectClosedByPeer();
-    }
-
-    /** The broker's connection.close; then close-ok and the socket closed by the broker. */
     Connection.Close expectConnectionCloseAndClosed() throws IOException {
         Connection.Close close = expectConnectionClose();
-        closeOkAndExpectClosed();
+        sendQuietly(RawFrames.frameOf(0, new Connection.CloseOk()));
+        expectClosedByPeer();
         return close;
     }
 
@@ -344,18 +333,6 @@ final class RawConnection implements AutoCloseable {
         } catch (AssertionError stillOpen) {
             return false;
         }
-    }
-
-    /** Reads exactly n raw octets (e.g. the protocol header the broker sends back). */
-    byte[] readBytes(int n, Duration timeout) throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (inbound.readableBytes() < n) {
-            fill(deadline, n + " octets");
-        }
-        byte[] bytes = new byte[n];
-        inbound.readBytes(bytes);
-        inbound.discardReadBytes();
-        return bytes;
     }
 
     /** Reads what comes within the window; nothing is not a failure. Returns the frames seen. */
@@ -399,14 +376,6 @@ final class RawConnection implements AutoCloseable {
     /** Half-closes: the broker reads end of stream, and can still write. */
     void shutdownOutput() throws IOException {
         socket.shutdownOutput();
-    }
-
-    boolean isClosed() {
-        return socket.isClosed();
-    }
-
-    int localPort() {
-        return socket.getLocalPort();
     }
 
     @Override
