@@ -66,7 +66,7 @@ class DeadPeersUnackedMessagesAreRequeued {
                     assertThat(envelope).as("the message requeued from the dead peer within 15 s").isNotNull();
                     System.out.println("[" + broker.name() + "] requeued " + (System.nanoTime() - frozenAt) / 1_000_000
                             + " ms after the consumer froze");
-                    assertThat(bodies.poll()).isEqualTo("work");
+                    assertThat(bodies.poll(5, TimeUnit.SECONDS)).isEqualTo("work");
                     assertThat(envelope.isRedeliver()).as("redelivered").isTrue();
                     survivor.basicAck(envelope.getDeliveryTag(), false);
                 } finally {
