@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * Netty decoder from bytes to {@link Frame}s, using {@link Frames#decode}. The protocol header
- * (AMQP 0 0 9 1) must have been read before. Once it has thrown a {@link ProtocolException} (which
- * reaches exceptionCaught wrapped in a DecoderException) it discards all further input: the stream
- * is out of sync, as RabbitMQ's fatal_frame_error says.
+ * (AMQP 0 0 9 1) must have been read before. Input it cannot decode becomes a {@link DecodeError}
+ * message. After a fatal error (the stream is out of sync, as RabbitMQ's fatal_frame_error says) or
+ * one that aborts the connection, it discards all further input; after any other it goes on with
+ * the next frame.
  */
 public final class FrameDecoder extends ByteToMessageDecoder {
     private volatile long maxFrameSize;
@@ -39,9 +40,12 @@ public final class FrameDecoder extends ByteToMessageDecoder {
         try {
             frame = Frames.decode(in, maxFrameSize);
         } catch (ProtocolException e) {
-            failed = true;
-            in.skipBytes(in.readableBytes());
-            throw e;
+            if (e.fatal() || e.abortsConnection()) {
+                failed = true;
+                in.skipBytes(in.readableBytes());
+            }
+            out.add(new DecodeError(e));
+            return;
         }
         if (frame != null) {
             out.add(frame);

@@ -46,7 +46,7 @@ public final class Frames {
         long size = in.getUnsignedInt(start + 3);
         if (maxFrameSize != 0 && size > maxFrameSize) {
             throw new ProtocolException(ReplyCode.FRAME_ERROR, frameErrorText(type, in, start, 0,
-                    "{frame_too_large," + size + "," + (maxFrameSize - FRAME_OVERHEAD) + "}"));
+                    "{frame_too_large," + size + "," + (maxFrameSize - FRAME_OVERHEAD) + "}")).asFatal();
         }
         if (in.readableBytes() < size + FRAME_OVERHEAD) {
             return null;
@@ -57,7 +57,7 @@ public final class Frames {
         in.readerIndex(from + length + 1);
         if (endMarker != FRAME_END) {
             throw new ProtocolException(ReplyCode.FRAME_ERROR, frameErrorText(type, in, from, length,
-                    "{invalid_frame_end_marker," + endMarker + "}"));
+                    new String[] {"invalid_frame_end_marker", String.valueOf(endMarker)})).asFatal();
         }
         switch (type) {
             case FRAME_METHOD:
@@ -129,7 +129,11 @@ public final class Frames {
         if (frame instanceof MethodFrame m) {
             writeMethod(out, m.channel(), m.method());
         } else if (frame instanceof HeaderFrame h) {
-            writeHeader(out, h.channel(), h.classId(), h.bodySize(), h.rawProperties());
+            checkChannel(h.channel());
+            out.writeByte(FRAME_HEADER).writeShort(h.channel())
+                    .writeInt(12 + h.rawProperties().length)
+                    .writeShort(h.classId()).writeShort(h.weight()).writeLong(h.bodySize())
+                    .writeBytes(h.rawProperties()).writeByte(FRAME_END);
         } else if (frame instanceof BodyFrame b) {
             writeBody(out, b.channel(), b.payload(), 0, b.payload().length);
         } else {
@@ -175,23 +179,55 @@ public final class Frames {
 
     /** "type T, all octets = <<...>>: error", as rabbit_reader:frame_error/5 words it. */
     static String frameErrorText(int type, ByteBuf buf, int from, int length, String error) {
+        return describe(type, buf, from, length) + ": " + error;
+    }
+
+    /**
+     * The same for an error that is a tuple, laid out as Erlang's ~p lays it out: on one line when
+     * it fits within 80 columns, else broken after the first element with the rest aligned under it.
+     */
+    static String frameErrorText(int type, ByteBuf buf, int from, int length, String[] tuple) {
+        String prefix = describe(type, buf, from, length) + ": ";
+        String flat = "{" + String.join(",", tuple) + "}";
+        if (prefix.length() + flat.length() < 79) {
+            return prefix + flat;
+        }
+        String indent = " ".repeat(prefix.length() + 1);
+        StringBuilder sb = new StringBuilder(prefix).append('{').append(tuple[0]);
+        for (int i = 1; i < tuple.length; i++) {
+            sb.append(",\n").append(indent).append(tuple[i]);
+        }
+        return sb.append('}').toString();
+    }
+
+    private static String describe(int type, ByteBuf buf, int from, int length) {
         String octets = length <= 16 ? "all" : "first 16";
-        return "type " + type + ", " + octets + " octets = "
-                + ErlangTerms.binaryP(buf, from, Math.min(length, 16)) + ": " + error;
+        return "type " + type + ", " + octets + " octets = " + ErlangTerms.binaryP(buf, from, Math.min(length, 16));
+    }
+
+    /**
+     * "type T, all octets = <<...>>" for a frame that arrived where it should not, as RabbitMQ's
+     * unexpected-frame errors show it (the payload re-encoded, at most its first 16 octets).
+     */
+    public static String describe(Frame frame) {
+        ByteBuf buf = io.netty.buffer.Unpooled.buffer();
+        try {
+            write(buf, frame);
+            int type = buf.getUnsignedByte(0);
+            int length = (int) buf.getUnsignedInt(3);
+            return describe(type, buf, FRAME_HEADER_SIZE, length);
+        } finally {
+            buf.release();
+        }
     }
 
     private static HeaderFrame header(ByteBuf in, int channel, int from, int length) {
         int classId = in.getUnsignedShort(from);
         int weight = in.getUnsignedShort(from + 2);
-        if (weight != 0) {
-            // rabbit_command_assembler:process/2 only takes content headers of weight 0.
-            throw new ProtocolException(ReplyCode.UNEXPECTED_FRAME, "expected content header for class "
-                    + classId + ", got non content header frame instead");
-        }
         long bodySize = in.getLong(from + 4);
         byte[] raw = new byte[length - 12];
         in.getBytes(from + 12, raw);
-        return new HeaderFrame(channel, classId, bodySize, raw);
+        return new HeaderFrame(channel, classId, weight, bodySize, raw);
     }
 
     private static int checkChannel(int channel) {

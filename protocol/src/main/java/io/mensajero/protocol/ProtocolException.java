@@ -17,6 +17,7 @@ public class ProtocolException extends RuntimeException {
     private final int classId;
     private final int methodId;
     private final boolean abortsConnection;
+    private final boolean fatal;
 
     public ProtocolException(ReplyCode replyCode, String text) {
         this(replyCode, text, 0, 0);
@@ -28,7 +29,13 @@ public class ProtocolException extends RuntimeException {
 
     ProtocolException(ReplyCode replyCode, String text, int classId, int methodId,
             boolean abortsConnection, String detail) {
+        this(replyCode, text, classId, methodId, abortsConnection, detail, false);
+    }
+
+    private ProtocolException(ReplyCode replyCode, String text, int classId, int methodId,
+            boolean abortsConnection, String detail, boolean fatal) {
         super(message(replyCode, text, detail));
+        this.fatal = fatal;
         this.replyCode = replyCode;
         this.text = text == null ? "" : text;
         this.classId = classId;
@@ -53,6 +60,20 @@ public class ProtocolException extends RuntimeException {
     /** The method id of the method at fault, 0 if none. */
     public int methodId() {
         return methodId;
+    }
+
+    /**
+     * True when the byte stream is out of step after this error (bad frame-end octet, frame too
+     * large): nothing more can be read from the connection. False when the faulty frame was read
+     * whole and the next frame can still be decoded (RabbitMQ then waits for connection.close-ok).
+     */
+    public boolean fatal() {
+        return fatal;
+    }
+
+    /** The same error, marked {@link #fatal()}. */
+    ProtocolException asFatal() {
+        return new ProtocolException(replyCode, text, classId, methodId, abortsConnection, null, true);
     }
 
     /** True when RabbitMQ drops the TCP connection for this error without sending connection.close. */

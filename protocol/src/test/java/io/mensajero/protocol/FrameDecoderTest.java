@@ -59,15 +59,43 @@ class FrameDecoderTest {
         bad.setByte(bad.writerIndex() - 1, 0); // bad frame-end octet
         bad.writeBytes(frames(new Basic.Ack(7, false)));
 
-        assertThatThrownBy(() -> channel.writeInbound(bad))
-                .isInstanceOf(DecoderException.class)
-                .cause().isInstanceOfSatisfying(ProtocolException.class,
-                        e -> assertThat(e.replyCode()).isEqualTo(ReplyCode.FRAME_ERROR));
+        channel.writeInbound(bad);
+        List<Object> out = readAll(channel);
+        assertThat(out).hasSize(1).first().isInstanceOfSatisfying(DecodeError.class, e -> {
+            assertThat(e.error().replyCode()).isEqualTo(ReplyCode.FRAME_ERROR);
+            assertThat(e.error().fatal()).isTrue();
+        });
 
         channel.writeInbound(frames(new Basic.Ack(8, false)));
-        assertThat(read(channel)).isEmpty();
+        assertThat(readAll(channel)).isEmpty();
         assertThat(channel.isOpen()).isTrue();
         channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void afterAFrameReadWholeDecodingGoesOn() {
+        EmbeddedChannel channel = new EmbeddedChannel(new FrameDecoder(4096));
+        ByteBuf in = Unpooled.buffer();
+        in.writeByte(5).writeShort(1).writeInt(3).writeBytes(new byte[] {'a', 'b', 'c'}).writeByte(0xCE);
+        in.writeBytes(frames(new Basic.Ack(9, false)));
+        channel.writeInbound(in);
+        List<Object> out = readAll(channel);
+        assertThat(out).hasSize(2);
+        assertThat(out.get(0)).isInstanceOfSatisfying(DecodeError.class, e -> {
+            assertThat(e.error().fatal()).isFalse();
+            assertThat(e.error().text()).endsWith("unknown_frame");
+        });
+        assertThat(((MethodFrame) out.get(1)).method()).isEqualTo(new Basic.Ack(9, false));
+        channel.finishAndReleaseAll();
+    }
+
+    private static List<Object> readAll(EmbeddedChannel channel) {
+        List<Object> out = new java.util.ArrayList<>();
+        Object o;
+        while ((o = channel.readInbound()) != null) {
+            out.add(o);
+        }
+        return out;
     }
 
     @Test
@@ -83,8 +111,9 @@ class FrameDecoderTest {
         assertThat(read(channel)).hasSize(1);
 
         decoder.maxFrameSize(4096);
-        assertThatThrownBy(() -> channel.writeInbound(body)).isInstanceOf(DecoderException.class)
-                .hasMessageContaining("frame_too_large");
+        channel.writeInbound(body);
+        assertThat(readAll(channel)).singleElement().isInstanceOfSatisfying(DecodeError.class,
+                e -> assertThat(e.error().text()).contains("frame_too_large"));
         assertThatThrownBy(() -> decoder.maxFrameSize(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -79,6 +79,11 @@ public final class AmqpException extends RuntimeException {
         return new AmqpException(replyCode, getMessage(), method.classId(), method.methodId(), connectionError);
     }
 
+    /** The same error, blamed on the method with these ids (0, 0 for none). */
+    public AmqpException during(int failingClassId, int failingMethodId) {
+        return new AmqpException(replyCode, getMessage(), failingClassId, failingMethodId, connectionError);
+    }
+
     /** The same error, closing the whole connection although its code is soft (403 on login). */
     public AmqpException onConnection() {
         return new AmqpException(replyCode, getMessage(), classId, methodId, true);
@@ -90,7 +95,28 @@ public final class AmqpException extends RuntimeException {
 
     /** RabbitMQ's reply text: the code's name, a dash, the explanation, cut to fit a shortstr. */
     public String replyText() {
-        return ProtocolException.replyText(replyCode, getMessage());
+        return ProtocolException.replyText(replyCode, printable(getMessage()));
+    }
+
+    /**
+     * Names in the text may hold octets that are not UTF-8 (kept as unpaired surrogates); a reply
+     * text must be valid UTF-8, so they become U+FFFD.
+     */
+    private static String printable(String text) {
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean unpaired = Character.isSurrogate(c)
+                    && !(Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)))
+                    && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
+            if (unpaired && sb == null) {
+                sb = new StringBuilder(text.substring(0, i));
+            }
+            if (sb != null) {
+                sb.append(unpaired ? '\uFFFD' : c);
+            }
+        }
+        return sb == null ? text : sb.toString();
     }
 
     /** True when the connection is closed, false when only the channel is. */

@@ -14,6 +14,7 @@ import io.mensajero.protocol.Exchange;
 import io.mensajero.protocol.Frame;
 import io.mensajero.protocol.Method;
 import io.mensajero.protocol.MethodFrame;
+import io.mensajero.protocol.ProtocolException;
 import io.mensajero.protocol.Queue;
 import io.mensajero.protocol.Tx;
 
@@ -64,19 +65,20 @@ public final class AmqpChannel implements DirectReplyTo.Target {
 
     /** Handles a frame addressed to this channel. */
     public void handle(Frame frame) {
-        if (closing) {
-            whileClosing(frame);
-            return;
-        }
         Method method = frame instanceof MethodFrame mf ? mf.method() : null;
         try {
             ContentAssembler.Command command = assembler.accept(frame);
             if (command != null) {
                 method = command.method();
-                dispatch(command);
+                if (closing) {
+                    whileClosing(method);
+                } else {
+                    dispatch(command);
+                }
             }
-        } catch (AmqpException e) {
-            AmqpException error = e.during(method);
+        } catch (AmqpException | ProtocolException e) {
+            AmqpException error = (e instanceof ProtocolException p
+                    ? AmqpException.of(p.replyCode(), p.text()) : (AmqpException) e).during(method);
             if (error.isConnectionError()) {
                 connection.closeWithError(error);
             } else {
@@ -134,19 +136,23 @@ public final class AmqpChannel implements DirectReplyTo.Target {
                 throw AmqpException.notImplemented("active=false");
             }
             reply(new Channel.FlowOk(true));
-        } else if (!(m instanceof Channel.CloseOk)) {
+        } else {
             throw AmqpException.commandInvalid("unimplemented method");
         }
     }
 
-    /** After this channel sent channel.close: only close-ok (or a crossing close) matters. */
-    private void whileClosing(Frame frame) {
-        if (frame instanceof MethodFrame mf) {
-            if (mf.method() instanceof Channel.CloseOk) {
-                connection.channelClosed(number);
-            } else if (mf.method() instanceof Channel.Close) {
-                reply(new Channel.CloseOk());
-            }
+    /**
+     * After this channel sent channel.close, RabbitMQ ignores every command but close-ok (the end)
+     * and a crossing close (answered); a second channel.open is still an error. Frames out of
+     * order are errors too: the content assembler runs whatever the channel's state.
+     */
+    private void whileClosing(Method method) {
+        if (method instanceof Channel.CloseOk) {
+            connection.channelClosed(number);
+        } else if (method instanceof Channel.Close) {
+            reply(new Channel.CloseOk());
+        } else if (method instanceof Channel.Open) {
+            throw AmqpException.channelError("second 'channel.open' seen");
         }
     }
 

@@ -50,6 +50,11 @@ final class ContentAssembler {
                         "expected content header for class %d, got non content header frame instead",
                         pending.classId()).during(pending);
             }
+            if (header.weight() != 0) {
+                throw AmqpException.unexpectedFrame(
+                        "expected content header for class %d, got non content header frame instead",
+                        pending.classId()).during(pending);
+            }
             if (header.classId() != pending.classId()) {
                 throw AmqpException.unexpectedFrame("expected content header for class %d, got one for class %d instead",
                         pending.classId(), header.classId()).during(pending);
@@ -70,8 +75,10 @@ final class ContentAssembler {
         }
         received += body.payload().length;
         if (received > expectedSize) {
-            throw AmqpException.unexpectedFrame("received %d bytes of content, more than the %d announced",
-                    received, expectedSize).during(pending);
+            // Like RabbitMQ: more body than announced never completes; the next non-body frame is
+            // the error. The surplus is not kept.
+            parts.clear();
+            return null;
         }
         parts.add(body.payload());
         return received == expectedSize ? complete() : null;

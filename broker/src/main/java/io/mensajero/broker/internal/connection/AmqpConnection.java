@@ -11,6 +11,7 @@ import io.mensajero.broker.internal.model.VirtualHost;
 import io.mensajero.protocol.BodyFrame;
 import io.mensajero.protocol.Channel;
 import io.mensajero.protocol.Connection;
+import io.mensajero.protocol.DecodeError;
 import io.mensajero.protocol.Frame;
 import io.mensajero.protocol.FrameDecoder;
 import io.mensajero.protocol.Frames;
@@ -23,7 +24,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.collection.IntObjectHashMap;
@@ -48,9 +48,13 @@ import java.util.concurrent.TimeUnit;
 public final class AmqpConnection extends ChannelInboundHandlerAdapter
         implements BrokerContext.ConnectionHandle, ChannelOwner {
     private static final Logger LOG = LoggerFactory.getLogger(AmqpConnection.class);
-    private static final long CLOSE_TIMEOUT_SECONDS = 3;
+    /** How long RabbitMQ waits for connection.close-ok, or for the client to hang up after it. */
+    private static final long CLOSING_TIMEOUT_SECONDS = 30;
+    /** How long RabbitMQ keeps a connection it refuses silently, or one whose stream broke. */
+    private static final long SILENT_CLOSE_DELAY_SECONDS = 3;
 
-    private enum State { HANDSHAKE, OPEN, CLOSING, CLOSED }
+    /** RabbitMQ's connection states; errors are answered differently in each. */
+    private enum State { STARTING, TUNING, OPENING, RUNNING, CLOSING, CLOSED }
 
     private final BrokerContext broker;
     private final long id;
@@ -58,7 +62,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
     private final IntObjectMap<AmqpChannel> channels = new IntObjectHashMap<>();
     private final Set<MessageQueue> exclusiveQueues = new LinkedHashSet<>();
     private ChannelHandlerContext ctx;
-    private State state = State.HANDSHAKE;
+    private State state = State.STARTING;
     private Map<String, Object> clientProperties = Map.of();
     private Map<String, Object> capabilities = Map.of();
     private User user;
@@ -84,7 +88,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
         broker.opened(this);
         handshake.start();
         ctx.executor().schedule(() -> {
-            if (state == State.HANDSHAKE && ctx.channel().isActive()) {
+            if (isHandshaking() && ctx.channel().isActive()) {
                 LOG.info("closing connection {}: handshake timed out", id);
                 ctx.close();
             }
@@ -93,16 +97,20 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        Frame frame = (Frame) msg;
         try {
+            if (msg instanceof DecodeError error) {
+                decodeError(error.error());
+                return;
+            }
+            Frame frame = (Frame) msg;
             switch (state) {
-                case HANDSHAKE -> handshakeFrame(frame);
-                case OPEN -> openFrame(frame);
+                case STARTING, TUNING, OPENING -> handshakeFrame(frame);
+                case RUNNING -> runningFrame(frame);
                 case CLOSING -> closingFrame(frame);
                 case CLOSED -> { }
             }
         } catch (AmqpException e) {
-            closeWithError(e);
+            fail(e);
         }
     }
 
@@ -147,23 +155,14 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
-        if (root instanceof ProtocolException p) {
-            LOG.info("connection {}: {}", id, p.replyText());
-            if (p.abortsConnection()) {
-                releaseAll();
-                state = State.CLOSED;
-                ctx.close();
-            } else {
-                sendCloseAndDrop(new Connection.Close(p.replyCode().code(), p.replyText(), p.classId(), p.methodId()));
-            }
-        } else if (root instanceof IOException) {
-            LOG.debug("connection {}: {}", id, root.toString());
-            ctx.close();
+        if (cause instanceof IOException) {
+            LOG.debug("connection {}: {}", id, cause.toString());
         } else {
-            LOG.error("connection {}: internal error", id, root);
-            sendCloseAndDrop(new Connection.Close(541, "INTERNAL_ERROR", 0, 0));
+            LOG.error("connection {}: internal error", id, cause);
         }
+        releaseAll();
+        state = State.CLOSED;
+        ctx.close();
     }
 
     @Override
@@ -176,31 +175,52 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
 
     // ---- frames by state ----
 
+    private boolean isHandshaking() {
+        return state == State.STARTING || state == State.TUNING || state == State.OPENING;
+    }
+
+    /**
+     * Frames before the connection is open. Until tune-ok is in, RabbitMQ answers mistakes by
+     * hanging up without a word; while it waits for connection.open it says what was wrong.
+     */
     private void handshakeFrame(Frame frame) {
-        if (frame instanceof HeartbeatFrame) {
+        if (frame instanceof HeartbeatFrame && frame.channel() == 0) {
             return;
         }
-        if (!(frame instanceof MethodFrame mf) || frame.channel() != 0) {
-            throw AmqpException.unexpectedFrame("expected a method frame on channel 0 during the handshake");
+        Method method = frame instanceof MethodFrame mf ? mf.method() : null;
+        if (method == null || frame.channel() != 0) {
+            throw AmqpException.unexpectedFrame("%s", Frames.describe(frame));
         }
-        if (mf.method() instanceof Connection.Close) {
-            channelZero(frame);
+        if (method instanceof Connection.Close) {
+            clientClose();
             return;
         }
-        handshake.handle(mf.method());
+        if (state == State.OPENING && !(method instanceof Connection.Open)) {
+            throw unexpectedMethod(method);
+        }
+        handshake.handle(method);
         if (handshake.isDone()) {
-            state = State.OPEN;
+            state = State.RUNNING;
+        } else if (handshake.isOpening()) {
+            state = State.OPENING;
+        } else if (handshake.isTuning()) {
+            state = State.TUNING;
         }
     }
 
-    private void openFrame(Frame frame) {
-        if (frame instanceof HeartbeatFrame) {
-            return;
-        }
+    private AmqpException unexpectedMethod(Method method) {
+        return AmqpException.channelError("unexpected method in connection state %s",
+                state.name().toLowerCase(java.util.Locale.ROOT)).during(method);
+    }
+
+    private void runningFrame(Frame frame) {
         int number = frame.channel();
         if (number == 0) {
             channelZero(frame);
             return;
+        }
+        if (frame instanceof HeartbeatFrame) {
+            throw AmqpException.unexpectedFrame("%s", Frames.describe(frame));
         }
         AmqpChannel channel = channels.get(number);
         if (channel != null) {
@@ -213,31 +233,38 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
                     ? AmqpException.unexpectedFrame("expected method frame, got non method frame instead")
                     : AmqpException.channelError("expected 'channel.open'").during(method));
         }
-        if (number > channelMax) {
+        if (channels.size() >= channelMax) {
             throw AmqpException.notAllowed("number of channels opened (%d) has reached the negotiated "
-                    + "channel_max (%d)", channels.size(), channelMax).during(method);
+                    + "channel_max (%d)", channels.size(), channelMax);
         }
         channels.put(number, new AmqpChannel(this, number));
         writeMethod(number, new Channel.OpenOk());
     }
 
     private void channelZero(Frame frame) {
+        if (frame instanceof HeartbeatFrame) {
+            return;
+        }
         if (!(frame instanceof MethodFrame mf)) {
-            throw AmqpException.unexpectedFrame("expected method frame, got non method frame instead");
+            throw AmqpException.unexpectedFrame("%s", Frames.describe(frame));
         }
         Method method = mf.method();
         if (method instanceof Connection.Close) {
-            releaseAll();
-            state = State.CLOSED;
-            ByteBuf buf = ctx.alloc().ioBuffer(16);
-            Frames.writeMethod(buf, 0, new Connection.CloseOk());
-            ctx.writeAndFlush(buf).addListener(ChannelFutureListener.CLOSE);
+            clientClose();
         } else if (method instanceof Connection.UpdateSecret) {
             writeMethod(0, new Connection.UpdateSecretOk());
         } else if (!(method instanceof Connection.CloseOk)) {
-            throw AmqpException.commandInvalid("unexpected method on channel 0: '%s'", method.name())
-                    .during(method);
+            throw unexpectedMethod(method);
         }
+    }
+
+    /** connection.close from the client: close-ok, and the client hangs up (or is hung up on later). */
+    private void clientClose() {
+        releaseAll();
+        state = State.CLOSED;
+        writeMethod(0, new Connection.CloseOk());
+        flush();
+        closeLater(CLOSING_TIMEOUT_SECONDS);
     }
 
     private void closingFrame(Frame frame) {
@@ -254,6 +281,42 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
 
     // ---- closing ----
 
+    /** An error: silent before tune-ok is in, connection.close after (then close-ok is awaited). */
+    private void fail(AmqpException e) {
+        if (state == State.STARTING || state == State.TUNING) {
+            LOG.info("connection {}: handshake error, closing: {}", id, e.replyText());
+            silentClose();
+        } else {
+            closeWithError(e);
+        }
+    }
+
+    private void decodeError(ProtocolException p) {
+        if (state == State.CLOSED || (state == State.CLOSING && !p.fatal())) {
+            return;
+        }
+        LOG.info("connection {}: {}", id, p.replyText());
+        if (p.abortsConnection()) {
+            releaseAll();
+            state = State.CLOSED;
+            ctx.close();
+        } else if (state == State.STARTING || state == State.TUNING) {
+            silentClose();
+        } else if (p.fatal()) {
+            // The stream is out of step: say why, read no more, hang up after a grace period.
+            ctx.channel().config().setAutoRead(false);
+            if (state != State.CLOSING) {
+                releaseAll();
+                state = State.CLOSING;
+                writeMethod(0, new Connection.Close(p.replyCode().code(), p.replyText(), p.classId(), p.methodId()));
+                flush();
+            }
+            closeLater(SILENT_CLOSE_DELAY_SECONDS);
+        } else {
+            closeWithError(AmqpException.of(p.replyCode(), p.text()).during(p.classId(), p.methodId()));
+        }
+    }
+
     /** Closes the whole connection with connection.close, as RabbitMQ does on a hard error. */
     @Override
     public void closeWithError(AmqpException e) {
@@ -265,33 +328,35 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
         state = State.CLOSING;
         writeMethod(0, new Connection.Close(e.replyCode().code(), e.replyText(), e.classId(), e.methodId()));
         flush();
+        closeLater(CLOSING_TIMEOUT_SECONDS);
+    }
+
+    /** Stops reading and hangs up after RabbitMQ's delay for connections it does not trust. */
+    private void silentClose() {
+        releaseAll();
+        state = State.CLOSED;
+        ctx.channel().config().setAutoRead(false);
+        closeLater(SILENT_CLOSE_DELAY_SECONDS);
+    }
+
+    private void closeLater(long seconds) {
         ctx.executor().schedule(() -> {
             if (ctx.channel().isActive()) {
                 ctx.close();
             }
-        }, CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    /** After a frame error the stream is out of step: send connection.close and hang up. */
-    private void sendCloseAndDrop(Connection.Close close) {
-        if (state == State.CLOSED || !ctx.channel().isActive()) {
-            ctx.close();
-            return;
-        }
-        releaseAll();
-        state = State.CLOSED;
-        ByteBuf buf = ctx.alloc().ioBuffer(64);
-        Frames.writeMethod(buf, 0, close);
-        ctx.writeAndFlush(buf).addListener(ChannelFutureListener.CLOSE);
+        }, seconds, TimeUnit.SECONDS);
     }
 
     void authenticationFailed(AuthenticationException e) {
         LOG.warn("connection {}: login refused: {}", id, e.getMessage());
         if (Handshake.capability(capabilities, "authentication_failure_close")) {
-            sendCloseAndDrop(handshake.refusal());
+            releaseAll();
+            state = State.CLOSING;
+            writeMethod(0, handshake.refusal());
+            flush();
+            closeLater(SILENT_CLOSE_DELAY_SECONDS);
         } else {
-            state = State.CLOSED;
-            ctx.close();
+            silentClose();
         }
     }
 

@@ -39,6 +39,15 @@ final class Handshake {
         return step == Step.DONE;
     }
 
+    boolean isTuning() {
+        return step == Step.TUNE_SENT;
+    }
+
+    /** Tune-ok is in; connection.open is awaited. */
+    boolean isOpening() {
+        return step == Step.OPEN_EXPECTED;
+    }
+
     /** Handles one method of the handshake. */
     void handle(Method method) {
         switch (step) {

@@ -1,0 +1,99 @@
+package io.mensajero.scenarios.wire;
+
+import io.mensajero.protocol.Connection;
+import io.mensajero.scenarios.support.BrokerUnderTest;
+import io.mensajero.scenarios.support.EachBroker;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Until the server has accepted connection.tune-ok (RabbitMQ's connection states starting and
+ * tuning), errors get no reply. A tune-ok outside the server's limits (frame-max above the
+ * server's, below 4096 or 0 = unlimited; channel-max above the server's or 0 = unlimited), a bad
+ * frame in tune-ok, or another method instead of start-ok: RabbitMQ 3.10 sends no connection.close
+ * (the connection is not open yet, so it does not trust the client) and drops the socket after
+ * about 3 s (its silent close delay, which slows down clients that retry in a loop). The client here
+ * pipelines connection.open after tune-ok, as amqp-client does. Errors after tune-ok: see
+ * {@link OnlyConnectionOpenFollowsTuneOk}.
+ */
+class HandshakeErrorsCloseTheSocketSilently {
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    @EachBroker
+    void frameMaxAboveTheServers(BrokerUnderTest broker) throws IOException {
+        assertTuneOkClosesSilently(broker, tune -> new RawConnection.Tuning(tune.channelMax(), tune.frameMax() + 1, 0));
+    }
+
+    @EachBroker
+    void frameMaxBelowTheMinimum(BrokerUnderTest broker) throws IOException {
+        assertTuneOkClosesSilently(broker, tune -> new RawConnection.Tuning(tune.channelMax(), 4095, 0));
+    }
+
+    @EachBroker
+    void frameMaxZeroWhenTheServerHasALimit(BrokerUnderTest broker) throws IOException {
+        assertTuneOkClosesSilently(broker, tune -> new RawConnection.Tuning(tune.channelMax(), 0, 0));
+    }
+
+    @EachBroker
+    void channelMaxAboveTheServers(BrokerUnderTest broker) throws IOException {
+        assertTuneOkClosesSilently(broker, tune -> new RawConnection.Tuning(tune.channelMax() + 1, tune.frameMax(), 0));
+    }
+
+    @EachBroker
+    void channelMaxZeroWhenTheServerHasALimit(BrokerUnderTest broker) throws IOException {
+        assertTuneOkClosesSilently(broker, tune -> new RawConnection.Tuning(0, tune.frameMax(), 0));
+    }
+
+    @EachBroker
+    void badFrameEndInTuneOk(BrokerUnderTest broker) throws IOException {
+        try (RawConnection raw = RawConnection.to(broker)) {
+            raw.sendProtocolHeader();
+            Connection.Tune tune = raw.startOk();
+            byte[] tuneOk = RawFrames.methodPayload(new Connection.TuneOk(tune.channelMax(), tune.frameMax(), 0));
+            raw.sendBytes(RawFrames.frame(1, 0, tuneOk, 0));
+            raw.expectClosedSilently(PATIENCE);
+        }
+    }
+
+    @EachBroker
+    void anotherMethodInsteadOfStartOk(BrokerUnderTest broker) throws IOException {
+        try (RawConnection raw = RawConnection.to(broker)) {
+            raw.sendProtocolHeader();
+            raw.expectMethod(0, Connection.Start.class);
+            raw.send(0, new Connection.Open("/"));
+            raw.expectClosedSilently(PATIENCE);
+        }
+    }
+
+    @EachBroker
+    void theSocketIsClosedOnlyAfterADelay(BrokerUnderTest broker) throws IOException {
+        try (RawConnection raw = RawConnection.to(broker)) {
+            raw.sendProtocolHeader();
+            Connection.Tune tune = raw.startOk();
+            long start = System.nanoTime();
+            raw.tuneOk(new RawConnection.Tuning(tune.channelMax(), tune.frameMax() + 1, 0));
+            raw.send(0, new Connection.Open("/"));
+            raw.expectClosedByPeer(PATIENCE);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            System.out.println("[" + broker.name() + "] silent close after a refused tune-ok: " + millis + " ms");
+            assertThat(millis).as("ms from tune-ok to the socket closed (RabbitMQ waits about 3000)").isGreaterThanOrEqualTo(2_000);
+        }
+    }
+
+    private interface Proposal {
+        RawConnection.Tuning of(Connection.Tune tune);
+    }
+
+    private static void assertTuneOkClosesSilently(BrokerUnderTest broker, Proposal proposal) throws IOException {
+        try (RawConnection raw = RawConnection.to(broker)) {
+            raw.sendProtocolHeader();
+            Connection.Tune tune = raw.startOk();
+            raw.tuneOk(proposal.of(tune));
+            raw.send(0, new Connection.Open("/"));
+            raw.expectClosedSilently(PATIENCE);
+        }
+    }
+}
