@@ -1,0 +1,166 @@
+package io.mensajero.cli.lab.render;
+
+import io.mensajero.cli.lab.Messages;
+import io.mensajero.cli.lab.model.Delivery;
+import io.mensajero.cli.lab.model.Lane;
+import io.mensajero.cli.lab.model.Mark;
+import io.mensajero.cli.lab.model.MarkKind;
+import io.mensajero.cli.lab.model.Timeline;
+
+import java.util.Locale;
+
+import static io.mensajero.cli.lab.render.Xml.escape;
+
+/**
+ * One scenario's timeline as inline SVG: time runs left to right, one lane per participant (and
+ * one for the broker's queue depths). Sent messages are blue triangles, deliveries green dots, a
+ * worker's time between a delivery and its ack a bar; redeliveries are orange, losses red
+ * crosses, signals vertical lines. Every mark has a tooltip.
+ */
+final class SvgTimeline {
+    static final int WIDTH = 960;
+    static final int LABEL = 200;
+    static final int LANE = 40;
+    static final int TOP = 26;
+    private static final int RIGHT = 24;
+
+    private final Messages messages;
+
+    SvgTimeline(Messages messages) {
+        this.messages = messages;
+    }
+
+    String render(String scenario, Timeline timeline) {
+        int height = TOP + LANE * timeline.lanes().size() + 6;
+        long span = Math.max(500, timeline.durationMs());
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH)
+                .append(' ').append(height).append("\" width=\"").append(WIDTH).append("\" height=\"").append(height)
+                .append("\" role=\"img\" aria-label=\"").append(escape(messages.get("html.timelineOf", scenario)))
+                .append("\">\n");
+        axis(svg, span, height);
+        int index = 0;
+        for (Lane lane : timeline.lanes()) {
+            lane(svg, scenario, timeline, lane, TOP + index * LANE, index, span);
+            index++;
+        }
+        svg.append("</svg>\n");
+        return svg.toString();
+    }
+
+    private void axis(StringBuilder svg, long span, int height) {
+        long step = span <= 3_000 ? 500 : span <= 8_000 ? 1_000 : 2_000;
+        svg.append("<g class=\"axis\">");
+        for (long t = 0; t <= span; t += step) {
+            double x = x(t, span);
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", x, TOP - 4, x,
+                    height - 4));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s</text>", x, TOP - 9,
+                    escape(messages.seconds(t))));
+        }
+        svg.append("</g>\n");
+    }
+
+    private void lane(StringBuilder svg, String scenario, Timeline timeline, Lane lane, int top, int index, long span) {
+        int mid = top + LANE / 2;
+        svg.append("<g class=\"lane role-").append(lane.role().name().toLowerCase(Locale.ROOT))
+                .append("\" data-lane=\"").append(escape(scenario + "/" + lane.id())).append("\">");
+        svg.append(String.format(Locale.ROOT, "<rect class=\"band%s\" x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\"/>",
+                index % 2 == 0 ? "" : " odd", top, WIDTH, LANE));
+        svg.append("<text class=\"label\" x=\"8\" y=\"").append(mid - 2).append("\">").append(escape(lane.label()))
+                .append("</text>");
+        if (!lane.command().isEmpty()) {
+            svg.append("<text class=\"command\" x=\"8\" y=\"").append(mid + 11).append("\">")
+                    .append(escape(shorten(lane.command(), 34))).append("<title>").append(escape(lane.command()))
+                    .append("</title></text>");
+        }
+        life(svg, timeline, lane, mid, span);
+        for (Delivery d : timeline.deliveries(lane.id())) {
+            if (lane.role() == Lane.Role.WORKER) {
+                work(svg, d, mid, span, timeline.durationMs());
+            }
+        }
+        for (Mark mark : timeline.marks(lane.id())) {
+            mark(svg, mark, mid, span);
+        }
+        svg.append("</g>\n");
+    }
+
+    /** A thin line for the time the participant was up. */
+    private void life(StringBuilder svg, Timeline timeline, Lane lane, int mid, long span) {
+        if (lane.role() == Lane.Role.BROKER) {
+            return;
+        }
+        long from = timeline.marks(lane.id()).stream().mapToLong(Mark::at).min().orElse(0);
+        long to = timeline.marks(lane.id(), MarkKind.EXITED).stream().mapToLong(Mark::at).max()
+                .orElse(timeline.durationMs());
+        svg.append(String.format(Locale.ROOT, "<line class=\"life\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>",
+                x(from, span), mid, x(to, span), mid));
+    }
+
+    /** A worker's delivery: a bar from its arrival to its ack (or to the end, when never acked). */
+    private void work(StringBuilder svg, Delivery d, int mid, long span, long end) {
+        long to = d.settled() ? d.settledAt() : end;
+        double x1 = x(d.receivedAt(), span);
+        double w = Math.max(2, x(to, span) - x1);
+        svg.append(String.format(Locale.ROOT, "<rect class=\"work%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"8\">",
+                d.settled() ? "" : " unsettled", x1, mid - 4, w));
+        svg.append("<title>").append(escape(messages.get(d.settled() ? "html.tip.work" : "html.tip.held", d.body(),
+                messages.seconds(d.receivedAt()), messages.seconds(to)))).append("</title></rect>");
+    }
+
+    private void mark(StringBuilder svg, Mark mark, int mid, long span) {
+        double x = x(mark.at(), span);
+        String tip = escape(tip(mark));
+        switch (mark.kind()) {
+            case SENT -> svg.append(String.format(Locale.ROOT,
+                    "<path class=\"mark sent\" d=\"M%.1f %d l9 5 l-9 5 z\"><title>%s</title></path>", x - 4, mid - 5, tip));
+            case RECEIVED -> {
+                if (mark.redelivered()) {
+                    svg.append(String.format(Locale.ROOT, "<g class=\"mark redelivered\"><circle cx=\"%.1f\" cy=\"%d\" "
+                            + "r=\"7\"/><text x=\"%.1f\" y=\"%d\">↻ %s</text><title>%s</title></g>", x, mid, x + 9,
+                            mid - 8, escape(mark.body()), tip));
+                } else {
+                    svg.append(String.format(Locale.ROOT, "<circle class=\"mark received\" cx=\"%.1f\" cy=\"%d\" r=\"5\">"
+                            + "<title>%s</title></circle>", x, mid, tip));
+                }
+            }
+            case LOST -> svg.append(String.format(Locale.ROOT, "<g class=\"mark lost\"><path d=\"M%.1f %d l12 12 m0 -12 "
+                    + "l-12 12\"/><text x=\"%.1f\" y=\"%d\">%s</text><title>%s</title></g>", x - 6, mid - 6, x + 9, mid + 15,
+                    escape(messages.get("html.lost", mark.body())), tip));
+            case SIGNAL, KILLED -> svg.append(String.format(Locale.ROOT, "<g class=\"mark %s\"><line x1=\"%.1f\" y1=\"%d\" "
+                    + "x2=\"%.1f\" y2=\"%d\"/><text x=\"%.1f\" y=\"%d\">%s</text><title>%s</title></g>",
+                    mark.kind() == MarkKind.KILLED ? "killed" : "signal", x, mid - 15, x, mid + 15, x + 3, mid + 16,
+                    mark.kind() == MarkKind.KILLED ? "SIGKILL" : escape(mark.detail()), tip));
+            case DEPTH -> svg.append(String.format(Locale.ROOT, "<g class=\"mark depth\"><rect x=\"%.1f\" y=\"%d\" "
+                    + "width=\"26\" height=\"18\" rx=\"4\"/><text x=\"%.1f\" y=\"%d\">%d</text><title>%s</title></g>",
+                    x - 13, mid - 9, x, mid + 4, mark.value(), tip));
+            case FAILED -> svg.append(String.format(Locale.ROOT, "<text class=\"mark failed\" x=\"%.1f\" y=\"%d\">!"
+                    + "<title>%s</title></text>", x, mid + 5, tip));
+            default -> {
+            }
+        }
+    }
+
+    private String tip(Mark mark) {
+        String at = messages.seconds(mark.at());
+        return switch (mark.kind()) {
+            case SENT -> messages.get("html.tip.sent", mark.body(), at);
+            case RECEIVED -> messages.get(mark.redelivered() ? "html.tip.redelivered" : "html.tip.received", mark.body(), at);
+            case LOST -> messages.get("html.tip.lost", mark.body());
+            case SIGNAL -> messages.get("html.tip.signal", mark.detail(), at);
+            case KILLED -> messages.get("html.tip.signal", "SIGKILL", at);
+            case DEPTH -> messages.get("html.tip.depth", mark.detail(), mark.value(), at);
+            case FAILED -> mark.detail();
+            default -> at;
+        };
+    }
+
+    private static double x(long t, long span) {
+        return LABEL + (double) t / span * (WIDTH - LABEL - RIGHT);
+    }
+
+    private static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,57 @@
+package io.mensajero.cli.lab.scenario;
+
+import io.mensajero.cli.lab.LabParticipant;
+import io.mensajero.cli.lab.ScenarioContext;
+import io.mensajero.cli.lab.model.Accounting;
+import io.mensajero.cli.lab.model.Check;
+import io.mensajero.cli.lab.model.Delivery;
+import io.mensajero.cli.lab.model.Mark;
+import io.mensajero.cli.lab.model.MarkKind;
+import io.mensajero.cli.lab.model.Timeline;
+import io.mensajero.cli.lab.model.Verdict;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Bloque A, "observe the asynchrony": the producer sends its tasks and exits before any
+ * consumer exists; a worker started afterwards finds them all waiting in the queue.
+ */
+final class Asynchrony implements Scenario {
+    static final int TASKS = 5;
+
+    @Override
+    public String id() {
+        return "asynchrony";
+    }
+
+    @Override
+    public Verdict run(ScenarioContext ctx) {
+        String queue = ctx.queue("task_queue");
+        LabParticipant producer = ctx.start("producer", "task", ctx.body("task"), "--queue", queue,
+                "--count", Integer.toString(TASKS));
+        ctx.awaitExit(producer);
+        long consumersMeanwhile = ctx.consumers(queue);
+        long waiting = ctx.depth(queue);
+        LabParticipant worker = ctx.start("worker", "work", "--queue", queue);
+        ctx.awaitCount(() -> worker.count("acked"), producer.count("sent"), List.of(worker), queue);
+        ctx.stop(worker);
+        long left = ctx.depth(queue);
+
+        Timeline timeline = ctx.timeline();
+        List<String> sent = timeline.sent();
+        Accounting accounting = Accounting.compare(sent, timeline.settled(worker.id()));
+        ctx.lostWhereSent(accounting.missing());
+        List<String> order = timeline.deliveries(worker.id()).stream().filter(d -> !d.redelivered())
+                .map(Delivery::body).collect(Collectors.toList());
+        long exitedAt = timeline.marks(producer.id(), MarkKind.EXITED).stream().mapToLong(Mark::at).findFirst().orElse(-1);
+        long startedAt = timeline.marks(worker.id(), MarkKind.STARTED).stream().mapToLong(Mark::at).findFirst().orElse(-1);
+        return Verdict.builder()
+                .check(Check.of(waiting == sent.size(), "check.waited", queue, waiting, sent.size(), consumersMeanwhile))
+                .check(Checks.exactlyOnce(accounting))
+                .check(Check.of(order.equals(sent.subList(0, Math.min(sent.size(), order.size()))), "check.fifo", order))
+                .check(Checks.empty(queue, left))
+                .summary("verdict.asynchrony", sent.size(), ctx.messages().seconds(Math.max(0, startedAt - exitedAt)),
+                        waiting, timeline.settled(worker.id()).size());
+    }
+}
