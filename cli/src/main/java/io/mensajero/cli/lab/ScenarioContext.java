@@ -174,7 +174,7 @@ public final class ScenarioContext implements AutoCloseable {
     /** Asks the broker how many messages the queue holds ready, and records it on the broker's lane. */
     public long depth(String queue) {
         long ready = broker.ready(queue);
-        record(Mark.depth(BROKER_LANE, offset(System.currentTimeMillis()), queue, ready));
+        record(Mark.depth(BROKER_LANE, offset(System.currentTimeMillis()), localNames.getOrDefault(queue, queue), ready));
         return ready;
     }
 

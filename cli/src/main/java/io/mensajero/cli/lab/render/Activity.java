@@ -30,7 +30,11 @@ final class Activity {
     String describe(Timeline timeline, Lane lane) {
         List<Item> items = new ArrayList<>();
         boolean killed = !timeline.marks(lane.id(), MarkKind.KILLED).isEmpty();
-        for (Mark mark : timeline.marks(lane.id())) {
+        List<Mark> marks = timeline.marks(lane.id());
+        for (Mark mark : marks) {
+            if (mark.kind() == MarkKind.LOST && lostWhereSent(marks, mark)) {
+                continue;
+            }
             Item item = item(timeline, lane, mark, killed);
             if (item != null) {
                 items.add(item);
@@ -54,7 +58,9 @@ final class Activity {
     private Item item(Timeline timeline, Lane lane, Mark mark, boolean killed) {
         switch (mark.kind()) {
             case SENT:
-                return new Item(mark.at(), "sent", mark.body());
+                return new Item(mark.at(), "sent", timeline.marks(lane.id(), MarkKind.LOST).stream()
+                        .anyMatch(l -> l.at() == mark.at() && l.body().equals(mark.body()))
+                        ? messages.get("text.lostBody", mark.body()) : mark.body());
             case RECEIVED:
                 return received(timeline, lane, mark);
             case LOST:
@@ -89,6 +95,12 @@ final class Activity {
         }
         boolean done = timeline.marks(lane.id(), MarkKind.DONE).stream().anyMatch(m -> m.value() == mark.value());
         return new Item(delivery.settledAt(), delivery.forwarded() ? "forwarded" : done ? "done" : "acked", body);
+    }
+
+    /** A loss shown on the sender's lane, at the moment it sent the message: told with the sent item. */
+    private static boolean lostWhereSent(List<Mark> marks, Mark lost) {
+        return marks.stream().anyMatch(m -> m.kind() == MarkKind.SENT && m.at() == lost.at()
+                && m.body().equals(lost.body()));
     }
 
     /** Verbs whose items are listed together ("sent a, b, c"). */

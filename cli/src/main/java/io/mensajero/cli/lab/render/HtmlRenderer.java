@@ -45,6 +45,7 @@ public final class HtmlRenderer {
             svg .killed line{stroke:#d1343a;stroke-width:4}svg .killed text{fill:#d1343a;font-weight:700;font-size:10px}
             svg .depth rect{fill:#fff;stroke:#6b4fbb;stroke-width:2}svg .depth text{fill:#6b4fbb;text-anchor:middle;font-weight:700}
             svg .failed{fill:#d1343a;font-weight:700;font-size:16px}
+            svg .n{fill:#445;font-size:9px;text-anchor:middle}
             """;
 
     private final Messages messages;
@@ -65,7 +66,7 @@ public final class HtmlRenderer {
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         long passed = results.stream().filter(ScenarioResult::passed).count();
         html.append("<h1>").append(escape(messages.get("html.title"))).append("</h1>\n<p class=\"meta\">")
-                .append(escape(messages.get("text.header", broker, "lab-" + runId))).append(" · ")
+                .append(escape(messages.get("html.meta", broker, "lab-" + runId))).append(" · ")
                 .append(escape(passed == results.size() ? messages.get("text.summary.all", results.size(),
                         messages.seconds(tookMs)) : messages.get("text.summary.some", passed, results.size(),
                         results.size() - passed, messages.seconds(tookMs)))).append("</p>\n");

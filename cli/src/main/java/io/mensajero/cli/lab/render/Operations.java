@@ -70,7 +70,7 @@ final class Operations {
         for (Lane lane : lanes) {
             for (Delivery d : timeline.deliveries(lane.id())) {
                 if (id.equals(d.correlationId()) && d.settled()) {
-                    String by = lanes.size() > 1 && lane != lanes.get(0) ? " (" + lane.label() + ")" : "";
+                    String by = lanes.size() > 1 && lane != lanes.get(0) ? ", " + lane.label() : "";
                     return messages.seconds(d.settledAt()) + by + (d.redelivered() ? REDELIVERED : "");
                 }
             }

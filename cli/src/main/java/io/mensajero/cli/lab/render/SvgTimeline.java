@@ -7,7 +7,11 @@ import io.mensajero.cli.lab.model.Mark;
 import io.mensajero.cli.lab.model.MarkKind;
 import io.mensajero.cli.lab.model.Timeline;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static io.mensajero.cli.lab.render.Xml.escape;
 
@@ -23,6 +27,10 @@ final class SvgTimeline {
     static final int LANE = 40;
     static final int TOP = 26;
     private static final int RIGHT = 24;
+    /** The least distance between two marks of a lane, in pixels. */
+    private static final double GAP = 11;
+    private static final java.util.Set<MarkKind> POINTS = java.util.EnumSet.of(MarkKind.SENT, MarkKind.RECEIVED,
+            MarkKind.LOST);
 
     private final Messages messages;
 
@@ -80,10 +88,62 @@ final class SvgTimeline {
                 work(svg, d, mid, span, timeline.durationMs());
             }
         }
-        for (Mark mark : timeline.marks(lane.id())) {
-            mark(svg, mark, mid, span);
+        List<Mark> marks = timeline.marks(lane.id());
+        Map<Mark, Double> xs = layout(marks, span);
+        Mark previous = null;
+        for (Mark mark : marks) {
+            boolean firstOfLosses = mark.kind() == MarkKind.LOST && (previous == null
+                    || previous.kind() != MarkKind.LOST || previous.at() != mark.at());
+            mark(svg, timeline, mark, xs.get(mark), mid, firstOfLosses);
+            previous = mark;
         }
         svg.append("</g>\n");
+    }
+
+    /**
+     * Where each mark is drawn: at its time, except that sent, received and lost marks a few
+     * milliseconds apart would hide each other, so such a cluster is spread out side by side,
+     * centred on its marks' times (the tooltips keep the exact times).
+     */
+    static Map<Mark, Double> layout(List<Mark> marks, long span) {
+        Map<Mark, Double> xs = new IdentityHashMap<>();
+        List<Mark> cluster = new ArrayList<>();
+        double end = Double.NEGATIVE_INFINITY;
+        for (Mark mark : marks) {
+            double x = x(mark.at(), span);
+            xs.put(mark, x);
+            if (!POINTS.contains(mark.kind())) {
+                continue;
+            }
+            if (!cluster.isEmpty() && x >= x(cluster.get(cluster.size() - 1).at(), span) + GAP) {
+                end = place(cluster, xs, span, end);
+                cluster.clear();
+            }
+            cluster.add(mark);
+        }
+        place(cluster, xs, span, end);
+        return xs;
+    }
+
+    /** Spreads a cluster centred on its mean time, after {@code after}; returns where it ends. */
+    private static double place(List<Mark> cluster, Map<Mark, Double> xs, long span, double after) {
+        if (cluster.isEmpty()) {
+            return after;
+        }
+        double mean = cluster.stream().mapToDouble(m -> x(m.at(), span)).average().orElse(0);
+        double first = Math.max(after + GAP, mean - GAP * (cluster.size() - 1) / 2);
+        for (int i = 0; i < cluster.size(); i++) {
+            xs.put(cluster.get(i), first + i * GAP);
+        }
+        return first + (cluster.size() - 1) * GAP;
+    }
+
+    /** The number(s) in a body, e.g. "2" for "job 2", "2.1" for "Stage 2 - Message 1"; "" when none. */
+    static String number(String body) {
+        if (body == null) {
+            return "";
+        }
+        return String.join(".", java.util.Arrays.stream(body.split("\\D+")).filter(p -> !p.isEmpty()).toList());
     }
 
     /** A thin line for the time the participant was up. */
@@ -109,12 +169,14 @@ final class SvgTimeline {
                 messages.seconds(d.receivedAt()), messages.seconds(to)))).append("</title></rect>");
     }
 
-    private void mark(StringBuilder svg, Mark mark, int mid, long span) {
-        double x = x(mark.at(), span);
+    private void mark(StringBuilder svg, Timeline timeline, Mark mark, double x, int mid, boolean firstOfLosses) {
         String tip = escape(tip(mark));
         switch (mark.kind()) {
-            case SENT -> svg.append(String.format(Locale.ROOT,
-                    "<path class=\"mark sent\" d=\"M%.1f %d l9 5 l-9 5 z\"><title>%s</title></path>", x - 4, mid - 5, tip));
+            case SENT -> {
+                svg.append(String.format(Locale.ROOT,
+                        "<path class=\"mark sent\" d=\"M%.1f %d l9 5 l-9 5 z\"><title>%s</title></path>", x - 4, mid - 5, tip));
+                number(svg, mark, x, mid);
+            }
             case RECEIVED -> {
                 if (mark.redelivered()) {
                     svg.append(String.format(Locale.ROOT, "<g class=\"mark redelivered\"><circle cx=\"%.1f\" cy=\"%d\" "
@@ -123,11 +185,13 @@ final class SvgTimeline {
                 } else {
                     svg.append(String.format(Locale.ROOT, "<circle class=\"mark received\" cx=\"%.1f\" cy=\"%d\" r=\"5\">"
                             + "<title>%s</title></circle>", x, mid, tip));
+                    number(svg, mark, x, mid);
                 }
             }
             case LOST -> svg.append(String.format(Locale.ROOT, "<g class=\"mark lost\"><path d=\"M%.1f %d l12 12 m0 -12 "
-                    + "l-12 12\"/><text x=\"%.1f\" y=\"%d\">%s</text><title>%s</title></g>", x - 6, mid - 6, x + 9, mid + 15,
-                    escape(messages.get("html.lost", mark.body())), tip));
+                    + "l-12 12\"/>%s<title>%s</title></g>", x - 6, mid - 6, firstOfLosses ? String.format(Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%d\">%s</text>", x - 6, mid - 9, escape(messages.get("html.lost",
+                    lostTogether(timeline, mark), lostTogether(timeline, mark).size()))) : "", tip));
             case SIGNAL, KILLED -> svg.append(String.format(Locale.ROOT, "<g class=\"mark %s\"><line x1=\"%.1f\" y1=\"%d\" "
                     + "x2=\"%.1f\" y2=\"%d\"/><text x=\"%.1f\" y=\"%d\">%s</text><title>%s</title></g>",
                     mark.kind() == MarkKind.KILLED ? "killed" : "signal", x, mid - 15, x, mid + 15, x + 3, mid + 16,
@@ -140,6 +204,21 @@ final class SvgTimeline {
             default -> {
             }
         }
+    }
+
+    /** The message's number above its mark, so that who got which is readable at a glance. */
+    private static void number(StringBuilder svg, Mark mark, double x, int mid) {
+        String n = number(mark.body());
+        if (!n.isEmpty()) {
+            svg.append(String.format(Locale.ROOT, "<text class=\"n\" x=\"%.1f\" y=\"%d\">%s</text>", x, mid - 8,
+                    escape(n)));
+        }
+    }
+
+    /** The bodies of the losses marked on the same lane at the same moment. */
+    private static List<String> lostTogether(Timeline timeline, Mark lost) {
+        return timeline.marks(lost.lane(), MarkKind.LOST).stream().filter(m -> m.at() == lost.at())
+                .map(Mark::body).toList();
     }
 
     private String tip(Mark mark) {

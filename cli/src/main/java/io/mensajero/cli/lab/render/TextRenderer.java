@@ -35,7 +35,7 @@ public final class TextRenderer {
 
     public String header(String broker, String runId, int scenarios) {
         return messages.get("text.header", broker, "lab-" + runId) + "\n"
-                + wrap(messages.get("text.intro", scenarios), "") + "\n";
+                + paragraph(messages.get("text.intro", scenarios)) + "\n";
     }
 
     /** One scenario's block. */
@@ -44,8 +44,8 @@ public final class TextRenderer {
         StringBuilder out = new StringBuilder("\n");
         String title = "── " + result.number() + " · " + result.id() + " ";
         out.append(title).append("─".repeat(Math.max(3, WIDTH - title.length()))).append('\n');
-        out.append(wrap(messages.get("scenario." + result.id() + ".title"), ""));
-        out.append(wrap(messages.get("text.names", result.names()), ""));
+        out.append(paragraph(messages.get("scenario." + result.id() + ".title")));
+        out.append(paragraph(messages.get("text.names", result.names())));
         out.append('\n');
         TextTable table = new TextTable(22, 34, 0);
         table.row(messages.get("text.participant"), messages.get("text.command"), messages.get("text.activity"));
@@ -101,6 +101,13 @@ public final class TextRenderer {
         String total = messages.seconds(tookMs);
         out.append(wrap(passed == results.size() ? messages.get("text.summary.all", results.size(), total)
                 : messages.get("text.summary.some", passed, results.size(), results.size() - passed, total), ""));
+        return out.toString();
+    }
+
+    /** Wraps a paragraph at {@link #WIDTH}. */
+    static String paragraph(String text) {
+        StringBuilder out = new StringBuilder();
+        TextTable.wrap(text, WIDTH).forEach(line -> out.append(line).append('\n'));
         return out.toString();
     }
 

@@ -45,7 +45,7 @@ final class DistributedOperation implements Scenario {
         ctx.awaitConsuming(reserve, charge, ship);
 
         LabParticipant submitter = ctx.start("submitter", "task", ctx.body("order"), "--queue", reserveQueue,
-                "--count", Integer.toString(ORDERS), "--correlation-id", "order-{n}");
+                "--count", Integer.toString(ORDERS), "--correlation-id", ctx.body("orderId"));
         ctx.awaitExit(submitter);
         int submitted = submitter.count("sent");
         ctx.await("step.firstCharged", () -> charge.count("forwarded") >= 1);
