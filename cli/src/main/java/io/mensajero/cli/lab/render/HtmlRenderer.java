@@ -142,6 +142,6 @@ public final class HtmlRenderer {
             out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"18\" height=\"14\" viewBox=\"0 0 18 14\">")
                     .append(item[0]).append("</svg> ").append(escape(messages.get(item[1]))).append(" &#160; ");
         }
-        return out.append("</p>\n").toString();
+        return out.append("<br/>").append(escape(messages.get("html.legend.note"))).append("</p>\n").toString();
     }
 }

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  */
 final class AckDelayKill implements Scenario {
     static final int JOBS = 4;
+    static final String SLOW = "slow";
+    static final String FAST = "fast";
 
     @Override
     public String id() {
@@ -27,34 +29,37 @@ final class AckDelayKill implements Scenario {
     @Override
     public Verdict run(ScenarioContext ctx) {
         String queue = ctx.queue("task_queue");
-        LabParticipant slow = ctx.start("slow", "work", "--queue", queue, "--ack-delay", "30s");
-        LabParticipant fast = ctx.start("fast", "work", "--queue", queue);
+        LabParticipant slow = ctx.start(SLOW, "work", "--queue", queue, "--ack-delay", "30s");
+        LabParticipant fast = ctx.start(FAST, "work", "--queue", queue);
         ctx.awaitConsuming(slow, fast);
         LabParticipant jobs = ctx.start("jobs", "task", ctx.body("job"), "--queue", queue,
                 "--count", Integer.toString(JOBS));
         ctx.awaitExit(jobs);
         int sent = jobs.count("sent");
         ctx.await("step.holding", () -> slow.count("received") >= 1
-                && slow.count("received") + fast.count("acked") >= sent, Checks.label(slow));
+                && slow.count("received") + fast.count("acked") >= sent, slow.lane().label());
         ctx.kill(slow);
         ctx.awaitExit(slow);
         ctx.awaitCount(() -> fast.count("acked"), sent, List.of(fast), queue);
         ctx.stop(fast);
         long left = ctx.depth(queue);
-
         Timeline timeline = ctx.timeline();
-        Accounting accounting = Accounting.compare(timeline.sent(), Checks.settled(timeline, slow, fast));
-        ctx.lostWhereSent(accounting.missing());
-        List<String> held = timeline.deliveries(slow.id()).stream().filter(d -> !d.settled())
+        ctx.lostWhereSent(Accounting.compare(timeline.sent(), Checks.settled(timeline, SLOW, FAST)).missing());
+        return judge(timeline, queue, left);
+    }
+
+    static Verdict judge(Timeline timeline, String queue, long left) {
+        Accounting accounting = Accounting.compare(timeline.sent(), Checks.settled(timeline, SLOW, FAST));
+        List<String> held = timeline.deliveries(SLOW).stream().filter(d -> !d.settled())
                 .map(Delivery::body).sorted().collect(Collectors.toList());
-        List<String> redelivered = timeline.deliveries(fast.id()).stream().filter(Delivery::redelivered)
+        List<String> redelivered = timeline.deliveries(FAST).stream().filter(Delivery::redelivered)
                 .map(Delivery::body).sorted().collect(Collectors.toList());
         return Verdict.builder()
                 .check(Checks.exactlyOnce(accounting))
                 .check(Check.of(!held.isEmpty() && held.equals(redelivered), "check.redelivered",
-                        Checks.label(slow), held, Checks.label(fast), redelivered))
+                        Checks.label(timeline, SLOW), held, Checks.label(timeline, FAST), redelivered))
                 .check(Checks.empty(queue, left))
-                .summary("verdict.ack-delay-kill", sent, Checks.label(slow), held, Checks.label(fast),
-                        timeline.settled(fast.id()).size(), accounting.missing().size());
+                .summary("verdict.ack-delay-kill", timeline.sent().size(), Checks.label(timeline, SLOW), held,
+                        Checks.label(timeline, FAST), timeline.settled(FAST).size(), accounting.missing().size());
     }
 }

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  */
 final class AutoAckLoss implements Scenario {
     static final int JOBS = 4;
+    static final String SLOW = "slow-auto";
+    static final String FAST = "fast";
 
     @Override
     public String id() {
@@ -27,15 +29,15 @@ final class AutoAckLoss implements Scenario {
     @Override
     public Verdict run(ScenarioContext ctx) {
         String queue = ctx.queue("task_queue");
-        LabParticipant slow = ctx.start("slow-auto", "work", "--queue", queue, "--auto-ack", "--ack-delay", "30s");
-        LabParticipant fast = ctx.start("fast", "work", "--queue", queue);
+        LabParticipant slow = ctx.start(SLOW, "work", "--queue", queue, "--auto-ack", "--ack-delay", "30s");
+        LabParticipant fast = ctx.start(FAST, "work", "--queue", queue);
         ctx.awaitConsuming(slow, fast);
         LabParticipant jobs = ctx.start("jobs", "task", ctx.body("job"), "--queue", queue,
                 "--count", Integer.toString(JOBS));
         ctx.awaitExit(jobs);
         int sent = jobs.count("sent");
         ctx.await("step.holding", () -> slow.count("received") >= 1 && ctx.ready(queue) == 0
-                && fast.unsettled() == 0, Checks.label(slow));
+                && fast.unsettled() == 0, slow.lane().label());
         long killedAt = ctx.now();
         ctx.kill(slow);
         ctx.awaitExit(slow);
@@ -43,21 +45,24 @@ final class AutoAckLoss implements Scenario {
         ctx.awaitCount(() -> fast.count("acked"), sent, List.of(fast), queue);
         ctx.stop(fast);
         long left = ctx.depth(queue);
-
         Timeline timeline = ctx.timeline();
-        Accounting accounting = Accounting.compare(timeline.sent(), Checks.settled(timeline, slow, fast));
+        ctx.lostWith(slow, killedAt, Accounting.compare(timeline.sent(), Checks.settled(timeline, SLOW, FAST)).missing());
+        return judge(timeline, queue, left);
+    }
+
+    static Verdict judge(Timeline timeline, String queue, long left) {
+        Accounting accounting = Accounting.compare(timeline.sent(), Checks.settled(timeline, SLOW, FAST));
         List<String> lost = accounting.missing();
-        ctx.lostWith(slow, killedAt, lost);
-        List<String> reported = timeline.deliveries(slow.id()).stream().map(Delivery::body).collect(Collectors.toList());
-        List<String> redelivered = timeline.deliveries(fast.id()).stream().filter(Delivery::redelivered)
+        List<String> reported = timeline.deliveries(SLOW).stream().map(Delivery::body).collect(Collectors.toList());
+        List<String> redelivered = timeline.deliveries(FAST).stream().filter(Delivery::redelivered)
                 .map(Delivery::body).collect(Collectors.toList());
         boolean gone = !reported.isEmpty() && lost.containsAll(reported) && redelivered.isEmpty();
         return Verdict.builder()
-                .check(Check.of(gone, "check.autoAckLost", Checks.label(slow), reported, lost, redelivered))
+                .check(Check.of(gone, "check.autoAckLost", Checks.label(timeline, SLOW), reported, lost, redelivered))
                 .check(Check.of(accounting.duplicated().isEmpty() && accounting.unexpected().isEmpty(),
                         "check.noDuplicates", accounting.duplicated()))
                 .check(Checks.empty(queue, left))
-                .summary("verdict.auto-ack-loss", sent, Checks.label(fast), timeline.settled(fast.id()).size(),
-                        lost.size(), Checks.label(slow), lost);
+                .summary("verdict.auto-ack-loss", timeline.sent().size(), Checks.label(timeline, FAST),
+                        timeline.settled(FAST).size(), lost.size(), Checks.label(timeline, SLOW), lost);
     }
 }

@@ -1,6 +1,5 @@
 package io.mensajero.cli.lab.scenario;
 
-import io.mensajero.cli.lab.LabParticipant;
 import io.mensajero.cli.lab.model.Accounting;
 import io.mensajero.cli.lab.model.Check;
 import io.mensajero.cli.lab.model.Timeline;
@@ -26,20 +25,20 @@ final class Checks {
     }
 
     /** What the lanes settled (received with auto-ack, or acked/done), all together. */
-    static List<String> settled(Timeline timeline, LabParticipant... lanes) {
+    static List<String> settled(Timeline timeline, String... lanes) {
         List<String> all = new ArrayList<>();
-        for (LabParticipant p : lanes) {
-            all.addAll(timeline.settled(p.id()));
+        for (String lane : lanes) {
+            all.addAll(timeline.settled(lane));
         }
         return all;
     }
 
     /** Lane ids shown as their labels. */
     static List<String> labels(Timeline timeline, List<String> laneIds) {
-        return laneIds.stream().map(id -> timeline.lane(id).label()).collect(Collectors.toList());
+        return laneIds.stream().map(id -> label(timeline, id)).collect(Collectors.toList());
     }
 
-    static String label(LabParticipant p) {
-        return p.lane().label();
+    static String label(Timeline timeline, String lane) {
+        return timeline.lane(lane).label();
     }
 }

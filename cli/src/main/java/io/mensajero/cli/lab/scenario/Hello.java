@@ -10,6 +10,7 @@ import java.util.List;
 
 /** producer.py and consumer.py: a consumer waits on {@code hello}, a producer sends one message. */
 final class Hello implements Scenario {
+    static final String CONSUMER = "consumer";
 
     @Override
     public String id() {
@@ -19,20 +20,23 @@ final class Hello implements Scenario {
     @Override
     public Verdict run(ScenarioContext ctx) {
         String queue = ctx.queue("hello");
-        LabParticipant consumer = ctx.start("consumer", "receive", "--queue", queue);
+        LabParticipant consumer = ctx.start(CONSUMER, "receive", "--queue", queue);
         ctx.awaitConsuming(consumer);
         LabParticipant producer = ctx.start("producer", "send", "--queue", queue);
         ctx.awaitExit(producer);
         ctx.awaitCount(() -> consumer.count("received"), producer.count("sent"), List.of(consumer), queue);
         ctx.stop(consumer);
         long left = ctx.depth(queue);
-
         Timeline timeline = ctx.timeline();
-        Accounting accounting = Accounting.compare(timeline.sent(), timeline.settled(consumer.id()));
-        ctx.lostWhereSent(accounting.missing());
+        ctx.lostWhereSent(Accounting.compare(timeline.sent(), timeline.settled(CONSUMER)).missing());
+        return judge(timeline, queue, left);
+    }
+
+    static Verdict judge(Timeline timeline, String queue, long left) {
+        Accounting accounting = Accounting.compare(timeline.sent(), timeline.settled(CONSUMER));
         return Verdict.builder()
                 .check(Checks.exactlyOnce(accounting))
                 .check(Checks.empty(queue, left))
-                .summary("verdict.hello", timeline.sent().size(), timeline.settled(consumer.id()).size(), left);
+                .summary("verdict.hello", timeline.sent().size(), timeline.settled(CONSUMER).size(), left);
     }
 }

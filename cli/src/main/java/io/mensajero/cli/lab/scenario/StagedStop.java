@@ -16,8 +16,10 @@ import java.util.List;
  * the middle of stage 2, between two messages; two receivers drain what it sent.
  */
 final class StagedStop implements Scenario {
-    private static final int STAGES = 3;
-    private static final int PER_STAGE = 3;
+    static final int STAGES = 3;
+    static final int PER_STAGE = 3;
+    static final String A = "a";
+    static final String B = "b";
 
     @Override
     public String id() {
@@ -27,8 +29,8 @@ final class StagedStop implements Scenario {
     @Override
     public Verdict run(ScenarioContext ctx) {
         String queue = ctx.queue("hello");
-        LabParticipant a = ctx.start("a", "receive", "--queue", queue);
-        LabParticipant b = ctx.start("b", "receive", "--queue", queue);
+        LabParticipant a = ctx.start(A, "receive", "--queue", queue);
+        LabParticipant b = ctx.start(B, "receive", "--queue", queue);
         ctx.awaitConsuming(a, b);
         LabParticipant staged = ctx.start("staged", "staged", "--queue", queue, "--body", ctx.body("stage"),
                 "--stages", Integer.toString(STAGES), "--per-stage", Integer.toString(PER_STAGE),
@@ -39,31 +41,34 @@ final class StagedStop implements Scenario {
         ctx.awaitExit(staged);
         ParticipantEvent summary = staged.summary();
         if (summary == null) {
-            throw new ScenarioIncomplete(ctx.messages().get("incomplete.summary", Checks.label(staged)));
+            throw new ScenarioIncomplete(ctx.messages().get("incomplete.summary", staged.lane().label()));
         }
         List<LabParticipant> receivers = List.of(a, b);
         ctx.awaitCount(() -> ScenarioContext.total(receivers, "received"), staged.count("sent"), receivers, queue);
         ctx.stop(a, b);
         long left = ctx.depth(queue);
-
         Timeline timeline = ctx.timeline();
-        Accounting accounting = Accounting.compare(timeline.sent(), Checks.settled(timeline, a, b));
-        ctx.lostWhereSent(accounting.missing());
-        long sent = staged.count("sent");
-        List<ParticipantEvent> sentEvents = staged.events("sent");
-        long lastStage = sentEvents.isEmpty() ? 0 : sentEvents.get(sentEvents.size() - 1).number("stage");
-        String reason = summary.string("reason");
-        boolean stoppedEarly = "SIGINT".equals(reason) && sent < STAGES * PER_STAGE
-                && summary.number("sent") == sent;
+        ctx.lostWhereSent(Accounting.compare(timeline.sent(), Checks.settled(timeline, A, B)).missing());
+        List<ParticipantEvent> sent = staged.events("sent");
+        long lastStage = sent.isEmpty() ? 0 : sent.get(sent.size() - 1).number("stage");
+        return judge(timeline, queue, left, summary.string("reason"), summary.number("sent"),
+                summary.number("stagesCompleted"), lastStage);
+    }
+
+    /** {@code reason}, {@code reported} and {@code stagesCompleted} come from the producer's summary. */
+    static Verdict judge(Timeline timeline, String queue, long left, String reason, long reported,
+                         long stagesCompleted, long lastStage) {
+        Accounting accounting = Accounting.compare(timeline.sent(), Checks.settled(timeline, A, B));
+        int sent = timeline.sent().size();
+        int total = STAGES * PER_STAGE;
+        boolean stoppedEarly = "SIGINT".equals(reason) && sent < total && reported == sent;
+        int byA = timeline.settled(A).size();
+        int byB = timeline.settled(B).size();
         return Verdict.builder()
-                .check(Check.of(stoppedEarly, "check.stopped", reason, summary.number("sent"), sent,
-                        STAGES * PER_STAGE))
+                .check(Check.of(stoppedEarly, "check.stopped", reason, reported, sent, total))
                 .check(Checks.exactlyOnce(accounting))
                 .check(Checks.empty(queue, left))
-                .summary("verdict.staged-stop", sent, STAGES * PER_STAGE, lastStage,
-                        summary.number("stagesCompleted"), timeline.settled(a.id()).size()
-                                + timeline.settled(b.id()).size(),
-                        Checks.label(a), timeline.settled(a.id()).size(), Checks.label(b),
-                        timeline.settled(b.id()).size());
+                .summary("verdict.staged-stop", sent, total, lastStage, stagesCompleted, byA + byB,
+                        Checks.label(timeline, A), byA, Checks.label(timeline, B), byB);
     }
 }

@@ -1,6 +1,7 @@
 package io.mensajero.cli.lab.scenario;
 
 import io.mensajero.cli.lab.LabParticipant;
+import io.mensajero.cli.lab.Messages;
 import io.mensajero.cli.lab.ScenarioContext;
 import io.mensajero.cli.lab.model.Accounting;
 import io.mensajero.cli.lab.model.Check;
@@ -19,10 +20,28 @@ final class WorkersVsSubscribers implements Scenario {
     static final int N = 3;
     static final int TASKS = 6;
     static final int EVENTS = 2;
+    static final String TASKS_LANE = "tasks";
+    static final String EVENTS_LANE = "events";
 
     @Override
     public String id() {
         return "workers-vs-subscribers";
+    }
+
+    static List<String> workers() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= N; i++) {
+            ids.add("worker-" + i);
+        }
+        return ids;
+    }
+
+    static List<String> subscribers() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= N; i++) {
+            ids.add("subscriber-" + i);
+        }
+        return ids;
     }
 
     @Override
@@ -31,18 +50,14 @@ final class WorkersVsSubscribers implements Scenario {
         String exchange = ctx.exchange("business_events");
         List<LabParticipant> workers = new ArrayList<>();
         List<LabParticipant> subscribers = new ArrayList<>();
-        for (int i = 1; i <= N; i++) {
-            workers.add(ctx.start("worker-" + i, "work", "--queue", queue, "--ack-delay", "100ms"));
-        }
-        for (int i = 1; i <= N; i++) {
-            subscribers.add(ctx.start("subscriber-" + i, "subscribe", "--exchange", exchange));
-        }
+        workers().forEach(id -> workers.add(ctx.start(id, "work", "--queue", queue, "--ack-delay", "100ms")));
+        subscribers().forEach(id -> subscribers.add(ctx.start(id, "subscribe", "--exchange", exchange)));
         List<LabParticipant> consumers = new ArrayList<>(workers);
         consumers.addAll(subscribers);
         ctx.awaitConsuming(consumers.toArray(new LabParticipant[0]));
-        LabParticipant tasks = ctx.start("tasks", "task", ctx.body("task"), "--queue", queue,
+        LabParticipant tasks = ctx.start(TASKS_LANE, "task", ctx.body("task"), "--queue", queue,
                 "--count", Integer.toString(TASKS));
-        LabParticipant events = ctx.start("events", "publish", ctx.body("event"), "--exchange", exchange,
+        LabParticipant events = ctx.start(EVENTS_LANE, "publish", ctx.body("event"), "--exchange", exchange,
                 "--count", Integer.toString(EVENTS));
         ctx.awaitExit(tasks);
         ctx.awaitExit(events);
@@ -50,23 +65,27 @@ final class WorkersVsSubscribers implements Scenario {
         ctx.awaitCount(() -> ScenarioContext.total(subscribers, "received"), events.count("sent") * N, subscribers);
         ctx.stop(consumers.toArray(new LabParticipant[0]));
         long left = ctx.depth(queue);
-
         Timeline timeline = ctx.timeline();
-        List<String> done = Checks.settled(timeline, workers.toArray(new LabParticipant[0]));
-        Accounting accounting = Accounting.compare(timeline.sent(tasks.id()), done);
-        ctx.lostWhereSent(accounting.missing());
+        ctx.lostWhereSent(Accounting.compare(timeline.sent(TASKS_LANE),
+                Checks.settled(timeline, workers().toArray(new String[0]))).missing());
+        return judge(ctx.messages(), timeline, queue, left);
+    }
+
+    static Verdict judge(Messages messages, Timeline timeline, String queue, long left) {
+        List<String> done = Checks.settled(timeline, workers().toArray(new String[0]));
+        Accounting accounting = Accounting.compare(timeline.sent(TASKS_LANE), done);
         List<String> shares = new ArrayList<>();
         boolean everyWorkerWorked = true;
-        for (LabParticipant w : workers) {
-            int n = timeline.settled(w.id()).size();
+        for (String w : workers()) {
+            int n = timeline.settled(w).size();
             everyWorkerWorked &= n > 0;
-            shares.add(Checks.label(w) + ": " + n);
+            shares.add(Checks.label(timeline, w) + ": " + n);
         }
         List<String> missed = new ArrayList<>();
-        for (LabParticipant s : subscribers) {
-            Accounting got = Accounting.compare(timeline.sent(events.id()), timeline.settled(s.id()));
+        for (String s : subscribers()) {
+            Accounting got = Accounting.compare(timeline.sent(EVENTS_LANE), timeline.settled(s));
             if (!got.exact()) {
-                missed.add(Checks.label(s) + ": " + ctx.messages().get("accounting.short", got.missing(),
+                missed.add(Checks.label(timeline, s) + ": " + messages.get("accounting.short", got.missing(),
                         got.duplicated()));
             }
         }
@@ -75,7 +94,7 @@ final class WorkersVsSubscribers implements Scenario {
                 .check(Check.of(everyWorkerWorked, "check.shared", shares))
                 .check(Check.of(missed.isEmpty(), "check.everyEvent", N, missed))
                 .check(Checks.empty(queue, left))
-                .summary("verdict.workers-vs-subscribers", done.size(), N, shares, timeline.sent(events.id()).size(),
-                        N);
+                .summary("verdict.workers-vs-subscribers", done.size(), N, shares,
+                        timeline.sent(EVENTS_LANE).size(), N);
     }
 }
