@@ -128,7 +128,7 @@ public final class LabCommand implements Callable<Integer> {
 
     private String language() {
         if (lang == null) {
-            return Messages.defaultLanguage(Locale.getDefault());
+            return Messages.systemLanguage(System.getenv(), Locale.getDefault());
         }
         String l = lang.trim().toLowerCase(Locale.ROOT);
         if (!Messages.LANGUAGES.contains(l)) {

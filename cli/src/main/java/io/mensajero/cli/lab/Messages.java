@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
@@ -39,6 +40,21 @@ public final class Messages {
     /** Spanish when the system's locale is Spanish, else English. */
     public static String defaultLanguage(Locale system) {
         return "es".equals(system.getLanguage()) ? "es" : "en";
+    }
+
+    /**
+     * The system's language for messages: as POSIX decides it, from the first of {@code LC_ALL},
+     * {@code LC_MESSAGES} and {@code LANG} that is set (so that {@code LANG=es_CL.UTF-8} means
+     * Spanish even where that locale is not installed), else from the JVM's default locale.
+     */
+    public static String systemLanguage(Map<String, String> environment, Locale jvmDefault) {
+        for (String variable : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                return value.trim().toLowerCase(Locale.ROOT).startsWith("es") ? "es" : "en";
+            }
+        }
+        return defaultLanguage(jvmDefault);
     }
 
     public String language() {

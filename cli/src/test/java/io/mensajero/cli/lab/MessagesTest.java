@@ -78,6 +78,12 @@ class MessagesTest {
         assertThat(Messages.defaultLanguage(Locale.forLanguageTag("es"))).isEqualTo("es");
         assertThat(Messages.defaultLanguage(Locale.US)).isEqualTo("en");
         assertThat(Messages.defaultLanguage(Locale.forLanguageTag("pt-BR"))).isEqualTo("en");
+        assertThat(Messages.systemLanguage(java.util.Map.of("LANG", "es_CL.UTF-8"), Locale.US)).isEqualTo("es");
+        assertThat(Messages.systemLanguage(java.util.Map.of("LC_ALL", "C.UTF-8", "LANG", "es_ES.UTF-8"), Locale.US))
+                .as("LC_ALL wins").isEqualTo("en");
+        assertThat(Messages.systemLanguage(java.util.Map.of("LC_MESSAGES", "es_AR"), Locale.US)).isEqualTo("es");
+        assertThat(Messages.systemLanguage(java.util.Map.of(), Locale.forLanguageTag("es-MX"))).isEqualTo("es");
+        assertThat(Messages.systemLanguage(java.util.Map.of("LANG", ""), Locale.US)).isEqualTo("en");
         assertThat(Messages.forLanguage("es").get("text.why")).isEqualTo("Por qué:");
         assertThat(Messages.forLanguage("en").get("text.why")).isEqualTo("Why:");
     }

@@ -31,7 +31,7 @@ public final class HtmlRenderer {
             li.ok::marker{content:"✓ ";color:#2e9d57}li.ko::marker{content:"✗ ";color:#d1343a}li.ko{color:#b3242a}
             table.ops{border-collapse:collapse;font-size:13px;margin:8px 0}
             table.ops th,table.ops td{border:1px solid #d8dce6;padding:3px 8px;text-align:left}
-            .legend{font-size:13px;color:#333}.legend svg{vertical-align:middle}
+            .legend{font-size:13px;color:#333}.legend svg{vertical-align:middle}.legend .item{white-space:nowrap;margin-right:12px}
             svg.timeline{display:block;max-width:100%;height:auto;background:#fff;font-size:11px}
             svg .band{fill:#f4f6fa}svg .band.odd{fill:#e9edf4}
             svg .axis line{stroke:#c9ceda;stroke-width:1}svg .axis text{fill:#666;text-anchor:middle;font-size:10px}
@@ -139,8 +139,8 @@ public final class HtmlRenderer {
         };
         StringBuilder out = new StringBuilder("<p class=\"legend\">");
         for (String[] item : items) {
-            out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"18\" height=\"14\" viewBox=\"0 0 18 14\">")
-                    .append(item[0]).append("</svg> ").append(escape(messages.get(item[1]))).append(" &#160; ");
+            out.append("<span class=\"item\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"18\" height=\"14\" viewBox=\"0 0 18 14\">")
+                    .append(item[0]).append("</svg> ").append(escape(messages.get(item[1]))).append("</span> ");
         }
         return out.append("<br/>").append(escape(messages.get("html.legend.note"))).append("</p>\n").toString();
     }

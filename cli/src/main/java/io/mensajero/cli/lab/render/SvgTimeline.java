@@ -40,7 +40,7 @@ final class SvgTimeline {
 
     String render(String scenario, Timeline timeline) {
         int height = TOP + LANE * timeline.lanes().size() + 6;
-        long span = Math.max(500, timeline.durationMs());
+        Scale span = Scale.of(timeline);
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH)
                 .append(' ').append(height).append("\" width=\"").append(WIDTH).append("\" height=\"").append(height)
@@ -56,11 +56,11 @@ final class SvgTimeline {
         return svg.toString();
     }
 
-    private void axis(StringBuilder svg, long span, int height) {
-        long step = span <= 3_000 ? 500 : span <= 8_000 ? 1_000 : 2_000;
+    private void axis(StringBuilder svg, Scale span, int height) {
+        long step = span.step();
         svg.append("<g class=\"axis\">");
-        for (long t = 0; t <= span; t += step) {
-            double x = x(t, span);
+        for (long t = (span.from() + step - 1) / step * step; t <= span.to(); t += step) {
+            double x = span.x(t);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", x, TOP - 4, x,
                     height - 4));
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s</text>", x, TOP - 9,
@@ -69,7 +69,7 @@ final class SvgTimeline {
         svg.append("</g>\n");
     }
 
-    private void lane(StringBuilder svg, String scenario, Timeline timeline, Lane lane, int top, int index, long span) {
+    private void lane(StringBuilder svg, String scenario, Timeline timeline, Lane lane, int top, int index, Scale span) {
         int mid = top + LANE / 2;
         svg.append("<g class=\"lane role-").append(lane.role().name().toLowerCase(Locale.ROOT))
                 .append("\" data-lane=\"").append(escape(scenario + "/" + lane.id())).append("\">");
@@ -105,17 +105,17 @@ final class SvgTimeline {
      * milliseconds apart would hide each other, so such a cluster is spread out side by side,
      * centred on its marks' times (the tooltips keep the exact times).
      */
-    static Map<Mark, Double> layout(List<Mark> marks, long span) {
+    static Map<Mark, Double> layout(List<Mark> marks, Scale span) {
         Map<Mark, Double> xs = new IdentityHashMap<>();
         List<Mark> cluster = new ArrayList<>();
         double end = Double.NEGATIVE_INFINITY;
         for (Mark mark : marks) {
-            double x = x(mark.at(), span);
+            double x = span.x(mark.at());
             xs.put(mark, x);
             if (!POINTS.contains(mark.kind())) {
                 continue;
             }
-            if (!cluster.isEmpty() && x >= x(cluster.get(cluster.size() - 1).at(), span) + GAP) {
+            if (!cluster.isEmpty() && x >= span.x(cluster.get(cluster.size() - 1).at()) + GAP) {
                 end = place(cluster, xs, span, end);
                 cluster.clear();
             }
@@ -126,11 +126,11 @@ final class SvgTimeline {
     }
 
     /** Spreads a cluster centred on its mean time, after {@code after}; returns where it ends. */
-    private static double place(List<Mark> cluster, Map<Mark, Double> xs, long span, double after) {
+    private static double place(List<Mark> cluster, Map<Mark, Double> xs, Scale span, double after) {
         if (cluster.isEmpty()) {
             return after;
         }
-        double mean = cluster.stream().mapToDouble(m -> x(m.at(), span)).average().orElse(0);
+        double mean = cluster.stream().mapToDouble(m -> span.x(m.at())).average().orElse(0);
         double first = Math.max(after + GAP, mean - GAP * (cluster.size() - 1) / 2);
         for (int i = 0; i < cluster.size(); i++) {
             xs.put(cluster.get(i), first + i * GAP);
@@ -147,7 +147,7 @@ final class SvgTimeline {
     }
 
     /** A thin line for the time the participant was up. */
-    private void life(StringBuilder svg, Timeline timeline, Lane lane, int mid, long span) {
+    private void life(StringBuilder svg, Timeline timeline, Lane lane, int mid, Scale span) {
         if (lane.role() == Lane.Role.BROKER) {
             return;
         }
@@ -155,14 +155,14 @@ final class SvgTimeline {
         long to = timeline.marks(lane.id(), MarkKind.EXITED).stream().mapToLong(Mark::at).max()
                 .orElse(timeline.durationMs());
         svg.append(String.format(Locale.ROOT, "<line class=\"life\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>",
-                x(from, span), mid, x(to, span), mid));
+                span.x(from), mid, span.x(to), mid));
     }
 
     /** A worker's delivery: a bar from its arrival to its ack (or to the end, when never acked). */
-    private void work(StringBuilder svg, Delivery d, int mid, long span, long end) {
+    private void work(StringBuilder svg, Delivery d, int mid, Scale span, long end) {
         long to = d.settled() ? d.settledAt() : end;
-        double x1 = x(d.receivedAt(), span);
-        double w = Math.max(2, x(to, span) - x1);
+        double x1 = span.x(d.receivedAt());
+        double w = Math.max(2, span.x(to) - x1);
         svg.append(String.format(Locale.ROOT, "<rect class=\"work%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"8\">",
                 d.settled() ? "" : " unsettled", x1, mid - 4, w));
         svg.append("<title>").append(escape(messages.get(d.settled() ? "html.tip.work" : "html.tip.held", d.body(),
@@ -235,8 +235,27 @@ final class SvgTimeline {
         };
     }
 
-    private static double x(long t, long span) {
-        return LABEL + (double) t / span * (WIDTH - LABEL - RIGHT);
+
+    /**
+     * The time axis: from a little before the first mark (the first half-second or so is the
+     * participants' JVMs starting, with nothing to see) to the end of the scenario.
+     */
+    record Scale(long from, long to) {
+        static Scale of(Timeline timeline) {
+            long end = Math.max(500, timeline.durationMs());
+            long first = timeline.marks().stream().mapToLong(Mark::at).min().orElse(0);
+            long from = Math.max(0, (first - 100) / 100 * 100);
+            return new Scale(Math.min(from, end - 500), end);
+        }
+
+        double x(long t) {
+            return LABEL + (double) (t - from) / (to - from) * (WIDTH - LABEL - RIGHT);
+        }
+
+        long step() {
+            long span = to - from;
+            return span <= 1_500 ? 200 : span <= 3_000 ? 500 : span <= 8_000 ? 1_000 : 2_000;
+        }
     }
 
     private static String shorten(String text, int max) {

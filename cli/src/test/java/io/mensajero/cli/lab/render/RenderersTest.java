@@ -114,7 +114,7 @@ class RenderersTest {
                 Mark.message("a", 101, MarkKind.SENT, "m2", null, 2),
                 Mark.message("a", 102, MarkKind.SENT, "m3", null, 3),
                 Mark.message("a", 900, MarkKind.SENT, "m4", null, 4));
-        var xs = SvgTimeline.layout(marks, 1000);
+        var xs = SvgTimeline.layout(marks, new SvgTimeline.Scale(0, 1000));
         double x1 = xs.get(marks.get(0));
         double x2 = xs.get(marks.get(1));
         double x3 = xs.get(marks.get(2));
