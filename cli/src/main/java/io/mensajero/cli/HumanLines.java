@@ -40,6 +40,8 @@ final class HumanLines {
             case STOPPING -> "stopping (" + e.string("reason") + ")...";
             case SUMMARY -> "summary: " + summary(e);
             case ERROR -> "error: " + e.string("error");
+            case READY -> "broker ready on " + e.string("host") + ":" + e.get("port");
+            case STOPPED -> "broker stopped";
         };
     }
 

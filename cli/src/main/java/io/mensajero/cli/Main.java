@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
         description = "The course's messaging exercises in Java, on any AMQP 0-9-1 broker (RabbitMQ or Mensajero's own).",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {SendCommand.class, ReceiveCommand.class, TaskCommand.class, WorkCommand.class,
-                PublishCommand.class, SubscribeCommand.class, StagedCommand.class, io.mensajero.cli.lab.LabCommand.class},
+                PublishCommand.class, SubscribeCommand.class, StagedCommand.class, BrokerCommand.class,
+                io.mensajero.cli.lab.LabCommand.class},
         footer = {"", "Run 'mensajero COMMAND --help' for a command's options.", Main.EXIT_CODES})
 public final class Main implements Callable<Integer> {
     /** The exit codes, as every --help footer and the README list them. */
@@ -38,7 +39,8 @@ public final class Main implements Callable<Integer> {
             + "  3  the broker cannot be reached, or the connection to it was lost%n"
             + "  4  authentication failed%n"
             + "  5  vhost not found, or access refused%n"
-            + "  6  the broker refused an operation (e.g. 406 PRECONDITION_FAILED)";
+            + "  6  the broker refused an operation (e.g. 406 PRECONDITION_FAILED)%n"
+            + "  7  'mensajero broker' cannot listen: the port is already in use, or the address is not local";
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;

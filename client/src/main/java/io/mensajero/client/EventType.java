@@ -29,7 +29,11 @@ public enum EventType {
     /** The last event of a successful run: the counts. */
     SUMMARY("summary"),
     /** The run failed; the fields say why (only the CLI emits this one). */
-    ERROR("error");
+    ERROR("error"),
+    /** {@code mensajero broker} accepts connections. */
+    READY("ready"),
+    /** {@code mensajero broker} has closed every connection and stopped listening. */
+    STOPPED("stopped");
 
     private final String wireName;
 

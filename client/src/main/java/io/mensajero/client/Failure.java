@@ -16,7 +16,9 @@ public enum Failure {
     /** 5: the vhost does not exist, or the user may not access it or a resource in it. */
     ACCESS_REFUSED(5),
     /** 6: the broker refused an operation (closed the channel or the connection). */
-    BROKER_REFUSED(6);
+    BROKER_REFUSED(6),
+    /** 7: {@code mensajero broker} could not listen: the port is taken or the address is not this machine's. */
+    CANNOT_LISTEN(7);
 
     private final int exitCode;
 

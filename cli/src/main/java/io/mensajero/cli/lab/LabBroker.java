@@ -47,7 +47,7 @@ public final class LabBroker implements AutoCloseable {
         try {
             broker = Broker.start(BrokerConfig.builder().port(0).build());
         } catch (BrokerStartException e) {
-            throw new MensajeroException(Failure.INTERNAL, "cannot start the embedded broker: " + e.getMessage(), e);
+            throw new MensajeroException(Failure.CANNOT_LISTEN, "cannot start the embedded broker: " + e.getMessage(), e);
         }
         return new LabBroker(broker, "amqp://guest:guest@127.0.0.1:" + broker.port() + "/%2F");
     }

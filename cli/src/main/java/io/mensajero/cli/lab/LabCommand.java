@@ -42,10 +42,11 @@ import java.util.concurrent.ThreadLocalRandom;
                         + "  3  the broker cannot be reached, or the connection to it was lost%n"
                         + "  4  authentication failed%n"
                         + "  5  vhost not found, or access refused%n"
-                        + "  7  a scenario did not behave as RabbitMQ documents, or could not finish"})
+                        + "  7  the embedded broker cannot listen%n"
+                        + "  8  a scenario did not behave as RabbitMQ documents, or could not finish"})
 public final class LabCommand implements Callable<Integer> {
     /** The exit code when a scenario failed. */
-    public static final int SCENARIO_FAILED = 7;
+    public static final int SCENARIO_FAILED = 8;
 
     @Parameters(paramLabel = "SCENARIO", arity = "0..*",
             description = "Scenarios to run, in the lab's order whatever the order given (default: all).")

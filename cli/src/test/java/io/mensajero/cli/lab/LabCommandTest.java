@@ -78,6 +78,16 @@ class LabCommandTest {
                 .contains("data-lane=\"hello/consumer\"").contains("data-lane=\"hello/producer\"");
     }
 
+    @Test
+    void aMessageTheConsumerDropsIsReportedLostAndFailsTheLab() {
+        assertThat(run("lab", "hello", "--lang", "en", "--drop-nth", "hello/consumer=1")).as("%s%s", out, err)
+                .isEqualTo(LabCommand.SCENARIO_FAILED).isEqualTo(8);
+        assertThat(out.toString()).contains("sent Hello World! (LOST)")
+                .contains("Verdict: ✗ NOT as RabbitMQ documents. 1 sent, 0 received, 0 left in the queue.")
+                .contains("✗ every message the broker confirmed was received exactly once (lost: Hello World!;")
+                .contains("0 of 1 scenarios behaved as RabbitMQ documents, 1 did not");
+    }
+
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

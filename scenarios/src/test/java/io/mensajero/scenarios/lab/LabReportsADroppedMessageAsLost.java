@@ -20,7 +20,7 @@ class LabReportsADroppedMessageAsLost {
         LabRun run = LabRun.of("two-receivers", "asynchrony", "hello", "--uri", broker.uri(),
                 "--drop-nth", "two-receivers/b=2", "--drop-nth", "asynchrony/worker=3");
 
-        assertThat(run.exitCode).as("%s", run).isEqualTo(7);
+        assertThat(run.exitCode).as("%s", run).isEqualTo(8);
         // Receiver b's second message is message 3 or 4, depending on who the broker served first.
         String two = run.block("two-receivers");
         Matcher dropped = Pattern.compile("message (\\d) \\(LOST\\)").matcher(two);

@@ -1,0 +1,68 @@
+package io.mensajero.cli;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import io.mensajero.cli.process.Participant;
+import io.mensajero.cli.process.ParticipantEvent;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code mensajero broker} as a user runs it: a ready line, a working broker, a clean stop on Ctrl-C. */
+class BrokerCommandTest {
+
+    @Test
+    void readyLineThenAWorkingBrokerThenACleanStopOnSigint() throws Exception {
+        try (Participant broker = Participant.start("broker", "--port", "0")) {
+            ParticipantEvent ready = broker.awaitEvent("ready", Duration.ofSeconds(20));
+            int port = (int) ready.number("port");
+            assertThat(ready.string("host")).isEqualTo("127.0.0.1");
+
+            ConnectionFactory factory = new ConnectionFactory();
+            factory.setPort(port);
+            try (Connection c = factory.newConnection()) {
+                Channel ch = c.createChannel();
+                String q = ch.queueDeclare().getQueue();
+                ch.basicPublish("", q, null, "hola".getBytes(StandardCharsets.UTF_8));
+                GetResponse got = ch.basicGet(q, true);
+                assertThat(new String(got.getBody(), StandardCharsets.UTF_8)).isEqualTo("hola");
+            }
+
+            broker.interrupt();
+            assertThat(broker.waitFor(Duration.ofSeconds(10))).isZero();
+            assertThat(broker.events("stopped")).hasSize(1);
+            assertThat(broker.stderr()).isEmpty();
+        }
+    }
+
+    @Test
+    void aTakenPortIsOneLineAndExitSeven() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = Main.run(new PrintWriter(out), new PrintWriter(err), "broker", "--port",
+                    String.valueOf(taken.getLocalPort()));
+            assertThat(code).isEqualTo(7);
+            assertThat(err.toString()).isEqualTo("mensajero: port " + taken.getLocalPort()
+                    + " is already in use on 127.0.0.1" + System.lineSeparator());
+            assertThat(out.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void aBadPortIsAUsageError() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "broker", "--port", "70000");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("mensajero: port must be between 0 and 65535").doesNotContain("\tat ");
+    }
+}
