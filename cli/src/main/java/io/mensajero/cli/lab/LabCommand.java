@@ -31,14 +31,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * and says what happened, why, and whether it matches RabbitMQ's documented behaviour.
  */
 @Command(name = "lab", sortOptions = false,
-        description = {"Replay the course's exercises and explain what happened (each participant is a separate "
-                + "process). Without --uri it runs its own Mensajero broker; with --uri it also checks that "
-                + "broker against RabbitMQ's documented behaviour."},
+        description = {"Replay the course's exercises, observed and explained",
+                "Each participant is a separate process. Without --uri the lab runs its own Mensajero broker; "
+                        + "with --uri it also checks that broker against RabbitMQ's documented behaviour."},
         footer = {"", "Scenarios: hello, two-receivers, staged-stop, asynchrony, distributed-operation, "
                 + "workers-vs-subscribers, ack-delay-kill, auto-ack-loss, fair-dispatch (see --list).",
                 "%nExit codes:%n"
                         + "  0  every scenario behaved as RabbitMQ documents%n"
-                        + "  2  usage error: unknown scenario, bad --lang, malformed URI, unwritable --html file%n"
+                        + "  2  usage error: unknown scenario, bad --lang or URI, unwritable --html file%n"
                         + "  3  the broker cannot be reached, or the connection to it was lost%n"
                         + "  4  authentication failed%n"
                         + "  5  vhost not found, or access refused%n"
