@@ -27,8 +27,10 @@ final class HumanLines {
                     + (e.get("prefetch") == null ? ")" : ", prefetch " + prefetch(e) + ")")
                     + ". To exit press CTRL+C";
             case SENT -> "sent #" + e.get("seq") + " '" + e.string("body") + "' to " + destination(e)
-                    + (Boolean.TRUE.equals(e.get("persistent")) ? " (persistent)" : "");
+                    + (Boolean.TRUE.equals(e.get("persistent")) ? " (persistent)" : "") + correlation(e);
             case RECEIVED -> received(e);
+            case FORWARDED -> "forwarded #" + e.get("seq") + " '" + e.string("body") + "' to queue "
+                    + e.string("forwardTo") + correlation(e);
             case ACKED -> "acked delivery tag " + e.get("deliveryTag") + " (#" + e.get("seq") + " '"
                     + e.string("body") + "') after " + seconds(e.number("afterMs"));
             case DONE -> "done with delivery tag " + e.get("deliveryTag") + " (#" + e.get("seq") + " '"
@@ -41,6 +43,10 @@ final class HumanLines {
             case READY -> "broker ready on " + e.string("host") + ":" + e.get("port");
             case STOPPED -> "broker stopped";
         };
+    }
+
+    private static String correlation(Event e) {
+        return e.get("correlationId") == null ? "" : " [correlation id " + e.string("correlationId") + "]";
     }
 
     private static String queueTraits(Event e) {
@@ -59,7 +65,7 @@ final class HumanLines {
     }
 
     private static String received(Event e) {
-        String line = "received #" + e.get("seq") + " '" + e.string("body") + "'";
+        String line = "received #" + e.get("seq") + " '" + e.string("body") + "'" + correlation(e);
         if (e.get("workMs") != null) {
             long work = e.number("workMs") + e.number("ackDelayMs");
             return line + " (delivery tag " + e.get("deliveryTag") + ", redelivered=" + e.get("redelivered") + "); "
@@ -87,15 +93,21 @@ final class HumanLines {
         }
         if (e.get("acked") != null) {
             return "received " + e.get("received") + ", acked " + e.get("acked") + ", left unacked "
-                    + e.get("unacked") + " (the broker redelivers those) from queue " + e.string("queue") + why;
+                    + e.get("unacked") + " (the broker redelivers those) from queue " + e.string("queue")
+                    + forwarded(e) + why;
         }
         if (e.get("lost") != null) {
             return "received " + e.get("received") + ", done " + e.get("done") + ", unfinished "
-                    + e.get("lost") + " (auto-ack: those are lost) from queue " + e.string("queue") + why;
+                    + e.get("lost") + " (auto-ack: those are lost) from queue " + e.string("queue")
+                    + forwarded(e) + why;
         }
         return "received " + count(e, "received", "message") + " from "
                 + (e.get("exchange") != null ? "exchange " + e.string("exchange") + " via " : "")
                 + "queue " + e.string("queue") + why;
+    }
+
+    private static String forwarded(Event e) {
+        return e.get("forwarded") == null ? "" : ", forwarded " + e.get("forwarded") + " to queue " + e.string("forwardTo");
     }
 
     private static String arguments(Object arguments) {

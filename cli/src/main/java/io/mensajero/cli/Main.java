@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
         description = "The course's messaging exercises in Java, on any AMQP 0-9-1 broker (RabbitMQ or Mensajero's own).",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {SendCommand.class, ReceiveCommand.class, TaskCommand.class, WorkCommand.class,
-                PublishCommand.class, SubscribeCommand.class, StagedCommand.class, BrokerCommand.class},
+                PublishCommand.class, SubscribeCommand.class, StagedCommand.class, BrokerCommand.class,
+                io.mensajero.cli.lab.LabCommand.class},
         footer = {"", "Run 'mensajero COMMAND --help' for a command's options.", Main.EXIT_CODES})
 public final class Main implements Callable<Integer> {
     /** The exit codes, as every --help footer and the README list them. */

@@ -4,6 +4,7 @@ import io.mensajero.client.ConnectionSettings;
 import io.mensajero.client.MessagingPattern;
 import io.mensajero.client.Receiver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -27,9 +28,12 @@ final class ReceiveCommand extends ClientCommand {
             description = "Stop when nothing arrived for D (500ms, 1s, 2m; default: never).")
     Duration idleTimeout;
 
+    @Mixin
+    FaultOptions faults;
+
     @Override
     MessagingPattern pattern(ConnectionSettings settings, String name, EventPrinter printer) {
-        Receiver.Builder builder = Receiver.builder().settings(settings).name(name).listener(printer)
+        Receiver.Builder builder = Receiver.builder().settings(settings).name(name).listener(faults.wrap(printer))
                 .queue(queue).durable(durable).count(count);
         if (idleTimeout != null) {
             builder.idleTimeout(idleTimeout);

@@ -30,6 +30,10 @@ class SendCommand extends ClientCommand {
     @Option(names = "--durable", negatable = true, description = "Declare the queue durable (send: no, task: yes).")
     Boolean durable;
 
+    @Option(names = "--correlation-id", paramLabel = "TEMPLATE",
+            description = "Set each message's correlation_id; {n} becomes the message's number (e.g. order-{n}).")
+    String correlationId;
+
     @Option(names = "--rate", paramLabel = "R", converter = Converters.RateConverter.class,
             description = "Messages per second (default: as fast as the broker confirms).")
     Double rate;
@@ -56,6 +60,9 @@ class SendCommand extends ClientCommand {
         }
         if (rate != null) {
             builder.rate(rate);
+        }
+        if (correlationId != null) {
+            builder.correlationId(correlationId);
         }
         return builder.build();
     }

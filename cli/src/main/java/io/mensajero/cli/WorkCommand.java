@@ -1,9 +1,11 @@
 package io.mensajero.cli;
 
 import io.mensajero.client.ConnectionSettings;
+import io.mensajero.client.MensajeroException;
 import io.mensajero.client.MessagingPattern;
 import io.mensajero.client.Worker;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -37,6 +39,11 @@ final class WorkCommand extends ClientCommand {
                     + "so a killed worker's messages are lost.")
     boolean autoAck;
 
+    @Option(names = "--forward-to", paramLabel = "QUEUE",
+            description = "Be a pipeline stage: after the work, publish the message (same correlation_id) "
+                    + "to QUEUE, then ack.")
+    String forwardTo;
+
     @Option(names = "--count", paramLabel = "N", converter = Converters.CountConverter.class,
             description = "Stop after finishing N tasks (default: 0, no limit).")
     int count;
@@ -45,13 +52,22 @@ final class WorkCommand extends ClientCommand {
             description = "Stop when nothing arrived for D (default: never).")
     Duration idleTimeout;
 
+    @Mixin
+    FaultOptions faults;
+
     @Override
     MessagingPattern pattern(ConnectionSettings settings, String name, EventPrinter printer) {
-        Worker.Builder builder = Worker.builder().settings(settings).name(name).listener(printer)
+        Worker.Builder builder = Worker.builder().settings(settings).name(name).listener(faults.wrap(printer))
                 .queue(queue).durable(durable).prefetch(prefetch).ackDelay(ackDelay)
                 .dotDuration(dotDuration).autoAck(autoAck).count(count);
         if (idleTimeout != null) {
             builder.idleTimeout(idleTimeout);
+        }
+        if (forwardTo != null) {
+            if (faults.dropNth > 0) {
+                throw MensajeroException.usage("--drop-nth cannot hide a message that --forward-to passes on");
+            }
+            builder.forwardTo(forwardTo);
         }
         return builder.build();
     }

@@ -14,6 +14,8 @@ public enum EventType {
     SENT("sent"),
     /** A message was delivered (and, for a worker, its work starts). */
     RECEIVED("received"),
+    /** A worker published a delivery's message to its next queue (before acking it). */
+    FORWARDED("forwarded"),
     /** A worker acknowledged a delivery. */
     ACKED("acked"),
     /** A worker with automatic acknowledgement finished a delivery's work. */

@@ -8,6 +8,7 @@ import io.mensajero.client.internal.Stopper;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -114,6 +115,17 @@ public abstract class MessagingPattern {
         return map;
     }
 
+    /** The fields, plus {@code correlationId} when the message carries one. */
+    static Object[] withCorrelation(String correlationId, Object... namesAndValues) {
+        if (correlationId == null) {
+            return namesAndValues;
+        }
+        Object[] all = Arrays.copyOf(namesAndValues, namesAndValues.length + 2);
+        all[namesAndValues.length] = "correlationId";
+        all[namesAndValues.length + 1] = correlationId;
+        return all;
+    }
+
     final Connection open() {
         Connection connection;
         try {
@@ -203,6 +215,11 @@ public abstract class MessagingPattern {
                     + rate + ")");
         }
         return rate;
+    }
+
+    /** The correlation_id property, or null. */
+    static String correlationId(AMQP.BasicProperties properties) {
+        return properties == null ? null : properties.getCorrelationId();
     }
 
     /** delivery_mode 2. */

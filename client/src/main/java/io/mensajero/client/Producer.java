@@ -25,6 +25,7 @@ public final class Producer extends MessagingPattern {
     private final String body;
     private final int count;
     private final double rate;
+    private final String correlationId;
 
     private Producer(Builder builder) {
         super(builder, builder.defaultName);
@@ -34,6 +35,7 @@ public final class Producer extends MessagingPattern {
         this.body = builder.body;
         this.count = builder.count;
         this.rate = builder.rate;
+        this.correlationId = builder.correlationId;
     }
 
     /** producer.py: queue {@code hello} (default arguments), body {@code Hello World!}. */
@@ -54,19 +56,28 @@ public final class Producer extends MessagingPattern {
             Channel channel = amqp("open a channel", connection::createChannel);
             declareQueue(channel, queue, durable);
             amqp("enable publisher confirms", channel::confirmSelect);
-            AMQP.BasicProperties properties = persistent ? MessageProperties.PERSISTENT_BASIC : null;
             long start = System.nanoTime();
             for (int n = 1; n <= count && pace(start, n, rate); n++) {
                 String text = Bodies.render(body, n);
-                publishConfirmed(channel, "", queue, properties, Bodies.bytes(text), n);
+                String correlation = correlationId == null ? null : Bodies.render(correlationId, n);
+                publishConfirmed(channel, "", queue, properties(correlation), Bodies.bytes(text), n);
                 sent++;
-                emit(EventType.SENT, "queue", queue, "exchange", "", "routingKey", queue, "body", text,
-                        "seq", n, "persistent", persistent);
+                emit(EventType.SENT, withCorrelation(correlation, "queue", queue, "exchange", "",
+                        "routingKey", queue, "body", text, "seq", n, "persistent", persistent));
             }
         } finally {
             close(connection);
         }
         return fields("queue", queue, "sent", sent);
+    }
+
+    private AMQP.BasicProperties properties(String correlation) {
+        if (correlation == null) {
+            return persistent ? MessageProperties.PERSISTENT_BASIC : null;
+        }
+        AMQP.BasicProperties.Builder builder = persistent ? MessageProperties.PERSISTENT_BASIC.builder()
+                : new AMQP.BasicProperties.Builder();
+        return builder.correlationId(correlation).build();
     }
 
     /** Builds a {@link Producer}; start from {@link Producer#send()} or {@link Producer#task()}. */
@@ -78,6 +89,7 @@ public final class Producer extends MessagingPattern {
         private String body;
         private int count = 1;
         private double rate;
+        private String correlationId;
 
         private Builder(String defaultName, String queue, boolean durable, boolean persistent, String body) {
             this.defaultName = defaultName;
@@ -118,6 +130,18 @@ public final class Producer extends MessagingPattern {
         /** Messages per second; 0 (the default) sends as fast as confirms come back. */
         public Builder rate(double rate) {
             this.rate = positiveRate(rate);
+            return this;
+        }
+
+        /**
+         * Sets each message's correlation_id property; {@code {n}} becomes the message's number
+         * (e.g. {@code order-{n}}). Default: none.
+         */
+        public Builder correlationId(String template) {
+            if (template == null || template.isEmpty()) {
+                throw MensajeroException.usage("the correlation id must not be empty");
+            }
+            this.correlationId = template;
             return this;
         }
 

@@ -34,12 +34,13 @@ public final class Receiver extends ConsumingPattern {
             declareQueue(channel, queue, durable);
             consume(channel, queue, true, delivery -> {
                 received[0]++;
-                emit(EventType.RECEIVED, "queue", queue, "body", Bodies.text(delivery.body()),
+                emit(EventType.RECEIVED, withCorrelation(correlationId(delivery.properties()),
+                        "queue", queue, "body", Bodies.text(delivery.body()),
                         "seq", received[0], "deliveryTag", delivery.envelope().getDeliveryTag(),
                         "redelivered", delivery.envelope().isRedeliver(),
                         "persistent", persistent(delivery.properties()),
                         "exchange", delivery.envelope().getExchange(),
-                        "routingKey", delivery.envelope().getRoutingKey());
+                        "routingKey", delivery.envelope().getRoutingKey()));
                 return true;
             });
         } finally {

@@ -67,10 +67,11 @@ public final class Subscriber extends ConsumingPattern {
                 if (properties != null && properties.getHeaders() != null) {
                     properties.getHeaders().forEach((k, v) -> headers.put(k, String.valueOf(v)));
                 }
-                emit(EventType.RECEIVED, "queue", from, "exchange", delivery.envelope().getExchange(),
+                emit(EventType.RECEIVED, withCorrelation(correlationId(properties),
+                        "queue", from, "exchange", delivery.envelope().getExchange(),
                         "routingKey", delivery.envelope().getRoutingKey(), "body", Bodies.text(delivery.body()),
                         "seq", received[0], "deliveryTag", delivery.envelope().getDeliveryTag(),
-                        "redelivered", delivery.envelope().isRedeliver(), "headers", headers);
+                        "redelivered", delivery.envelope().isRedeliver(), "headers", headers));
                 return true;
             }, "exchange", exchange);
         } finally {

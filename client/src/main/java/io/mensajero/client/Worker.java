@@ -17,6 +17,11 @@ import java.util.Objects;
  * gives it back to the queue, and the broker redelivers it (redelivered=true). With
  * {@link Builder#autoAck(boolean) autoAck} the broker forgets a message as soon as it sends it,
  * so whatever a stopped or killed worker held is lost.
+ *
+ * <p>With {@link Builder#forwardTo(String) forwardTo} the worker is one stage of a pipeline: after
+ * the work it publishes the message (same body and properties, so the same correlation_id) to the
+ * next queue, waits for the broker's confirm, and only then acks. A worker stopped before that
+ * forwards nothing and leaves the delivery to be redelivered.
  */
 public final class Worker extends ConsumingPattern {
     private final String queue;
@@ -25,7 +30,9 @@ public final class Worker extends ConsumingPattern {
     private final Duration ackDelay;
     private final Duration dotDuration;
     private final boolean autoAck;
+    private final String forwardTo;
     private int received;
+    private int forwarded;
     private int finished;
     private int unfinished;
 
@@ -37,6 +44,7 @@ public final class Worker extends ConsumingPattern {
         this.ackDelay = builder.ackDelay;
         this.dotDuration = builder.dotDuration;
         this.autoAck = builder.autoAck;
+        this.forwardTo = builder.forwardTo;
     }
 
     public static Builder builder() {
@@ -49,6 +57,10 @@ public final class Worker extends ConsumingPattern {
         try {
             Channel channel = amqp("open a channel", connection::createChannel);
             declareQueue(channel, queue, durable);
+            if (forwardTo != null) {
+                declareQueue(channel, forwardTo, durable);
+                amqp("enable publisher confirms", channel::confirmSelect);
+            }
             if (prefetch > 0) {
                 amqp("set prefetch " + prefetch, () -> {
                     channel.basicQos(prefetch);
@@ -59,9 +71,14 @@ public final class Worker extends ConsumingPattern {
         } finally {
             close(connection);
         }
-        return autoAck
+        Map<String, Object> summary = autoAck
                 ? fields("queue", queue, "received", received, "done", finished, "lost", unfinished)
                 : fields("queue", queue, "received", received, "acked", finished, "unacked", unfinished);
+        if (forwardTo != null) {
+            summary.put("forwardTo", forwardTo);
+            summary.put("forwarded", forwarded);
+        }
+        return summary;
     }
 
     private boolean handle(Channel channel, io.mensajero.client.internal.Inbox.Item delivery)
@@ -70,14 +87,21 @@ public final class Worker extends ConsumingPattern {
         String body = Bodies.text(delivery.body());
         Duration work = Bodies.workTime(body, dotDuration);
         int seq = ++received;
-        emit(EventType.RECEIVED, "queue", queue, "body", body, "seq", seq, "deliveryTag", tag,
-                "redelivered", delivery.envelope().isRedeliver(), "persistent", persistent(delivery.properties()),
-                "autoAck", autoAck,
-                "workMs", work.toMillis(), "ackDelayMs", ackDelay.toMillis());
+        String correlationId = correlationId(delivery.properties());
+        emit(EventType.RECEIVED, withCorrelation(correlationId, "queue", queue, "body", body, "seq", seq,
+                "deliveryTag", tag, "redelivered", delivery.envelope().isRedeliver(),
+                "persistent", persistent(delivery.properties()), "autoAck", autoAck,
+                "workMs", work.toMillis(), "ackDelayMs", ackDelay.toMillis()));
         long start = System.nanoTime();
         if (!stopper.pause(work.plus(ackDelay))) {
             unfinished++;
             return false;
+        }
+        if (forwardTo != null) {
+            publishConfirmed(channel, "", forwardTo, delivery.properties(), delivery.body(), seq);
+            forwarded++;
+            emit(EventType.FORWARDED, withCorrelation(correlationId, "queue", queue, "forwardTo", forwardTo,
+                    "body", body, "seq", seq, "deliveryTag", tag));
         }
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         if (autoAck) {
@@ -102,6 +126,7 @@ public final class Worker extends ConsumingPattern {
         private Duration ackDelay = Duration.ZERO;
         private Duration dotDuration = Duration.ofSeconds(1);
         private boolean autoAck;
+        private String forwardTo;
 
         private Builder() {
         }
@@ -144,7 +169,24 @@ public final class Worker extends ConsumingPattern {
             return this;
         }
 
+        /**
+         * Makes the worker a pipeline stage: after the work, publish the message (same body and
+         * properties, so the same correlation_id) to this queue, confirmed, then ack. The queue
+         * is declared like the worker's own (same durability).
+         */
+        public Builder forwardTo(String queue) {
+            if (queue == null || queue.isEmpty()) {
+                throw MensajeroException.usage("the queue to forward to must be named");
+            }
+            this.forwardTo = queue;
+            return this;
+        }
+
         public Worker build() {
+            if (queue.equals(forwardTo)) {
+                throw MensajeroException.usage("a worker cannot forward to the queue it consumes from ('"
+                        + queue + "')");
+            }
             return new Worker(this);
         }
     }

@@ -1,0 +1,155 @@
+package io.mensajero.cli.lab;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ShutdownSignalException;
+import io.mensajero.broker.Broker;
+import io.mensajero.broker.BrokerConfig;
+import io.mensajero.broker.BrokerStartException;
+import io.mensajero.client.ConnectionSettings;
+import io.mensajero.client.Failure;
+import io.mensajero.client.MensajeroException;
+import io.mensajero.client.internal.Failures;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The broker the lab runs against: Mensajero's own, started in this process on a free port, or
+ * one given by URI (RabbitMQ, say). The lab keeps one connection of its own to it, to ask how
+ * many messages a queue holds and to delete what the run declared. Thread-safe.
+ */
+public final class LabBroker implements AutoCloseable {
+    private final Broker embedded;
+    private final String uri;
+    private final ConnectionSettings settings;
+    private final Connection connection;
+    private Channel channel;
+
+    private LabBroker(Broker embedded, String uri) {
+        this.embedded = embedded;
+        this.uri = uri;
+        this.settings = ConnectionSettings.fromUri(uri);
+        try {
+            this.connection = settings.connectionFactory().newConnection("mensajero lab");
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw Failures.connecting(settings, e);
+        }
+    }
+
+    /** Starts Mensajero's broker in this process, on a free loopback port. */
+    public static LabBroker embedded() {
+        Broker broker;
+        try {
+            broker = Broker.start(BrokerConfig.builder().port(0).build());
+        } catch (BrokerStartException e) {
+            throw new MensajeroException(Failure.CANNOT_LISTEN, "cannot start the embedded broker: " + e.getMessage(), e);
+        }
+        return new LabBroker(broker, "amqp://guest:guest@127.0.0.1:" + broker.port() + "/%2F");
+    }
+
+    /** The broker at this AMQP URI; fails (one line, its exit code) when it cannot be reached. */
+    public static LabBroker at(String uri) {
+        return new LabBroker(null, uri);
+    }
+
+    /** The URI the participants get (with the password, as they need it). */
+    public String uri() {
+        return uri;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    /** {@code host:port}. */
+    public String address() {
+        return settings.address();
+    }
+
+    /** The broker's product and version, as it announces them (connection.start). */
+    public String product() {
+        Map<String, Object> properties = connection.getServerProperties();
+        Object product = properties.get("product");
+        Object version = properties.get("version");
+        return (product == null ? "?" : product.toString()) + (version == null ? "" : " " + version);
+    }
+
+    /** Messages ready in the queue, or -1 when there is no such queue. */
+    public synchronized long ready(String queue) {
+        return inspect(queue, true);
+    }
+
+    /** Consumers on the queue, or -1 when there is no such queue. */
+    public synchronized long consumers(String queue) {
+        return inspect(queue, false);
+    }
+
+    public synchronized void deleteQueue(String queue) {
+        quietly(() -> channel().queueDelete(queue));
+    }
+
+    public synchronized void deleteExchange(String exchange) {
+        quietly(() -> channel().exchangeDelete(exchange));
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (connection.isOpen()) {
+                connection.close(3_000);
+            }
+        } catch (IOException | RuntimeException e) {
+            connection.abort(1_000);
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    private long inspect(String queue, boolean messages) {
+        try {
+            var ok = channel().queueDeclarePassive(queue);
+            return messages ? ok.getMessageCount() : ok.getConsumerCount();
+        } catch (IOException | ShutdownSignalException e) {
+            if (!connection.isOpen()) {
+                throw lost(e);
+            }
+            channel = null;
+            return -1;
+        }
+    }
+
+    private Channel channel() throws IOException {
+        if (channel == null || !channel.isOpen()) {
+            if (!connection.isOpen()) {
+                throw lost(connection.getCloseReason());
+            }
+            channel = connection.createChannel();
+        }
+        return channel;
+    }
+
+    private MensajeroException lost(Exception cause) {
+        return new MensajeroException(Failure.UNREACHABLE, "lost the connection to the broker at "
+                + settings.address() + " during the lab", cause);
+    }
+
+    /** An operation on the lab's channel. */
+    private interface ChannelAction {
+        void run() throws IOException;
+    }
+
+    private void quietly(ChannelAction action) {
+        try {
+            action.run();
+        } catch (IOException | ShutdownSignalException e) {
+            channel = null;
+        }
+    }
+}

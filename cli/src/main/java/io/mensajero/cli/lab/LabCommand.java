@@ -1,0 +1,202 @@
+package io.mensajero.cli.lab;
+
+import io.mensajero.cli.lab.model.ScenarioResult;
+import io.mensajero.cli.lab.render.HtmlRenderer;
+import io.mensajero.cli.lab.render.TextRenderer;
+import io.mensajero.cli.lab.scenario.Scenario;
+import io.mensajero.cli.lab.scenario.Scenarios;
+import io.mensajero.client.MensajeroException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * {@code mensajero lab}: replays the course's exercises, each participant a separate process,
+ * and says what happened, why, and whether it matches RabbitMQ's documented behaviour.
+ */
+@Command(name = "lab", sortOptions = false,
+        description = {"Replay the course's exercises, observed and explained",
+                "Each participant is a separate process. Without --uri the lab runs its own Mensajero broker; "
+                        + "with --uri it also checks that broker against RabbitMQ's documented behaviour."},
+        footer = {"", "Scenarios: hello, two-receivers, staged-stop, asynchrony, distributed-operation, "
+                + "workers-vs-subscribers, ack-delay-kill, auto-ack-loss, fair-dispatch (see --list).",
+                "%nExit codes:%n"
+                        + "  0  every scenario behaved as RabbitMQ documents%n"
+                        + "  2  usage error: unknown scenario, bad --lang or URI, unwritable --html file%n"
+                        + "  3  the broker cannot be reached, or the connection to it was lost%n"
+                        + "  4  authentication failed%n"
+                        + "  5  vhost not found, or access refused%n"
+                        + "  7  the embedded broker cannot listen%n"
+                        + "  8  a scenario did not behave as RabbitMQ documents, or could not finish"})
+public final class LabCommand implements Callable<Integer> {
+    /** The exit code when a scenario failed. */
+    public static final int SCENARIO_FAILED = 8;
+
+    @Parameters(paramLabel = "SCENARIO", arity = "0..*",
+            description = "Scenarios to run, in the lab's order whatever the order given (default: all).")
+    List<String> scenarios = new ArrayList<>();
+
+    @Option(names = "--uri", paramLabel = "URI",
+            description = "Run against the broker at this AMQP URI (e.g. amqp://guest:guest@localhost:5672/%%2F) "
+                    + "instead of starting Mensajero's own.")
+    String uri;
+
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write a self-contained HTML page with a timeline per scenario.")
+    Path html;
+
+    @Option(names = "--lang", paramLabel = "es|en",
+            description = "Language of the output (default: Spanish when the system's language is Spanish, else English).")
+    String lang;
+
+    @Option(names = "--list", description = "List the scenarios with what each shows, and exit.")
+    boolean list;
+
+    @Option(names = "--drop-nth", hidden = true, paramLabel = "SCENARIO/PARTICIPANT=N",
+            description = "TEST ONLY: that participant hides its Nth delivery (see receive/work --drop-nth).")
+    Map<String, Integer> drops = new LinkedHashMap<>();
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Messages messages = Messages.forLanguage(language());
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        TextRenderer text = new TextRenderer(messages);
+        if (list) {
+            out.print(text.list(Scenarios.ids()));
+            out.flush();
+            return 0;
+        }
+        List<Scenario> chosen = chosen();
+        Map<String, Map<String, Integer>> faults = faults();
+        Path page = html == null ? null : writable(html);
+
+        long start = System.nanoTime();
+        try (LabBroker broker = uri == null ? LabBroker.embedded() : LabBroker.at(uri)) {
+            String runId = Long.toHexString(ThreadLocalRandom.current().nextLong(0x100000L, 0x1000000L));
+            Progress progress = new Progress(err, System.console() != null, messages);
+            Lab lab = new Lab(broker, messages, progress, runId, faults);
+            Thread cleanup = new Thread(lab::abort, "mensajero-lab-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
+            String brokerName = messages.get(broker.isEmbedded() ? "broker.embedded" : "broker.remote",
+                    broker.product(), broker.address());
+            out.print(text.header(brokerName, runId, chosen.size()));
+            out.flush();
+            List<ScenarioResult> results = new ArrayList<>();
+            try {
+                for (Scenario scenario : chosen) {
+                    ScenarioResult result = lab.run(scenario, results.size() + 1, chosen.size());
+                    results.add(result);
+                    out.print(text.scenario(result, chosen.size()));
+                    out.flush();
+                }
+            } finally {
+                removeHook(cleanup);
+            }
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+            out.print(text.summary(results, tookMs));
+            out.flush();
+            if (page != null) {
+                write(page, new HtmlRenderer(messages).page(brokerName, runId, results, tookMs));
+                out.println(messages.get("html.written", page));
+                out.flush();
+            }
+            return results.stream().allMatch(ScenarioResult::passed) ? 0 : SCENARIO_FAILED;
+        }
+    }
+
+    private String language() {
+        if (lang == null) {
+            return Messages.systemLanguage(System.getenv(), Locale.getDefault());
+        }
+        String l = lang.trim().toLowerCase(Locale.ROOT);
+        if (!Messages.LANGUAGES.contains(l)) {
+            throw new ParameterException(spec.commandLine(), "--lang must be es or en (was '" + lang + "')");
+        }
+        return l;
+    }
+
+    private List<Scenario> chosen() {
+        for (String id : scenarios) {
+            if (Scenarios.byId(id).isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "unknown scenario '" + id + "' (the scenarios are "
+                        + String.join(", ", Scenarios.ids()) + ")");
+            }
+        }
+        List<Scenario> chosen = new ArrayList<>();
+        for (Scenario s : Scenarios.all()) {
+            if (scenarios.isEmpty() || scenarios.contains(s.id())) {
+                chosen.add(s);
+            }
+        }
+        return chosen;
+    }
+
+    private Map<String, Map<String, Integer>> faults() {
+        Map<String, Map<String, Integer>> faults = new LinkedHashMap<>();
+        drops.forEach((where, n) -> {
+            String[] parts = where.split("/", 2);
+            if (parts.length != 2 || Scenarios.byId(parts[0]).isEmpty() || n < 1) {
+                throw new ParameterException(spec.commandLine(), "--drop-nth takes SCENARIO/PARTICIPANT=N with N >= 1 "
+                        + "(was '" + where + "=" + n + "')");
+            }
+            faults.computeIfAbsent(parts[0], k -> new LinkedHashMap<>()).put(parts[1], n);
+        });
+        return faults;
+    }
+
+    /** Checks before the run that the page can be written where asked. */
+    private static Path writable(Path file) {
+        Path target = file.toAbsolutePath().normalize();
+        Path folder = target.getParent();
+        if (Files.isDirectory(target)) {
+            throw MensajeroException.usage("cannot write the HTML page to " + file + ": it is a directory");
+        }
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw MensajeroException.usage("cannot write the HTML page to " + file + ": the folder " + folder
+                    + " does not exist");
+        }
+        if (Files.exists(target) ? !Files.isWritable(target) : !Files.isWritable(folder)) {
+            throw MensajeroException.usage("cannot write the HTML page to " + file + ": permission denied");
+        }
+        return target;
+    }
+
+    private static void write(Path page, String content) {
+        try {
+            Files.writeString(page, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw MensajeroException.usage("cannot write the HTML page to " + page + ": " + e.getMessage());
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down: the hook runs.
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.mensajero.cli.lab.model;
+
+/**
+ * A delivery as the timeline shows it: where it arrived, whether it was a redelivery, and
+ * whether and when the participant settled it (a receiver with auto-ack settles on arrival; a
+ * worker when it acks, or finishes with auto-ack). {@code settledAt} is -1 when it never was.
+ */
+public record Delivery(String lane, String body, String correlationId, long seq, long receivedAt, boolean redelivered,
+                       long settledAt, long forwardedAt) {
+
+    public boolean settled() {
+        return settledAt >= 0;
+    }
+
+    public boolean forwarded() {
+        return forwardedAt >= 0;
+    }
+}

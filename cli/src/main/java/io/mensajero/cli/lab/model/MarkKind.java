@@ -1,0 +1,29 @@
+package io.mensajero.cli.lab.model;
+
+/** What a mark on a participant's lane stands for. */
+public enum MarkKind {
+    /** The participant connected (its process is up). */
+    STARTED,
+    /** A message was published and confirmed by the broker. */
+    SENT,
+    /** A delivery arrived ({@link Mark#redelivered()} says whether the broker had delivered it before). */
+    RECEIVED,
+    /** A worker published the delivery's message to its next queue. */
+    FORWARDED,
+    /** A worker acknowledged a delivery. */
+    ACKED,
+    /** A worker with auto-ack finished a delivery's work. */
+    DONE,
+    /** A message the broker confirmed that nobody received and no queue holds. */
+    LOST,
+    /** The lab sent the participant a signal (detail: SIGINT or SIGTERM). */
+    SIGNAL,
+    /** The lab killed the participant (SIGKILL). */
+    KILLED,
+    /** The participant's process ended (value: the exit code). */
+    EXITED,
+    /** The participant reported an error (detail: the message). */
+    FAILED,
+    /** The lab asked the broker how many messages a queue holds (detail: queue, value: ready messages). */
+    DEPTH
+}

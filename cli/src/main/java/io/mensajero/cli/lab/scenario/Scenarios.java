@@ -1,0 +1,32 @@
+package io.mensajero.cli.lab.scenario;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The lab's scenarios, in the course's order. */
+public final class Scenarios {
+    private static final List<Scenario> ALL = List.of(new Hello(), new TwoReceivers(), new StagedStop(),
+            new Asynchrony(), new DistributedOperation(), new WorkersVsSubscribers(), new AckDelayKill(),
+            new AutoAckLoss(), new FairDispatch());
+
+    private Scenarios() {
+    }
+
+    public static List<Scenario> all() {
+        return ALL;
+    }
+
+    public static List<String> ids() {
+        return ALL.stream().map(Scenario::id).collect(Collectors.toList());
+    }
+
+    public static Optional<Scenario> byId(String id) {
+        return ALL.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** Its position in the lab, from 1. */
+    public static int number(Scenario scenario) {
+        return ALL.indexOf(scenario) + 1;
+    }
+}
