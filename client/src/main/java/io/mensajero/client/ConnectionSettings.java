@@ -1,11 +1,15 @@
 package io.mensajero.client;
 
+import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import io.mensajero.client.internal.Failures;
 import io.mensajero.client.internal.QuietExceptionHandler;
 
 import java.net.URI;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.security.GeneralSecurityException;
+import java.util.concurrent.TimeoutException;
 import java.util.Locale;
 
 /**
@@ -81,6 +85,18 @@ public final class ConnectionSettings {
         factory.setHandshakeTimeout(10_000);
         factory.setExceptionHandler(new QuietExceptionHandler());
         return factory;
+    }
+
+    /**
+     * Opens a connection, named {@code connectionName} in the broker's connection list. Failures
+     * come back as one-line {@link MensajeroException}s (unreachable, authentication, vhost).
+     */
+    public Connection connect(String connectionName) {
+        try {
+            return connectionFactory().newConnection(connectionName);
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            throw Failures.connecting(this, e);
+        }
     }
 
     /** The URI as given, with any password replaced by {@code ***}. */

@@ -127,14 +127,7 @@ public abstract class MessagingPattern {
     }
 
     final Connection open() {
-        Connection connection;
-        try {
-            connection = settings.connectionFactory().newConnection("mensajero " + name);
-        } catch (IOException | TimeoutException e) {
-            throw Failures.connecting(settings, e);
-        } catch (RuntimeException e) {
-            throw Failures.connecting(settings, e);
-        }
+        Connection connection = settings.connect("mensajero " + name);
         emit(EventType.CONNECTED, "host", settings.host(), "port", settings.port(),
                 "vhost", settings.virtualHost(), "user", settings.username());
         return connection;

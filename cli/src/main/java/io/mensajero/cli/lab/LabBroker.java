@@ -9,7 +9,6 @@ import io.mensajero.broker.BrokerStartException;
 import io.mensajero.client.ConnectionSettings;
 import io.mensajero.client.Failure;
 import io.mensajero.client.MensajeroException;
-import io.mensajero.client.internal.Failures;
 
 import java.io.IOException;
 import java.util.Map;
@@ -32,12 +31,12 @@ public final class LabBroker implements AutoCloseable {
         this.uri = uri;
         this.settings = ConnectionSettings.fromUri(uri);
         try {
-            this.connection = settings.connectionFactory().newConnection("mensajero lab");
-        } catch (IOException | TimeoutException | RuntimeException e) {
+            this.connection = settings.connect("mensajero lab");
+        } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
             }
-            throw Failures.connecting(settings, e);
+            throw e;
         }
     }
 

@@ -8,42 +8,35 @@ import io.mensajero.broker.internal.channel.AmqpChannel;
 import io.mensajero.broker.internal.channel.ChannelOwner;
 import io.mensajero.broker.internal.model.MessageQueue;
 import io.mensajero.broker.internal.model.VirtualHost;
-import io.mensajero.protocol.BodyFrame;
 import io.mensajero.protocol.Channel;
 import io.mensajero.protocol.Connection;
 import io.mensajero.protocol.DecodeError;
 import io.mensajero.protocol.Frame;
 import io.mensajero.protocol.FrameDecoder;
 import io.mensajero.protocol.Frames;
-import io.mensajero.protocol.HeaderFrame;
 import io.mensajero.protocol.HeartbeatFrame;
 import io.mensajero.protocol.Method;
 import io.mensajero.protocol.MethodFrame;
 import io.mensajero.protocol.ProtocolException;
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelFutureListener;
+import io.mensajero.protocol.ReplyCode;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.util.collection.IntObjectHashMap;
-import io.netty.util.collection.IntObjectMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.SocketAddress;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One AMQP connection, after its protocol header: the handshake, channel 0, the table of open
- * channels, heartbeats, blocking on the memory alarm, and closing (by the client, by an error,
- * or because the socket went away). It runs on the broker's event loop.
+ * One AMQP connection, after its protocol header: its states as RabbitMQ has them (starting,
+ * tuning, opening, running, closing), channel 0, heartbeats, and how each state answers a
+ * mistake. It runs on the broker's event loop; its channels ({@link ChannelTable}), writes
+ * ({@link Outbound}) and blocking under the memory alarm ({@link PublisherBlocking}) live beside it.
  */
 public final class AmqpConnection extends ChannelInboundHandlerAdapter
         implements BrokerContext.ConnectionHandle, ChannelOwner {
@@ -52,6 +45,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
     private static final long CLOSING_TIMEOUT_SECONDS = 30;
     /** How long RabbitMQ keeps a connection it refuses silently, or one whose stream broke. */
     private static final long SILENT_CLOSE_DELAY_SECONDS = 3;
+    private static final long HANDSHAKE_TIMEOUT_SECONDS = 10;
 
     /** RabbitMQ's connection states; errors are answered differently in each. */
     private enum State { STARTING, TUNING, OPENING, RUNNING, CLOSING, CLOSED }
@@ -59,25 +53,21 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
     private final BrokerContext broker;
     private final long id;
     private final Handshake handshake = new Handshake(this);
-    private final IntObjectMap<AmqpChannel> channels = new IntObjectHashMap<>();
-    private final Set<MessageQueue> exclusiveQueues = new LinkedHashSet<>();
+    private final ChannelTable channels;
     private ChannelHandlerContext ctx;
+    private Outbound out;
+    private PublisherBlocking blocking;
     private State state = State.STARTING;
+    private boolean released;
     private Map<String, Object> clientProperties = Map.of();
     private Map<String, Object> capabilities = Map.of();
     private User user;
     private VirtualHost vhost;
-    private int frameMax;
-    private int channelMax;
-    private boolean dirty;
-    private boolean published;
-    private boolean blocked;
 
     public AmqpConnection(BrokerContext broker) {
         this.broker = broker;
         this.id = broker.nextConnectionId();
-        this.frameMax = broker.config().frameMax();
-        this.channelMax = broker.config().channelMax();
+        this.channels = new ChannelTable(broker.config().channelMax());
     }
 
     // ---- Netty events ----
@@ -85,6 +75,8 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.out = new Outbound(ctx, broker, this, broker.config().frameMax());
+        this.blocking = new PublisherBlocking(ctx, out, () -> hasCapability("connection.blocked"));
         broker.opened(this);
         handshake.start();
         ctx.executor().schedule(() -> {
@@ -92,7 +84,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
                 LOG.info("closing connection {}: handshake timed out", id);
                 ctx.close();
             }
-        }, 10, TimeUnit.SECONDS);
+        }, HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     @Override
@@ -116,19 +108,15 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        for (AmqpChannel channel : channels.values()) {
-            channel.readComplete();
-        }
+        channels.readComplete();
         broker.flushDirty();
-        flush();
+        out.flush();
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (ctx.channel().isWritable()) {
-            for (AmqpChannel channel : new ArrayList<>(channels.values())) {
-                channel.resumeDeliveries();
-            }
+            channels.resumeDeliveries();
             broker.flushDirty();
         }
     }
@@ -136,19 +124,11 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent idle) {
-            switch (idle.state()) {
-                case READER_IDLE -> {
-                    if (!blocked) {
-                        LOG.warn("closing connection {}: missed heartbeats from client", id);
-                        ctx.close();
-                    }
-                }
-                case WRITER_IDLE -> {
-                    ByteBuf buf = ctx.alloc().ioBuffer(8);
-                    Frames.writeHeartbeat(buf);
-                    ctx.writeAndFlush(buf, ctx.voidPromise());
-                }
-                default -> { }
+            if (idle.state() == io.netty.handler.timeout.IdleState.WRITER_IDLE) {
+                out.heartbeat();
+            } else if (idle.state() == io.netty.handler.timeout.IdleState.READER_IDLE && !blocking.blocked()) {
+                LOG.warn("closing connection {}: missed heartbeats from client", id);
+                ctx.close();
             }
         }
     }
@@ -210,7 +190,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
 
     private AmqpException unexpectedMethod(Method method) {
         return AmqpException.channelError("unexpected method in connection state %s",
-                state.name().toLowerCase(java.util.Locale.ROOT)).during(method);
+                state.name().toLowerCase(Locale.ROOT)).during(method);
     }
 
     private void runningFrame(Frame frame) {
@@ -228,17 +208,14 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
             return;
         }
         Method method = frame instanceof MethodFrame mf ? mf.method() : null;
+        if (method == null) {
+            throw AmqpException.unexpectedFrame("expected method frame, got non method frame instead");
+        }
         if (!(method instanceof Channel.Open)) {
-            throw (method == null
-                    ? AmqpException.unexpectedFrame("expected method frame, got non method frame instead")
-                    : AmqpException.channelError("expected 'channel.open'").during(method));
+            throw AmqpException.channelError("expected 'channel.open'").during(method);
         }
-        if (channels.size() >= channelMax) {
-            throw AmqpException.notAllowed("number of channels opened (%d) has reached the negotiated "
-                    + "channel_max (%d)", channels.size(), channelMax);
-        }
-        channels.put(number, new AmqpChannel(this, number));
-        writeMethod(number, new Channel.OpenOk());
+        channels.open(this, number);
+        out.method(number, new Channel.OpenOk());
     }
 
     private void channelZero(Frame frame) {
@@ -252,34 +229,35 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
         if (method instanceof Connection.Close) {
             clientClose();
         } else if (method instanceof Connection.UpdateSecret) {
-            writeMethod(0, new Connection.UpdateSecretOk());
+            out.method(0, new Connection.UpdateSecretOk());
         } else if (!(method instanceof Connection.CloseOk)) {
             throw unexpectedMethod(method);
         }
     }
 
-    /** connection.close from the client: close-ok, and the client hangs up (or is hung up on later). */
-    private void clientClose() {
-        releaseAll();
-        state = State.CLOSED;
-        writeMethod(0, new Connection.CloseOk());
-        flush();
-        closeLater(CLOSING_TIMEOUT_SECONDS);
-    }
-
+    /** After this side sent connection.close: close-ok (or a crossing close) ends it, the rest is dropped. */
     private void closingFrame(Frame frame) {
         if (frame instanceof MethodFrame mf && frame.channel() == 0) {
             if (mf.method() instanceof Connection.CloseOk) {
                 ctx.close();
             } else if (mf.method() instanceof Connection.Close) {
-                ByteBuf buf = ctx.alloc().ioBuffer(16);
-                Frames.writeMethod(buf, 0, new Connection.CloseOk());
-                ctx.writeAndFlush(buf).addListener(ChannelFutureListener.CLOSE);
+                out.method(0, new Connection.CloseOk());
+                out.flush();
+                ctx.close();
             }
         }
     }
 
     // ---- closing ----
+
+    /** connection.close from the client: close-ok, and the client hangs up (or is hung up on later). */
+    private void clientClose() {
+        releaseAll();
+        state = State.CLOSED;
+        out.method(0, new Connection.CloseOk());
+        out.flush();
+        closeLater(CLOSING_TIMEOUT_SECONDS);
+    }
 
     /** An error: silent before tune-ok is in, connection.close after (then close-ok is awaited). */
     private void fail(AmqpException e) {
@@ -291,6 +269,12 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
         }
     }
 
+    /**
+     * Input the decoder could not read. An unknown method or a bad field table drops the
+     * connection (RabbitMQ's reader crashes); a frame out of step with the stream is answered,
+     * then the socket is left unread and closed after a grace period; any other bad frame is an
+     * ordinary connection error.
+     */
     private void decodeError(ProtocolException p) {
         if (state == State.CLOSED || (state == State.CLOSING && !p.fatal())) {
             return;
@@ -303,13 +287,9 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
         } else if (state == State.STARTING || state == State.TUNING) {
             silentClose();
         } else if (p.fatal()) {
-            // The stream is out of step: say why, read no more, hang up after a grace period.
             ctx.channel().config().setAutoRead(false);
             if (state != State.CLOSING) {
-                releaseAll();
-                state = State.CLOSING;
-                writeMethod(0, new Connection.Close(p.replyCode().code(), p.replyText(), p.classId(), p.methodId()));
-                flush();
+                sendClose(new Connection.Close(p.replyCode().code(), p.replyText(), p.classId(), p.methodId()));
             }
             closeLater(SILENT_CLOSE_DELAY_SECONDS);
         } else {
@@ -324,11 +304,15 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
             return;
         }
         LOG.info("connection {} error: {}", id, e.replyText());
+        sendClose(new Connection.Close(e.replyCode().code(), e.replyText(), e.classId(), e.methodId()));
+        closeLater(CLOSING_TIMEOUT_SECONDS);
+    }
+
+    private void sendClose(Connection.Close close) {
         releaseAll();
         state = State.CLOSING;
-        writeMethod(0, new Connection.Close(e.replyCode().code(), e.replyText(), e.classId(), e.methodId()));
-        flush();
-        closeLater(CLOSING_TIMEOUT_SECONDS);
+        out.method(0, close);
+        out.flush();
     }
 
     /** Stops reading and hangs up after RabbitMQ's delay for connections it does not trust. */
@@ -349,11 +333,8 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
 
     void authenticationFailed(AuthenticationException e) {
         LOG.warn("connection {}: login refused: {}", id, e.getMessage());
-        if (Handshake.capability(capabilities, "authentication_failure_close")) {
-            releaseAll();
-            state = State.CLOSING;
-            writeMethod(0, handshake.refusal());
-            flush();
+        if (hasCapability("authentication_failure_close")) {
+            sendClose(handshake.refusal());
             closeLater(SILENT_CLOSE_DELAY_SECONDS);
         } else {
             silentClose();
@@ -362,87 +343,57 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
 
     @Override
     public void forceClose(String reason) {
-        closeWithError(AmqpException.of(io.mensajero.protocol.ReplyCode.CONNECTION_FORCED, reason));
+        closeWithError(AmqpException.of(ReplyCode.CONNECTION_FORCED, reason));
     }
 
-    /** Closes every channel (requeueing what they held) and deletes this connection's exclusive queues. */
+    /** Releases the channels and exclusive queues, once; afterwards the connection holds nothing. */
     private void releaseAll() {
-        if (state == State.CLOSED) {
-            return;
+        if (!released) {
+            released = true;
+            channels.releaseAll();
         }
-        List<AmqpChannel> open = new ArrayList<>(channels.values());
-        channels.clear();
-        for (AmqpChannel channel : open) {
-            channel.release();
-        }
-        for (MessageQueue q : new ArrayList<>(exclusiveQueues)) {
-            q.vhost().deleteQueue(q);
-        }
-        exclusiveQueues.clear();
     }
 
     // ---- services for channels (ChannelOwner) ----
 
     @Override
     public void channelClosed(int number) {
-        channels.remove(number);
+        channels.closed(number);
     }
 
     @Override
     public void ownsExclusiveQueue(MessageQueue queue) {
-        exclusiveQueues.add(queue);
+        channels.ownsExclusiveQueue(queue);
     }
 
     @Override
     public void queueDeleted(MessageQueue queue) {
-        exclusiveQueues.remove(queue);
+        channels.queueDeleted(queue);
     }
 
     @Override
     public void writeMethod(int channel, Method method) {
-        if (!ctx.channel().isActive()) {
-            return;
-        }
-        ByteBuf buf = ctx.alloc().ioBuffer(64);
-        Frames.writeMethod(buf, channel, method);
-        write(buf);
+        out.method(channel, method);
     }
 
     @Override
     public void writeContent(int channel, Method method, byte[] rawProperties, byte[] body) {
-        if (!ctx.channel().isActive()) {
-            return;
-        }
-        ByteBuf buf = ctx.alloc().ioBuffer(64 + rawProperties.length + body.length
-                + 8 * (body.length / Math.max(frameMax, 1) + 3));
-        Frames.writeContent(buf, channel, method, 60, rawProperties, body, frameMax);
-        write(buf);
-    }
-
-    private void write(ByteBuf buf) {
-        ctx.write(buf, ctx.voidPromise());
-        if (!dirty) {
-            dirty = true;
-            broker.dirty(this);
-        }
+        out.content(channel, method, rawProperties, body);
     }
 
     @Override
     public void flush() {
-        if (dirty) {
-            dirty = false;
-            ctx.flush();
-        }
+        out.flush();
     }
 
     @Override
     public boolean isWritable() {
-        return ctx.channel().isWritable();
+        return out.isWritable();
     }
 
     @Override
     public boolean hasCapability(String name) {
-        return Handshake.capability(capabilities, name);
+        return Boolean.TRUE.equals(capabilities.get(name));
     }
 
     @Override
@@ -460,32 +411,41 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
         return vhost;
     }
 
-    SocketAddress remoteAddress() {
-        return ctx.channel().remoteAddress();
+    @Override
+    public void published() {
+        blocking.published(broker.gauge().alarm());
+    }
+
+    @Override
+    public void memoryAlarm(boolean raised) {
+        blocking.alarm(raised);
     }
 
     // ---- handshake results ----
 
+    SocketAddress remoteAddress() {
+        return ctx.channel().remoteAddress();
+    }
+
     void clientProperties(Map<String, Object> properties) {
         this.clientProperties = properties;
-        Object caps = properties.get("capabilities");
-        if (caps instanceof Map<?, ?> map) {
+        if (properties.get("capabilities") instanceof Map<?, ?> map) {
             @SuppressWarnings("unchecked")
             Map<String, Object> typed = (Map<String, Object>) map;
             this.capabilities = typed;
         }
     }
 
-    void user(User user) {
-        this.user = user;
+    void user(User authenticated) {
+        this.user = authenticated;
     }
 
-    void tuned(int negotiatedFrameMax, int negotiatedChannelMax, int heartbeatSeconds) {
-        this.frameMax = negotiatedFrameMax;
-        this.channelMax = negotiatedChannelMax;
+    void tuned(int frameMax, int channelMax, int heartbeatSeconds) {
+        out.frameMax(frameMax);
+        channels.channelMax(channelMax);
         FrameDecoder decoder = ctx.pipeline().get(FrameDecoder.class);
         if (decoder != null) {
-            decoder.maxFrameSize(negotiatedFrameMax);
+            decoder.maxFrameSize(frameMax);
         }
         if (heartbeatSeconds > 0) {
             long millis = heartbeatSeconds * 1000L;
@@ -496,44 +456,6 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
 
     void opened(VirtualHost openedVhost) {
         this.vhost = openedVhost;
-    }
-
-    // ---- memory alarm ----
-
-    @Override
-    public void published() {
-        published = true;
-        if (broker.gauge().alarm() && !blocked) {
-            block();
-        }
-    }
-
-    @Override
-    public void memoryAlarm(boolean raised) {
-        if (raised && published && !blocked) {
-            block();
-        } else if (!raised && blocked) {
-            unblock();
-        }
-    }
-
-    private void block() {
-        blocked = true;
-        ctx.channel().config().setAutoRead(false);
-        if (hasCapability("connection.blocked")) {
-            writeMethod(0, new Connection.Blocked("low on memory"));
-            flush();
-        }
-    }
-
-    private void unblock() {
-        blocked = false;
-        if (hasCapability("connection.blocked")) {
-            writeMethod(0, new Connection.Unblocked());
-            flush();
-        }
-        ctx.channel().config().setAutoRead(true);
-        ctx.read();
     }
 
     @Override

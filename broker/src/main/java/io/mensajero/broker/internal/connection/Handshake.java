@@ -9,7 +9,6 @@ import io.mensajero.protocol.Connection;
 import io.mensajero.protocol.Method;
 import io.mensajero.protocol.ReplyCode;
 
-import java.util.Map;
 
 /**
  * Opening a connection, as RabbitMQ does it: start / start-ok (authentication), tune / tune-ok
@@ -125,7 +124,4 @@ final class Handshake {
                         + ". For details see the broker logfile.", 0, 0);
     }
 
-    static boolean capability(Map<String, Object> capabilities, String name) {
-        return Boolean.TRUE.equals(capabilities.get(name));
-    }
 }

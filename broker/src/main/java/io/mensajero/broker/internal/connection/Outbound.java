@@ -1,0 +1,76 @@
+package io.mensajero.broker.internal.connection;
+
+import io.mensajero.broker.internal.BrokerContext;
+import io.mensajero.protocol.Frames;
+import io.mensajero.protocol.Method;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+
+/**
+ * What a connection writes: frames are encoded into pooled buffers and written at once, and the
+ * socket is flushed once per batch of work (the broker flushes every connection marked dirty).
+ */
+final class Outbound {
+    private final ChannelHandlerContext ctx;
+    private final BrokerContext broker;
+    private final BrokerContext.ConnectionHandle owner;
+    private int frameMax;
+    private boolean dirty;
+
+    Outbound(ChannelHandlerContext ctx, BrokerContext broker, BrokerContext.ConnectionHandle owner, int frameMax) {
+        this.ctx = ctx;
+        this.broker = broker;
+        this.owner = owner;
+        this.frameMax = frameMax;
+    }
+
+    void frameMax(int negotiated) {
+        this.frameMax = negotiated;
+    }
+
+    void method(int channel, Method method) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        ByteBuf buf = ctx.alloc().ioBuffer(64);
+        Frames.writeMethod(buf, channel, method);
+        write(buf);
+    }
+
+    /** A method with content, its body split to the negotiated frame-max. */
+    void content(int channel, Method method, byte[] rawProperties, byte[] body) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        ByteBuf buf = ctx.alloc().ioBuffer(64 + rawProperties.length + body.length
+                + 8 * (body.length / Math.max(frameMax, 1) + 3));
+        Frames.writeContent(buf, channel, method, 60, rawProperties, body, frameMax);
+        write(buf);
+    }
+
+    /** A heartbeat, sent at once (it exists to be sent when nothing else is). */
+    void heartbeat() {
+        ByteBuf buf = ctx.alloc().ioBuffer(8);
+        Frames.writeHeartbeat(buf);
+        ctx.writeAndFlush(buf, ctx.voidPromise());
+    }
+
+    private void write(ByteBuf buf) {
+        ctx.write(buf, ctx.voidPromise());
+        if (!dirty) {
+            dirty = true;
+            broker.dirty(owner);
+        }
+    }
+
+    void flush() {
+        if (dirty) {
+            dirty = false;
+            ctx.flush();
+        }
+    }
+
+    boolean isWritable() {
+        return ctx.channel().isWritable();
+    }
+}
