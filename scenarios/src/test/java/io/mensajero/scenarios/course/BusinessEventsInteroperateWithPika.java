@@ -3,6 +3,7 @@ package io.mensajero.scenarios.course;
 import io.mensajero.cli.process.Participant;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
+import io.mensajero.scenarios.support.ForeignProcess;
 
 import java.time.Duration;
 
@@ -27,7 +28,7 @@ class BusinessEventsInteroperateWithPika {
         SharedNames.attempt(broker, () -> {
             Course.deleteExchange(broker, BUSINESS_EVENTS);
             try (Participant subscribe = consuming(broker, "subscribe", "--idle-timeout", "5s")) {
-                try (CourseScript producer = CourseScript.start(broker, "producer-v3.py")) {
+                try (ForeignProcess producer = ForeignProcess.pika(broker, "course/producer-v3.py")) {
                     assertThat(producer.waitFor(WAIT)).as("%s", producer).isZero();
                     assertThat(producer.lines()).containsExactly("BUYER_ARRIVED_ID happened.");
                 }
@@ -47,7 +48,7 @@ class BusinessEventsInteroperateWithPika {
     void javaEventReachesPikaSubscriber(BrokerUnderTest broker) throws Exception {
         SharedNames.attempt(broker, () -> {
             Course.deleteExchange(broker, BUSINESS_EVENTS);
-            try (CourseScript subscriber = CourseScript.start(broker, "consumer-v3.py")) {
+            try (ForeignProcess subscriber = ForeignProcess.pika(broker, "course/consumer-v3.py")) {
                 check(broker, () -> awaitSubscribed(broker, subscriber), queueGoneOrConsumerEnded(broker, null, subscriber));
                 try (Participant publish = tool(broker, "publish")) {
                     assertThat(exitCode(publish)).as("%s", publish).isZero();
@@ -61,7 +62,7 @@ class BusinessEventsInteroperateWithPika {
     }
 
     /** consumer-v3.py's queue has a server-chosen name; probe events show when it is bound. */
-    private static void awaitSubscribed(BrokerUnderTest broker, CourseScript subscriber) {
+    private static void awaitSubscribed(BrokerUnderTest broker, ForeignProcess subscriber) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!subscriber.lines().contains("Event received: probe")) {
             if (System.nanoTime() > deadline || !subscriber.isAlive()) {

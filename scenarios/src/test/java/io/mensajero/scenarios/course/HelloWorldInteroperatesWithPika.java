@@ -3,6 +3,7 @@ package io.mensajero.scenarios.course;
 import io.mensajero.cli.process.Participant;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
+import io.mensajero.scenarios.support.ForeignProcess;
 
 import static io.mensajero.scenarios.course.Course.WAIT;
 import static io.mensajero.scenarios.course.Course.bodies;
@@ -25,7 +26,7 @@ class HelloWorldInteroperatesWithPika {
     void javaSendReachesPikaConsumer(BrokerUnderTest broker) throws Exception {
         SharedNames.attempt(broker, () -> {
             Course.deleteQueue(broker, HELLO);
-            try (CourseScript consumer = CourseScript.start(broker, "consumer.py")) {
+            try (ForeignProcess consumer = ForeignProcess.pika(broker, "course/consumer.py")) {
                 Course.awaitConsumers(broker, HELLO, 1);
                 try (Participant send = tool(broker, "send")) {
                     assertThat(exitCode(send)).as("%s", send).isZero();
@@ -48,7 +49,7 @@ class HelloWorldInteroperatesWithPika {
         SharedNames.attempt(broker, () -> {
             Course.deleteQueue(broker, HELLO);
             try (Participant receive = consuming(broker, "receive")) {
-                try (CourseScript producer = CourseScript.start(broker, "producer.py")) {
+                try (ForeignProcess producer = ForeignProcess.pika(broker, "course/producer.py")) {
                     assertThat(producer.waitFor(WAIT)).as("%s", producer).isZero();
                     assertThat(producer.lines()).containsExactly("Hello World! sent...");
                 }

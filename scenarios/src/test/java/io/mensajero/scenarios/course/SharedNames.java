@@ -1,6 +1,7 @@
 package io.mensajero.scenarios.course;
 
 import io.mensajero.scenarios.support.BrokerUnderTest;
+import io.mensajero.scenarios.support.ForeignProcess;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,14 +59,14 @@ final class SharedNames {
     }
 
     /** A witness: the queue vanished, or a consumer ended without being asked to. */
-    static Supplier<String> queueGoneOrConsumerEnded(BrokerUnderTest broker, String queue, CourseScript... consumers) {
+    static Supplier<String> queueGoneOrConsumerEnded(BrokerUnderTest broker, String queue, ForeignProcess... consumers) {
         return () -> {
             if (queue != null && Course.messages(broker, queue) < 0) {
                 return "queue " + queue + " was deleted by another client";
             }
-            for (CourseScript consumer : consumers) {
+            for (ForeignProcess consumer : consumers) {
                 if (!consumer.isAlive()) {
-                    return consumer.script() + " ended by itself: the broker cancelled its consumer";
+                    return consumer.name() + " ended by itself: the broker cancelled its consumer";
                 }
             }
             return null;

@@ -4,6 +4,7 @@ import io.mensajero.cli.process.Participant;
 import io.mensajero.cli.process.ParticipantEvent;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
+import io.mensajero.scenarios.support.ForeignProcess;
 
 import static io.mensajero.scenarios.course.Course.WAIT;
 import static io.mensajero.scenarios.course.Course.exitCode;
@@ -24,7 +25,7 @@ class TaskQueueInteroperatesWithPika {
         SharedNames.attempt(broker, () -> {
             Course.deleteQueue(broker, TASK_QUEUE);
             try {
-                try (CourseScript producer = CourseScript.start(broker, "producer-v2.py")) {
+                try (ForeignProcess producer = ForeignProcess.pika(broker, "course/producer-v2.py")) {
                     assertThat(producer.waitFor(WAIT)).as("%s", producer).isZero();
                     assertThat(producer.lines()).containsExactly("Event sent: PAYROLL_RUN_ID");
                 }
@@ -49,7 +50,7 @@ class TaskQueueInteroperatesWithPika {
     void javaTaskReachesPikaWorker(BrokerUnderTest broker) throws Exception {
         SharedNames.attempt(broker, () -> {
             Course.deleteQueue(broker, TASK_QUEUE);
-            try (CourseScript worker = CourseScript.start(broker, "consumer-v2.py")) {
+            try (ForeignProcess worker = ForeignProcess.pika(broker, "course/consumer-v2.py")) {
                 Course.awaitConsumers(broker, TASK_QUEUE, 1);
                 try (Participant task = tool(broker, "task")) {
                     assertThat(exitCode(task)).as("%s", task).isZero();

@@ -3,6 +3,7 @@ package io.mensajero.scenarios.interop;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
+import io.mensajero.scenarios.support.ForeignProcess;
 import io.mensajero.scenarios.support.Names;
 
 import java.util.List;

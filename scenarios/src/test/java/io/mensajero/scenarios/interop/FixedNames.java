@@ -1,6 +1,7 @@
 package io.mensajero.scenarios.interop;
 
 import io.mensajero.scenarios.support.BrokerUnderTest;
+import io.mensajero.scenarios.support.ForeignProcess;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,9 @@
 package io.mensajero.scenarios.interop;
 
 import io.mensajero.scenarios.support.BrokerUnderTest;
+import io.mensajero.scenarios.support.ForeignProcess;
 import io.mensajero.scenarios.support.Requirements;
 
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts the foreign clients, unchanged, against a broker under test: the course's pika scripts
- * (test resources {@code course/}), this package's own pika scripts ({@code interop/}), amqplib
- * scripts ({@code src/test/node}) and Debian's amqp-tools. Each is skipped with the install
- * command when missing (a failure under {@code CI=true}).
+ * Starts the foreign clients, unchanged, against a broker under test: amqplib scripts
+ * ({@code src/test/node}) and Debian's amqp-tools; the pika scripts (the course's under
+ * {@code course/}, this package's own under {@code interop/}) start with
+ * {@link ForeignProcess#pika}. Each is skipped with the install command when missing (a failure
+ * under {@code CI=true}).
  */
 final class Foreign {
     /** How long to wait for something that normally takes well under a second. */
@@ -25,27 +25,7 @@ final class Foreign {
     static final String NODE_INSTALL = "apt-get install -y nodejs npm";
     static final String AMQP_TOOLS_INSTALL = "apt-get install -y amqp-tools";
 
-    private static final boolean DEFAULT_SIGNALS = ForeignProcess.run("env", "--default-signal=INT,TERM", "true");
-
     private Foreign() {
-    }
-
-    /**
-     * Runs {@code /usr/bin/python3 -u <resource> <args>} with AMQP_PORT set to the broker's port,
-     * the only thing the course scripts take from outside.
-     */
-    static ForeignProcess pika(BrokerUnderTest broker, String resource, String... args) {
-        Requirements.pythonWithPika();
-        List<String> command = new ArrayList<>();
-        if (DEFAULT_SIGNALS) {
-            // A background job inherits SIGINT as ignored, and Python then never raises
-            // KeyboardInterrupt. Undo that, as a terminal's Ctrl-C would find it.
-            command.addAll(List.of("env", "--default-signal=INT,TERM"));
-        }
-        command.addAll(List.of(Requirements.PYTHON, "-u", resource(resource).toString()));
-        command.addAll(List.of(args));
-        return ForeignProcess.start(resource, command,
-                Map.of("AMQP_PORT", Integer.toString(broker.port()), "PYTHONIOENCODING", "utf-8"));
     }
 
     /** Runs {@code node <script> <args>} from src/test/node with AMQP_URL set to the broker. */
@@ -83,17 +63,5 @@ final class Foreign {
     static Path nodeDirectory() {
         String base = System.getProperty("basedir", System.getProperty("user.dir"));
         return Path.of(base, "src", "test", "node").toAbsolutePath();
-    }
-
-    private static Path resource(String name) {
-        URL url = Foreign.class.getResource("/" + name);
-        if (url == null) {
-            throw new IllegalStateException("no test resource " + name);
-        }
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

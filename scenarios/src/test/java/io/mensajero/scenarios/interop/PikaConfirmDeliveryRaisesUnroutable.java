@@ -2,6 +2,7 @@ package io.mensajero.scenarios.interop;
 
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
+import io.mensajero.scenarios.support.ForeignProcess;
 import io.mensajero.scenarios.support.Names;
 
 import static io.mensajero.scenarios.interop.Foreign.WAIT;
@@ -20,7 +21,7 @@ class PikaConfirmDeliveryRaisesUnroutable {
     void mandatoryPublishesInConfirmMode(BrokerUnderTest broker) {
         String queue = Names.unique("pika-confirm");
         String nowhere = Names.unique("nowhere");
-        try (ForeignProcess script = Foreign.pika(broker, "interop/confirm_delivery.py", queue, nowhere)) {
+        try (ForeignProcess script = ForeignProcess.pika(broker, "interop/confirm_delivery.py", queue, nowhere)) {
             assertThat(script.succeed(WAIT)).as("%s", script).containsExactly(
                     "confirm mode on",
                     "mandatory routed: confirmed",

@@ -2,6 +2,7 @@ package io.mensajero.scenarios.interop;
 
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
+import io.mensajero.scenarios.support.ForeignProcess;
 
 import static io.mensajero.scenarios.interop.FixedNames.expect;
 import static io.mensajero.scenarios.interop.Foreign.WAIT;
@@ -23,7 +24,7 @@ class PikaHelloWorldReachesTheConsumer {
     private static void attempt(BrokerUnderTest broker) {
         BrokerState.deleteQueue(broker, HELLO);
         try {
-            try (ForeignProcess producer = Foreign.pika(broker, "course/producer.py")) {
+            try (ForeignProcess producer = ForeignProcess.pika(broker, "course/producer.py")) {
                 assertThat(producer.succeed(WAIT)).containsExactly("Hello World! sent...");
             }
             expect(broker, BrokerState.consumers(broker, HELLO) == 0 && BrokerState.messages(broker, HELLO) == 1,
@@ -31,7 +32,7 @@ class PikaHelloWorldReachesTheConsumer {
                             + BrokerState.messages(broker, HELLO) + " message(s) and "
                             + BrokerState.consumers(broker, HELLO) + " consumer(s)");
 
-            try (ForeignProcess consumer = Foreign.pika(broker, "course/consumer.py")) {
+            try (ForeignProcess consumer = ForeignProcess.pika(broker, "course/consumer.py")) {
                 FixedNames.await(broker, () -> consumer.awaitLine("Hello World!", WAIT),
                         FixedNames.queueGoneOrConsumerEnded(broker, HELLO, consumer));
                 expect(broker, BrokerState.consumers(broker, HELLO) == 1,

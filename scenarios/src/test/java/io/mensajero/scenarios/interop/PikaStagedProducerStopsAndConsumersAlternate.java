@@ -2,6 +2,7 @@ package io.mensajero.scenarios.interop;
 
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
+import io.mensajero.scenarios.support.ForeignProcess;
 import io.mensajero.scenarios.support.Names;
 
 import java.util.ArrayList;
@@ -38,14 +39,14 @@ class PikaStagedProducerStopsAndConsumersAlternate {
     private static void attempt(BrokerUnderTest broker) {
         BrokerState.deleteQueue(broker, HELLO);
         String marker = Names.unique("end-marker");
-        try (ForeignProcess a = Foreign.pika(broker, "course/ejercicio-bloque-a/consumer-a.py");
-             ForeignProcess b = Foreign.pika(broker, "course/ejercicio-bloque-a/consumer-b.py")) {
+        try (ForeignProcess a = ForeignProcess.pika(broker, "course/ejercicio-bloque-a/consumer-a.py");
+             ForeignProcess b = ForeignProcess.pika(broker, "course/ejercicio-bloque-a/consumer-b.py")) {
             List<ForeignProcess> consumers = List.of(a, b);
             Supplier<String> witness = FixedNames.queueGoneOrConsumerEnded(broker, HELLO, a, b);
             awaitTwoConsumers(broker);
 
             List<String> producerLines;
-            try (ForeignProcess producer = Foreign.pika(broker, "course/ejercicio-bloque-a/producer.py")) {
+            try (ForeignProcess producer = ForeignProcess.pika(broker, "course/ejercicio-bloque-a/producer.py")) {
                 producer.awaitLine("Iniciando etapa 2", WAIT);
                 // Messages go out 1 s apart: stop right after stage 2's first one arrived.
                 FixedNames.await(broker, () -> awaitAny(consumers, "Etapa 2 - Mensaje 1"), witness);

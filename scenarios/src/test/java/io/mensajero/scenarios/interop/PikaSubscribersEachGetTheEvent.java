@@ -2,6 +2,7 @@ package io.mensajero.scenarios.interop;
 
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
+import io.mensajero.scenarios.support.ForeignProcess;
 import io.mensajero.scenarios.support.Names;
 
 import java.time.Duration;
@@ -30,13 +31,13 @@ class PikaSubscribersEachGetTheEvent {
     private static void attempt(BrokerUnderTest broker) throws InterruptedException {
         BrokerState.deleteExchange(broker, BUSINESS_EVENTS);
         String probe = Names.unique("probe");
-        try (ForeignProcess first = Foreign.pika(broker, "course/consumer-v3.py");
-             ForeignProcess second = Foreign.pika(broker, "course/consumer-v3.py")) {
+        try (ForeignProcess first = ForeignProcess.pika(broker, "course/consumer-v3.py");
+             ForeignProcess second = ForeignProcess.pika(broker, "course/consumer-v3.py")) {
             awaitSubscribed(broker, probe, List.of(first, second));
             Supplier<String> exchangeGone = () -> BrokerState.exchangeExists(broker, BUSINESS_EVENTS)
                     ? null : "business_events was deleted by another client";
 
-            try (ForeignProcess producer = Foreign.pika(broker, "course/producer-v3.py")) {
+            try (ForeignProcess producer = ForeignProcess.pika(broker, "course/producer-v3.py")) {
                 assertThat(producer.succeed(WAIT)).containsExactly("BUYER_ARRIVED_ID happened.");
             }
             for (ForeignProcess subscriber : List.of(first, second)) {

@@ -5,6 +5,7 @@ import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
+import io.mensajero.scenarios.support.ForeignProcess;
 
 import java.nio.charset.StandardCharsets;
 
@@ -49,7 +50,7 @@ class PikaWorkerAcksThePersistentTask {
             assertThat(task.getProps().getDeliveryMode()).isEqualTo(2);
             assertThat(BrokerState.messages(broker, TASK_QUEUE)).as("peeked task requeued").isEqualTo(1);
 
-            try (ForeignProcess worker = Foreign.pika(broker, "course/consumer-v2.py")) {
+            try (ForeignProcess worker = ForeignProcess.pika(broker, "course/consumer-v2.py")) {
                 FixedNames.await(broker, () -> worker.awaitLine(RECEIVED, WAIT),
                         FixedNames.queueGoneOrConsumerEnded(broker, TASK_QUEUE, worker));
                 expect(broker, BrokerState.consumers(broker, TASK_QUEUE) == 1,
@@ -74,7 +75,7 @@ class PikaWorkerAcksThePersistentTask {
     }
 
     private static void produce(BrokerUnderTest broker) {
-        try (ForeignProcess producer = Foreign.pika(broker, "course/producer-v2.py")) {
+        try (ForeignProcess producer = ForeignProcess.pika(broker, "course/producer-v2.py")) {
             assertThat(producer.succeed(WAIT)).containsExactly("Event sent: PAYROLL_RUN_ID");
         }
     }

@@ -1,11 +1,14 @@
-package io.mensajero.scenarios.interop;
+package io.mensajero.scenarios.support;
 
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +21,7 @@ import java.util.function.Predicate;
  * process. Its stdout lines are kept as they arrive, its stderr is kept for failure messages, and
  * {@link #close()} kills it and its children whatever happened.
  */
-final class ForeignProcess implements AutoCloseable {
+public final class ForeignProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final List<String> lines = new ArrayList<>();
@@ -34,8 +37,27 @@ final class ForeignProcess implements AutoCloseable {
         this.errReader = daemon(name + "-err", () -> read(process.getErrorStream(), true));
     }
 
+    /**
+     * Runs {@code /usr/bin/python3 -u <resource> <args>} (a test resource, e.g.
+     * {@code course/consumer.py}) with AMQP_PORT set to the broker's port, the only thing the
+     * course scripts take from outside; skips the scenario when python3 with pika is missing.
+     */
+    public static ForeignProcess pika(BrokerUnderTest broker, String resource, String... args) {
+        Requirements.pythonWithPika();
+        List<String> command = new ArrayList<>();
+        if (DefaultSignals.AVAILABLE) {
+            // A background job inherits SIGINT as ignored, and Python then never raises
+            // KeyboardInterrupt. Undo that, as a terminal's Ctrl-C would find it.
+            command.addAll(DefaultSignals.PREFIX);
+        }
+        command.addAll(List.of(Requirements.PYTHON, "-u", resource(resource).toString()));
+        command.addAll(List.of(args));
+        return start(resource, command,
+                Map.of("AMQP_PORT", Integer.toString(broker.port()), "PYTHONIOENCODING", "utf-8"));
+    }
+
     /** Starts the command with extra environment variables; stdin is empty. */
-    static ForeignProcess start(String name, List<String> command, Map<String, String> environment) {
+    public static ForeignProcess start(String name, List<String> command, Map<String, String> environment) {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -47,7 +69,7 @@ final class ForeignProcess implements AutoCloseable {
     }
 
     /** Waits until a stdout line matches; fails if the process ends or the time runs out first. */
-    String awaitLine(Predicate<String> wanted, String description, Duration timeout) {
+    public String awaitLine(Predicate<String> wanted, String description, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lines) {
             while (true) {
@@ -72,40 +94,40 @@ final class ForeignProcess implements AutoCloseable {
     }
 
     /** Waits until this exact line was printed. */
-    void awaitLine(String line, Duration timeout) {
+    public void awaitLine(String line, Duration timeout) {
         awaitLine(line::equals, "'" + line + "'", timeout);
     }
 
     /** The name it was started under (the script or the command). */
-    String name() {
+    public String name() {
         return name;
     }
 
     /** Waits until this exact line was printed {@code count} times. */
-    void awaitLines(String line, int count, Duration timeout) {
+    public void awaitLines(String line, int count, Duration timeout) {
         awaitLine(any -> lines.stream().filter(line::equals).count() >= count, count + " x '" + line + "'", timeout);
     }
 
     /** The stdout lines so far. */
-    List<String> lines() {
+    public List<String> lines() {
         synchronized (lines) {
             return List.copyOf(lines);
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Ctrl-C: sends SIGINT. */
-    void interrupt() {
+    public void interrupt() {
         if (process.isAlive()) {
             run("kill", "-INT", Long.toString(process.pid()));
         }
     }
 
     /** Waits for the process to exit and its output to be read; returns the exit code. */
-    int waitFor(Duration timeout) {
+    public int waitFor(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError(name + " still running after " + timeout + "; " + this);
@@ -120,7 +142,7 @@ final class ForeignProcess implements AutoCloseable {
     }
 
     /** Runs it to the end; fails unless it exits 0 in time. Returns its stdout lines. */
-    List<String> succeed(Duration timeout) {
+    public List<String> succeed(Duration timeout) {
         int exit = waitFor(timeout);
         if (exit != 0) {
             throw new AssertionError(name + " exited " + exit + "; " + this);
@@ -173,7 +195,7 @@ final class ForeignProcess implements AutoCloseable {
     }
 
     /** Runs a short helper command; true when it exits 0 within 10 s. */
-    static boolean run(String... command) {
+    private static boolean run(String... command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -190,10 +212,28 @@ final class ForeignProcess implements AutoCloseable {
         }
     }
 
+    private static Path resource(String name) {
+        URL url = ForeignProcess.class.getResource("/" + name);
+        if (url == null) {
+            throw new IllegalStateException("no test resource " + name);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Thread daemon(String name, Runnable body) {
         Thread thread = new Thread(body, name);
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    /** Whether {@code env --default-signal} works here; found out once, on the first pika script. */
+    private static final class DefaultSignals {
+        static final List<String> PREFIX = List.of("env", "--default-signal=INT,TERM");
+        static final boolean AVAILABLE = run("env", "--default-signal=INT,TERM", "true");
     }
 }
