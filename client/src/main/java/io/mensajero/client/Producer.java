@@ -18,13 +18,10 @@ import java.util.Objects;
  * Producer.send().uri("amqp://guest:guest@localhost:5672/%2F").count(3).listener(System.out::println).build().run();
  * }</pre>
  */
-public final class Producer extends MessagingPattern {
+public final class Producer extends PublishingPattern {
     private final String queue;
     private final boolean durable;
     private final boolean persistent;
-    private final String body;
-    private final int count;
-    private final double rate;
     private final String correlationId;
 
     private Producer(Builder builder) {
@@ -32,9 +29,6 @@ public final class Producer extends MessagingPattern {
         this.queue = builder.queue;
         this.durable = builder.durable;
         this.persistent = builder.persistent;
-        this.body = builder.body;
-        this.count = builder.count;
-        this.rate = builder.rate;
         this.correlationId = builder.correlationId;
     }
 
@@ -55,16 +49,12 @@ public final class Producer extends MessagingPattern {
         try {
             Channel channel = amqp("open a channel", connection::createChannel);
             declareQueue(channel, queue, durable);
-            amqp("enable publisher confirms", channel::confirmSelect);
-            long start = System.nanoTime();
-            for (int n = 1; n <= count && pace(start, n, rate); n++) {
-                String text = Bodies.render(body, n);
+            sent = sendAll(channel, (n, text) -> {
                 String correlation = correlationId == null ? null : Bodies.render(correlationId, n);
                 publishConfirmed(channel, "", queue, properties(correlation), Bodies.bytes(text), n);
-                sent++;
                 emit(EventType.SENT, withCorrelation(correlation, "queue", queue, "exchange", "",
                         "routingKey", queue, "body", text, "seq", n, "persistent", persistent));
-            }
+            });
         } finally {
             close(connection);
         }
@@ -81,22 +71,19 @@ public final class Producer extends MessagingPattern {
     }
 
     /** Builds a {@link Producer}; start from {@link Producer#send()} or {@link Producer#task()}. */
-    public static final class Builder extends MessagingPattern.Builder<Builder> {
+    public static final class Builder extends PublishingBuilder<Builder> {
         private final String defaultName;
         private String queue;
         private boolean durable;
         private boolean persistent;
-        private String body;
-        private int count = 1;
-        private double rate;
         private String correlationId;
 
         private Builder(String defaultName, String queue, boolean durable, boolean persistent, String body) {
+            super(body);
             this.defaultName = defaultName;
             this.queue = queue;
             this.durable = durable;
             this.persistent = persistent;
-            this.body = body;
         }
 
         public Builder queue(String queue) {
@@ -113,23 +100,6 @@ public final class Producer extends MessagingPattern {
         /** delivery_mode 2. */
         public Builder persistent(boolean persistent) {
             this.persistent = persistent;
-            return this;
-        }
-
-        /** The body; {@code {n}} becomes the message's number. */
-        public Builder body(String body) {
-            this.body = Objects.requireNonNull(body, "body");
-            return this;
-        }
-
-        public Builder count(int count) {
-            this.count = notNegative("the count", count);
-            return this;
-        }
-
-        /** Messages per second; 0 (the default) sends as fast as confirms come back. */
-        public Builder rate(double rate) {
-            this.rate = positiveRate(rate);
             return this;
         }
 

@@ -14,15 +14,12 @@ import java.util.Objects;
  * durable) and publishes {@code BUYER_ARRIVED_ID} to it with an empty routing key, waiting for
  * each publisher confirm.
  */
-public final class Publisher extends MessagingPattern {
+public final class Publisher extends PublishingPattern {
     private final String exchange;
     private final ExchangeType type;
     private final boolean durable;
     private final String routingKey;
     private final Map<String, Object> headers;
-    private final String body;
-    private final int count;
-    private final double rate;
 
     private Publisher(Builder builder) {
         super(builder, "publish");
@@ -31,9 +28,6 @@ public final class Publisher extends MessagingPattern {
         this.durable = builder.durable;
         this.routingKey = builder.routingKey;
         this.headers = new LinkedHashMap<>(builder.headers);
-        this.body = builder.body;
-        this.count = builder.count;
-        this.rate = builder.rate;
     }
 
     public static Builder builder() {
@@ -47,17 +41,13 @@ public final class Publisher extends MessagingPattern {
         try {
             Channel channel = amqp("open a channel", connection::createChannel);
             declareExchange(channel, exchange, type, durable);
-            amqp("enable publisher confirms", channel::confirmSelect);
             AMQP.BasicProperties properties = headers.isEmpty() ? null
                     : new AMQP.BasicProperties.Builder().headers(headers).build();
-            long start = System.nanoTime();
-            for (int n = 1; n <= count && pace(start, n, rate); n++) {
-                String text = Bodies.render(body, n);
+            sent = sendAll(channel, (n, text) -> {
                 publishConfirmed(channel, exchange, routingKey, properties, Bodies.bytes(text), n);
-                sent++;
                 emit(EventType.SENT, "exchange", exchange, "routingKey", routingKey, "body", text, "seq", n,
                         "headers", headers);
-            }
+            });
         } finally {
             close(connection);
         }
@@ -65,17 +55,15 @@ public final class Publisher extends MessagingPattern {
     }
 
     /** Builds a {@link Publisher}. */
-    public static final class Builder extends MessagingPattern.Builder<Builder> {
+    public static final class Builder extends PublishingBuilder<Builder> {
         private String exchange = "business_events";
         private ExchangeType type = ExchangeType.FANOUT;
         private boolean durable;
         private String routingKey = "";
         private final Map<String, Object> headers = new LinkedHashMap<>();
-        private String body = "BUYER_ARRIVED_ID";
-        private int count = 1;
-        private double rate;
 
         private Builder() {
+            super("BUYER_ARRIVED_ID");
         }
 
         public Builder exchange(String exchange) {
@@ -102,23 +90,6 @@ public final class Publisher extends MessagingPattern {
         /** A message header (for a headers exchange). */
         public Builder header(String name, String value) {
             headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        /** The body; {@code {n}} becomes the message's number. */
-        public Builder body(String body) {
-            this.body = Objects.requireNonNull(body, "body");
-            return this;
-        }
-
-        public Builder count(int count) {
-            this.count = notNegative("the count", count);
-            return this;
-        }
-
-        /** Messages per second; 0 (the default) sends as fast as confirms come back. */
-        public Builder rate(double rate) {
-            this.rate = positiveRate(rate);
             return this;
         }
 
