@@ -161,10 +161,20 @@ public abstract class MessagingPattern {
     }
 
     final void declareQueue(Channel channel, String queue, boolean durable) throws InterruptedException {
-        AMQP.Queue.DeclareOk ok = amqp("declare queue '" + queue + "'",
-                () -> channel.queueDeclare(queue, durable, false, false, null));
-        emit(EventType.DECLARED, "queue", ok.getQueue(), "durable", durable, "exclusive", false,
+        declareQueue("declare queue '" + queue + "'", channel, queue, durable, false);
+    }
+
+    /** Declares an exclusive, non-durable queue whose name the broker chooses; returns the name. */
+    final String declareServerNamedQueue(Channel channel) throws InterruptedException {
+        return declareQueue("declare a server-named exclusive queue", channel, "", false, true);
+    }
+
+    private String declareQueue(String what, Channel channel, String queue, boolean durable, boolean exclusive)
+            throws InterruptedException {
+        AMQP.Queue.DeclareOk ok = amqp(what, () -> channel.queueDeclare(queue, durable, exclusive, false, null));
+        emit(EventType.DECLARED, "queue", ok.getQueue(), "durable", durable, "exclusive", exclusive,
                 "messages", ok.getMessageCount(), "consumers", ok.getConsumerCount());
+        return ok.getQueue();
     }
 
     final void declareExchange(Channel channel, String exchange, ExchangeType type, boolean durable)

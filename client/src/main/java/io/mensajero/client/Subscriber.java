@@ -47,11 +47,7 @@ public final class Subscriber extends ConsumingPattern {
         try {
             Channel channel = amqp("open a channel", connection::createChannel);
             declareExchange(channel, exchange, type, durable);
-            AMQP.Queue.DeclareOk ok = amqp("declare a server-named exclusive queue",
-                    () -> channel.queueDeclare("", false, true, false, null));
-            queue = ok.getQueue();
-            emit(EventType.DECLARED, "queue", queue, "durable", false, "exclusive", true,
-                    "messages", ok.getMessageCount(), "consumers", ok.getConsumerCount());
+            queue = declareServerNamedQueue(channel);
             for (String key : bindingKeys) {
                 String bound = queue;
                 amqp("bind queue '" + queue + "' to exchange '" + exchange + "' with key '" + key + "'",
