@@ -250,8 +250,16 @@ public final class ScenarioContext implements AutoCloseable {
         return Arrays.stream(queues).allMatch(q -> broker.ready(q) <= 0);
     }
 
+    /**
+     * {@link #awaitCount} for the participants' events of a type, all together; the participants
+     * are the holders.
+     */
+    public void awaitTotal(List<LabParticipant> ps, String type, int expected, String... queues) {
+        awaitCount(() -> total(ps, type), expected, ps, queues);
+    }
+
     /** Total events of a type over several participants. */
-    public static int total(List<LabParticipant> ps, String type) {
+    private static int total(List<LabParticipant> ps, String type) {
         return ps.stream().mapToInt(p -> p.count(type)).sum();
     }
 

@@ -53,8 +53,8 @@ final class FairDispatch implements Scenario {
         ctx.awaitExit(tasks1);
         List<LabParticipant> pair0 = List.of(slow0, fast0);
         List<LabParticipant> pair1 = List.of(slow1, fast1);
-        ctx.awaitCount(() -> ScenarioContext.total(pair0, "acked"), tasks0.count("sent"), pair0, unlimited);
-        ctx.awaitCount(() -> ScenarioContext.total(pair1, "acked"), tasks1.count("sent"), pair1, fair);
+        ctx.awaitTotal(pair0, "acked", tasks0.count("sent"), unlimited);
+        ctx.awaitTotal(pair1, "acked", tasks1.count("sent"), fair);
         ctx.stop(slow0, fast0, slow1, fast1);
         long left = ctx.depth(unlimited) + ctx.depth(fair);
         Timeline timeline = ctx.timeline();

@@ -43,8 +43,7 @@ final class StagedStop implements Scenario {
         if (summary == null) {
             throw new ScenarioIncomplete(ctx.messages().get("incomplete.summary", staged.lane().label()));
         }
-        List<LabParticipant> receivers = List.of(a, b);
-        ctx.awaitCount(() -> ScenarioContext.total(receivers, "received"), staged.count("sent"), receivers, queue);
+        ctx.awaitTotal(List.of(a, b), "received", staged.count("sent"), queue);
         ctx.stop(a, b);
         long left = ctx.depth(queue);
         Timeline timeline = ctx.timeline();

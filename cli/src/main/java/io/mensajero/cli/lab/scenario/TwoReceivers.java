@@ -30,8 +30,7 @@ final class TwoReceivers implements Scenario {
         LabParticipant sender = ctx.start("sender", "send", ctx.body("message"), "--queue", queue,
                 "--count", Integer.toString(MESSAGES));
         ctx.awaitExit(sender);
-        List<LabParticipant> receivers = List.of(a, b);
-        ctx.awaitCount(() -> ScenarioContext.total(receivers, "received"), sender.count("sent"), receivers, queue);
+        ctx.awaitTotal(List.of(a, b), "received", sender.count("sent"), queue);
         ctx.stop(a, b);
         long left = ctx.depth(queue);
         Timeline timeline = ctx.timeline();

@@ -61,8 +61,8 @@ final class WorkersVsSubscribers implements Scenario {
                 "--count", Integer.toString(EVENTS));
         ctx.awaitExit(tasks);
         ctx.awaitExit(events);
-        ctx.awaitCount(() -> ScenarioContext.total(workers, "acked"), tasks.count("sent"), workers, queue);
-        ctx.awaitCount(() -> ScenarioContext.total(subscribers, "received"), events.count("sent") * N, subscribers);
+        ctx.awaitTotal(workers, "acked", tasks.count("sent"), queue);
+        ctx.awaitTotal(subscribers, "received", events.count("sent") * N);
         ctx.stop(consumers.toArray(new LabParticipant[0]));
         long left = ctx.depth(queue);
         Timeline timeline = ctx.timeline();
