@@ -44,12 +44,12 @@ final class AckDelayKill implements Scenario {
         ctx.stop(fast);
         long left = ctx.depth(queue);
         Timeline timeline = ctx.timeline();
-        ctx.lostWhereSent(Accounting.compare(timeline.sent(), Checks.settled(timeline, SLOW, FAST)).missing());
+        ctx.lostWhereSent(Checks.accounting(timeline, SLOW, FAST).missing());
         return judge(timeline, queue, left);
     }
 
     static Verdict judge(Timeline timeline, String queue, long left) {
-        Accounting accounting = Accounting.compare(timeline.sent(), Checks.settled(timeline, SLOW, FAST));
+        Accounting accounting = Checks.accounting(timeline, SLOW, FAST);
         List<String> held = timeline.deliveries(SLOW).stream().filter(d -> !d.settled())
                 .map(Delivery::body).sorted().collect(Collectors.toList());
         List<String> redelivered = timeline.deliveries(FAST).stream().filter(Delivery::redelivered)

@@ -41,14 +41,14 @@ final class Asynchrony implements Scenario {
         ctx.stop(worker);
         long left = ctx.depth(queue);
         Timeline timeline = ctx.timeline();
-        ctx.lostWhereSent(Accounting.compare(timeline.sent(), timeline.settled(WORKER)).missing());
+        ctx.lostWhereSent(Checks.accounting(timeline, WORKER).missing());
         return judge(ctx.messages(), timeline, queue, consumersMeanwhile, waiting, left);
     }
 
     static Verdict judge(Messages messages, Timeline timeline, String queue, long consumersMeanwhile, long waiting,
                          long left) {
         List<String> sent = timeline.sent();
-        Accounting accounting = Accounting.compare(sent, timeline.settled(WORKER));
+        Accounting accounting = Checks.accounting(timeline, WORKER);
         List<String> order = timeline.deliveries(WORKER).stream().filter(d -> !d.redelivered())
                 .map(Delivery::body).collect(Collectors.toList());
         long exitedAt = timeline.marks(PRODUCER, MarkKind.EXITED).stream().mapToLong(Mark::at).findFirst().orElse(-1);

@@ -46,12 +46,12 @@ final class AutoAckLoss implements Scenario {
         ctx.stop(fast);
         long left = ctx.depth(queue);
         Timeline timeline = ctx.timeline();
-        ctx.lostWith(slow, killedAt, Accounting.compare(timeline.sent(), Checks.settled(timeline, SLOW, FAST)).missing());
+        ctx.lostWith(slow, killedAt, Checks.accounting(timeline, SLOW, FAST).missing());
         return judge(timeline, queue, left);
     }
 
     static Verdict judge(Timeline timeline, String queue, long left) {
-        Accounting accounting = Accounting.compare(timeline.sent(), Checks.settled(timeline, SLOW, FAST));
+        Accounting accounting = Checks.accounting(timeline, SLOW, FAST);
         List<String> lost = accounting.missing();
         List<String> reported = timeline.deliveries(SLOW).stream().map(Delivery::body).collect(Collectors.toList());
         List<String> redelivered = timeline.deliveries(FAST).stream().filter(Delivery::redelivered)

@@ -24,6 +24,11 @@ final class Checks {
         return Check.of(ready == 0, "check.empty", queue, ready);
     }
 
+    /** Everything the senders sent, against what these lanes settled. */
+    static Accounting accounting(Timeline timeline, String... lanes) {
+        return Accounting.compare(timeline.sent(), settled(timeline, lanes));
+    }
+
     /** What the lanes settled (received with auto-ack, or acked/done), all together. */
     static List<String> settled(Timeline timeline, String... lanes) {
         List<String> all = new ArrayList<>();

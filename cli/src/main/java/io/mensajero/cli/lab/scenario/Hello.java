@@ -28,12 +28,12 @@ final class Hello implements Scenario {
         ctx.stop(consumer);
         long left = ctx.depth(queue);
         Timeline timeline = ctx.timeline();
-        ctx.lostWhereSent(Accounting.compare(timeline.sent(), timeline.settled(CONSUMER)).missing());
+        ctx.lostWhereSent(Checks.accounting(timeline, CONSUMER).missing());
         return judge(timeline, queue, left);
     }
 
     static Verdict judge(Timeline timeline, String queue, long left) {
-        Accounting accounting = Accounting.compare(timeline.sent(), timeline.settled(CONSUMER));
+        Accounting accounting = Checks.accounting(timeline, CONSUMER);
         return Verdict.builder()
                 .check(Checks.exactlyOnce(accounting))
                 .check(Checks.empty(queue, left))

@@ -47,7 +47,7 @@ final class StagedStop implements Scenario {
         ctx.stop(a, b);
         long left = ctx.depth(queue);
         Timeline timeline = ctx.timeline();
-        ctx.lostWhereSent(Accounting.compare(timeline.sent(), Checks.settled(timeline, A, B)).missing());
+        ctx.lostWhereSent(Checks.accounting(timeline, A, B).missing());
         List<ParticipantEvent> sent = staged.events("sent");
         long lastStage = sent.isEmpty() ? 0 : sent.get(sent.size() - 1).number("stage");
         return judge(timeline, queue, left, summary.string("reason"), summary.number("sent"),
@@ -57,7 +57,7 @@ final class StagedStop implements Scenario {
     /** {@code reason}, {@code reported} and {@code stagesCompleted} come from the producer's summary. */
     static Verdict judge(Timeline timeline, String queue, long left, String reason, long reported,
                          long stagesCompleted, long lastStage) {
-        Accounting accounting = Accounting.compare(timeline.sent(), Checks.settled(timeline, A, B));
+        Accounting accounting = Checks.accounting(timeline, A, B);
         int sent = timeline.sent().size();
         int total = STAGES * PER_STAGE;
         boolean stoppedEarly = "SIGINT".equals(reason) && sent < total && reported == sent;

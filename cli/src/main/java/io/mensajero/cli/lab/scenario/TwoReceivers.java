@@ -34,12 +34,12 @@ final class TwoReceivers implements Scenario {
         ctx.stop(a, b);
         long left = ctx.depth(queue);
         Timeline timeline = ctx.timeline();
-        ctx.lostWhereSent(Accounting.compare(timeline.sent(), Checks.settled(timeline, A, B)).missing());
+        ctx.lostWhereSent(Checks.accounting(timeline, A, B).missing());
         return judge(timeline, queue, left);
     }
 
     static Verdict judge(Timeline timeline, String queue, long left) {
-        Accounting accounting = Accounting.compare(timeline.sent(), Checks.settled(timeline, A, B));
+        Accounting accounting = Checks.accounting(timeline, A, B);
         List<String> turns = Dispatch.turns(timeline, List.of(A, B));
         return Verdict.builder()
                 .check(Checks.exactlyOnce(accounting))
