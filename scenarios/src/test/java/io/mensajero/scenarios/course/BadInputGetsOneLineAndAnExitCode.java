@@ -2,6 +2,7 @@ package io.mensajero.scenarios.course;
 
 import io.mensajero.cli.process.Participant;
 import io.mensajero.cli.process.ParticipantEvent;
+import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 import io.mensajero.scenarios.support.Names;
@@ -75,7 +76,7 @@ class BadInputGetsOneLineAndAnExitCode {
             String line = fails(6, "send", "--queue", queue, "--uri", broker.uri());
             assertThat(line).contains("declare queue '" + queue + "'").contains("406").contains("PRECONDITION_FAILED");
         } finally {
-            Course.deleteQueue(broker, queue);
+            BrokerState.deleteQueue(broker, queue);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.mensajero.scenarios.course;
 
 import io.mensajero.cli.process.Participant;
+import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 import io.mensajero.scenarios.support.ForeignProcess;
@@ -26,7 +27,7 @@ class BusinessEventsInteroperateWithPika {
     @EachBroker
     void pikaEventReachesJavaSubscriber(BrokerUnderTest broker) throws Exception {
         SharedNames.attempt(broker, () -> {
-            Course.deleteExchange(broker, BUSINESS_EVENTS);
+            BrokerState.deleteExchange(broker, BUSINESS_EVENTS);
             try (Participant subscribe = consuming(broker, "subscribe", "--idle-timeout", "5s")) {
                 try (ForeignProcess producer = ForeignProcess.pika(broker, "course/producer-v3.py")) {
                     assertThat(producer.waitFor(WAIT)).as("%s", producer).isZero();
@@ -39,7 +40,7 @@ class BusinessEventsInteroperateWithPika {
                 check(broker, () -> assertThat(bodies(subscribe, "received")).containsExactly("BUYER_ARRIVED_ID"),
                         () -> subscribe.events("received").size() > 1 ? "another client published too" : null);
             } finally {
-                Course.deleteExchange(broker, BUSINESS_EVENTS);
+                BrokerState.deleteExchange(broker, BUSINESS_EVENTS);
             }
         });
     }
@@ -47,7 +48,7 @@ class BusinessEventsInteroperateWithPika {
     @EachBroker
     void javaEventReachesPikaSubscriber(BrokerUnderTest broker) throws Exception {
         SharedNames.attempt(broker, () -> {
-            Course.deleteExchange(broker, BUSINESS_EVENTS);
+            BrokerState.deleteExchange(broker, BUSINESS_EVENTS);
             try (ForeignProcess subscriber = ForeignProcess.pika(broker, "course/consumer-v3.py")) {
                 check(broker, () -> awaitSubscribed(broker, subscriber), queueGoneOrConsumerEnded(broker, null, subscriber));
                 try (Participant publish = tool(broker, "publish")) {
@@ -56,7 +57,7 @@ class BusinessEventsInteroperateWithPika {
                 check(broker, () -> subscriber.awaitLine("Event received: BUYER_ARRIVED_ID", WAIT),
                         queueGoneOrConsumerEnded(broker, null, subscriber));
             } finally {
-                Course.deleteExchange(broker, BUSINESS_EVENTS);
+                BrokerState.deleteExchange(broker, BUSINESS_EVENTS);
             }
         });
     }

@@ -1,22 +1,21 @@
 package io.mensajero.scenarios.course;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ShutdownSignalException;
 import io.mensajero.cli.process.Participant;
 import io.mensajero.cli.process.ParticipantEvent;
+import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
 
-/** What the course scenarios share: starting tools against a broker, and looking at queues. */
+/**
+ * What the course scenarios share: starting tools against a broker and reading their events
+ * (queues are looked at with {@link BrokerState}).
+ */
 final class Course {
     /** How long to wait for something that normally takes well under a second. */
     static final Duration WAIT = Duration.ofSeconds(20);
@@ -60,56 +59,14 @@ final class Course {
         return participant.awaitEvent("summary", WAIT);
     }
 
-    /** Messages ready in the queue, or -1 when it does not exist. */
-    static int messages(BrokerUnderTest broker, String queue) {
-        return inspect(broker, queue, true);
-    }
-
-    /** Consumers on the queue, or -1 when it does not exist. */
-    static int consumers(BrokerUnderTest broker, String queue) {
-        return inspect(broker, queue, false);
-    }
-
-    static void awaitConsumers(BrokerUnderTest broker, String queue, int count) {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> consumers(broker, queue) == count);
-    }
-
-    private static int inspect(BrokerUnderTest broker, String queue, boolean messages) {
-        try (Connection connection = broker.newConnection(); Channel channel = connection.createChannel()) {
-            var ok = channel.queueDeclarePassive(queue);
-            return messages ? ok.getMessageCount() : ok.getConsumerCount();
-        } catch (IOException e) {
-            return -1;
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void deleteQueue(BrokerUnderTest broker, String queue) {
-        amqp(broker, channel -> channel.queueDelete(queue));
-    }
-
-    static void deleteExchange(BrokerUnderTest broker, String exchange) {
-        amqp(broker, channel -> channel.exchangeDelete(exchange));
-    }
-
-    /** Publishes one message with amqp-client, outside the tools. */
+    /**
+     * Publishes one message with amqp-client, outside the tools, without waiting for a confirm;
+     * a failure is an IllegalStateException.
+     */
     static void publish(BrokerUnderTest broker, String exchange, String routingKey, String body) {
-        amqp(broker, channel -> {
+        BrokerState.amqp(broker, channel -> {
             channel.basicPublish(exchange, routingKey, null, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return null;
         });
-    }
-
-    interface ChannelAction {
-        Object run(Channel channel) throws IOException;
-    }
-
-    private static void amqp(BrokerUnderTest broker, ChannelAction action) {
-        try (Connection connection = broker.newConnection(); Channel channel = connection.createChannel()) {
-            action.run(channel);
-        } catch (IOException | TimeoutException | ShutdownSignalException e) {
-            throw new IllegalStateException("cannot talk to " + broker.name() + ": " + e, e);
-        }
     }
 }

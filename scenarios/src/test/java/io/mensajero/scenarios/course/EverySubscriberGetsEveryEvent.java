@@ -1,6 +1,7 @@
 package io.mensajero.scenarios.course;
 
 import io.mensajero.cli.process.Participant;
+import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 import io.mensajero.scenarios.support.Names;
@@ -41,7 +42,7 @@ class EverySubscriberGetsEveryEvent {
                     .extracting(s -> s.awaitEvent("consuming", Course.WAIT).string("queue"))
                     .doesNotHaveDuplicates().allMatch(queue -> queue.startsWith("amq.gen-"));
         } finally {
-            Course.deleteExchange(broker, exchange);
+            BrokerState.deleteExchange(broker, exchange);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.mensajero.scenarios.course;
 
 import io.mensajero.cli.process.Participant;
+import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 import io.mensajero.scenarios.support.Names;
@@ -40,7 +41,7 @@ class FairDispatchFavoursTheFastWorker {
             assertThat(byFast).as("fast did %s, slow did %s", byFast, bySlow).isGreaterThanOrEqualTo(TASKS - 2);
             assertThat(bySlow).isLessThanOrEqualTo(2);
         } finally {
-            Course.deleteQueue(broker, queue);
+            BrokerState.deleteQueue(broker, queue);
         }
     }
 }

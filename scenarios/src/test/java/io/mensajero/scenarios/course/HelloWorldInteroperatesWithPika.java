@@ -1,6 +1,7 @@
 package io.mensajero.scenarios.course;
 
 import io.mensajero.cli.process.Participant;
+import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 import io.mensajero.scenarios.support.ForeignProcess;
@@ -25,9 +26,9 @@ class HelloWorldInteroperatesWithPika {
     @EachBroker
     void javaSendReachesPikaConsumer(BrokerUnderTest broker) throws Exception {
         SharedNames.attempt(broker, () -> {
-            Course.deleteQueue(broker, HELLO);
+            BrokerState.deleteQueue(broker, HELLO);
             try (ForeignProcess consumer = ForeignProcess.pika(broker, "course/consumer.py")) {
-                Course.awaitConsumers(broker, HELLO, 1);
+                BrokerState.awaitConsumers(broker, HELLO, 1, WAIT);
                 try (Participant send = tool(broker, "send")) {
                     assertThat(exitCode(send)).as("%s", send).isZero();
                 }
@@ -39,7 +40,7 @@ class HelloWorldInteroperatesWithPika {
                 check(broker, () -> assertThat(consumer.lines()).containsExactly("Hello World!", "Interrupted"),
                         () -> consumer.lines().size() > 2 ? "another client sent to hello" : null);
             } finally {
-                Course.deleteQueue(broker, HELLO);
+                BrokerState.deleteQueue(broker, HELLO);
             }
         });
     }
@@ -47,7 +48,7 @@ class HelloWorldInteroperatesWithPika {
     @EachBroker
     void pikaProducerReachesJavaReceive(BrokerUnderTest broker) throws Exception {
         SharedNames.attempt(broker, () -> {
-            Course.deleteQueue(broker, HELLO);
+            BrokerState.deleteQueue(broker, HELLO);
             try (Participant receive = consuming(broker, "receive")) {
                 try (ForeignProcess producer = ForeignProcess.pika(broker, "course/producer.py")) {
                     assertThat(producer.waitFor(WAIT)).as("%s", producer).isZero();
@@ -60,7 +61,7 @@ class HelloWorldInteroperatesWithPika {
                         () -> receive.events("received").size() > 1 ? "another client sent to hello" : null);
                 assertThat(summary(receive).number("received")).isEqualTo(1);
             } finally {
-                Course.deleteQueue(broker, HELLO);
+                BrokerState.deleteQueue(broker, HELLO);
             }
         });
     }

@@ -1,6 +1,7 @@
 package io.mensajero.scenarios.course;
 
 import io.mensajero.cli.process.Participant;
+import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 import io.mensajero.scenarios.support.Names;
@@ -33,7 +34,7 @@ class HelloWorldRoundTrip {
             assertThat(summary(receive).number("received")).isEqualTo(1);
             assertThat(receive.stderr()).isEmpty();
         } finally {
-            Course.deleteQueue(broker, queue);
+            BrokerState.deleteQueue(broker, queue);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.mensajero.scenarios.course;
 
 import io.mensajero.cli.process.Participant;
+import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 import io.mensajero.scenarios.support.Names;
@@ -32,13 +33,13 @@ class KilledAutoAckWorkerLosesItsMessages {
             }
             assertThat(first.awaitEvent("received", WAIT).string("body")).isEqualTo("job 1");
             // Every message has left the queue for the worker before it dies.
-            await().atMost(WAIT).until(() -> Course.messages(broker, queue) == 0);
+            await().atMost(WAIT).until(() -> BrokerState.messages(broker, queue) == 0);
 
             first.kill();
             assertThat(first.waitFor(WAIT)).isNotZero();
             assertThat(first.events("done")).isEmpty();
-            Course.awaitConsumers(broker, queue, 0);
-            assertThat(Course.messages(broker, queue)).as("nothing came back to the queue").isZero();
+            BrokerState.awaitConsumers(broker, queue, 0, WAIT);
+            assertThat(BrokerState.messages(broker, queue)).as("nothing came back to the queue").isZero();
 
             try (Participant second = tool(broker, "work", "--queue", queue, "--idle-timeout", "1500ms",
                     "--name", "second")) {
@@ -47,7 +48,7 @@ class KilledAutoAckWorkerLosesItsMessages {
                 assertThat(summary(second).number("received")).isZero();
             }
         } finally {
-            Course.deleteQueue(broker, queue);
+            BrokerState.deleteQueue(broker, queue);
         }
     }
 

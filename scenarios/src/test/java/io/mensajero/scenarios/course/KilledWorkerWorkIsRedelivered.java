@@ -2,6 +2,7 @@ package io.mensajero.scenarios.course;
 
 import io.mensajero.cli.process.Participant;
 import io.mensajero.cli.process.ParticipantEvent;
+import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 import io.mensajero.scenarios.support.Names;
@@ -44,9 +45,9 @@ class KilledWorkerWorkIsRedelivered {
                 assertThat(received).extracting(e -> e.bool("redelivered")).containsExactly(true, false);
                 assertThat(bodies(second, "acked")).containsExactly("job 1", "job 2");
             }
-            assertThat(Course.messages(broker, queue)).isZero();
+            assertThat(BrokerState.messages(broker, queue)).isZero();
         } finally {
-            Course.deleteQueue(broker, queue);
+            BrokerState.deleteQueue(broker, queue);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.mensajero.scenarios.course;
 
 import io.mensajero.cli.process.Participant;
+import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 import io.mensajero.scenarios.support.Names;
@@ -40,7 +41,7 @@ class LateSubscriberMissesEarlierEvents {
                         .containsExactlyElementsOf(List.of("early 1", "early 2", "early 3", "late 1", "late 2"));
             }
         } finally {
-            Course.deleteExchange(broker, exchange);
+            BrokerState.deleteExchange(broker, exchange);
         }
     }
 

@@ -10,6 +10,7 @@ import io.mensajero.client.Receiver;
 import io.mensajero.client.StagedProducer;
 import io.mensajero.client.Subscriber;
 import io.mensajero.client.Worker;
+import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 import io.mensajero.scenarios.support.Names;
@@ -61,7 +62,7 @@ class LibraryRunsThePatternsInProcess {
                     .containsExactlyElementsOf(staged.bodies(EventType.SENT));
         } finally {
             receiver.stop();
-            Course.deleteQueue(broker, queue);
+            BrokerState.deleteQueue(broker, queue);
         }
     }
 
@@ -89,8 +90,8 @@ class LibraryRunsThePatternsInProcess {
             assertThat(subscribing.get(WAIT.toSeconds(), TimeUnit.SECONDS).number("received")).isEqualTo(1);
             assertThat(subscribed.bodies(EventType.RECEIVED)).containsExactly("BUYER_ARRIVED_ID");
         } finally {
-            Course.deleteQueue(broker, queue);
-            Course.deleteExchange(broker, exchange);
+            BrokerState.deleteQueue(broker, queue);
+            BrokerState.deleteExchange(broker, exchange);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.mensajero.scenarios.course;
 
 import io.mensajero.cli.process.Participant;
+import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 import io.mensajero.scenarios.support.Names;
@@ -34,8 +35,8 @@ class ProducerNeedNotWaitForTheWorker {
                 assertThat(summary(task).number("sent")).isEqualTo(TASKS);
                 assertThat(task.isAlive()).isFalse();
             }
-            assertThat(Course.consumers(broker, queue)).isZero();
-            assertThat(Course.messages(broker, queue)).isEqualTo(TASKS);
+            assertThat(BrokerState.consumers(broker, queue)).isZero();
+            assertThat(BrokerState.messages(broker, queue)).isEqualTo(TASKS);
 
             try (Participant work = tool(broker, "work", "--queue", queue, "--count", "" + TASKS)) {
                 assertThat(exitCode(work)).as("%s", work).isZero();
@@ -43,9 +44,9 @@ class ProducerNeedNotWaitForTheWorker {
                 assertThat(bodies(work, "acked")).containsExactlyElementsOf(tasks);
                 assertThat(work.events("received")).allMatch(e -> e.bool("persistent"));
             }
-            assertThat(Course.messages(broker, queue)).isZero();
+            assertThat(BrokerState.messages(broker, queue)).isZero();
         } finally {
-            Course.deleteQueue(broker, queue);
+            BrokerState.deleteQueue(broker, queue);
         }
     }
 }

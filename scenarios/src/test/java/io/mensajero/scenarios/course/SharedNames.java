@@ -1,5 +1,6 @@
 package io.mensajero.scenarios.course;
 
+import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.ForeignProcess;
 
@@ -61,7 +62,7 @@ final class SharedNames {
     /** A witness: the queue vanished, or a consumer ended without being asked to. */
     static Supplier<String> queueGoneOrConsumerEnded(BrokerUnderTest broker, String queue, ForeignProcess... consumers) {
         return () -> {
-            if (queue != null && Course.messages(broker, queue) < 0) {
+            if (queue != null && BrokerState.messages(broker, queue) < 0) {
                 return "queue " + queue + " was deleted by another client";
             }
             for (ForeignProcess consumer : consumers) {

@@ -2,6 +2,7 @@ package io.mensajero.scenarios.course;
 
 import io.mensajero.cli.process.Participant;
 import io.mensajero.cli.process.ParticipantEvent;
+import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 import io.mensajero.scenarios.support.Names;
@@ -58,7 +59,7 @@ class StagedProducerStopsBetweenMessages {
 
             // Everything sent arrives; then nothing is left in the queue.
             Course.awaitTotal(List.of(a, b), "received", (int) sent);
-            assertThat(Course.messages(broker, queue)).isZero();
+            assertThat(BrokerState.messages(broker, queue)).isZero();
             a.interrupt();
             b.interrupt();
             assertThat(exitCode(a)).isZero();
@@ -68,7 +69,7 @@ class StagedProducerStopsBetweenMessages {
             assertThat(received).containsExactlyInAnyOrderElementsOf(sentBodies);
             assertThat(summary(a).number("received") + summary(b).number("received")).isEqualTo(sent);
         } finally {
-            Course.deleteQueue(broker, queue);
+            BrokerState.deleteQueue(broker, queue);
         }
     }
 }

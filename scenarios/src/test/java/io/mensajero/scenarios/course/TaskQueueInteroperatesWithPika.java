@@ -2,6 +2,7 @@ package io.mensajero.scenarios.course;
 
 import io.mensajero.cli.process.Participant;
 import io.mensajero.cli.process.ParticipantEvent;
+import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 import io.mensajero.scenarios.support.ForeignProcess;
@@ -23,7 +24,7 @@ class TaskQueueInteroperatesWithPika {
     @EachBroker
     void pikaTaskReachesJavaWorker(BrokerUnderTest broker) throws Exception {
         SharedNames.attempt(broker, () -> {
-            Course.deleteQueue(broker, TASK_QUEUE);
+            BrokerState.deleteQueue(broker, TASK_QUEUE);
             try {
                 try (ForeignProcess producer = ForeignProcess.pika(broker, "course/producer-v2.py")) {
                     assertThat(producer.waitFor(WAIT)).as("%s", producer).isZero();
@@ -41,7 +42,7 @@ class TaskQueueInteroperatesWithPika {
                             .isEqualTo(received.number("deliveryTag"));
                 }
             } finally {
-                Course.deleteQueue(broker, TASK_QUEUE);
+                BrokerState.deleteQueue(broker, TASK_QUEUE);
             }
         });
     }
@@ -49,9 +50,9 @@ class TaskQueueInteroperatesWithPika {
     @EachBroker
     void javaTaskReachesPikaWorker(BrokerUnderTest broker) throws Exception {
         SharedNames.attempt(broker, () -> {
-            Course.deleteQueue(broker, TASK_QUEUE);
+            BrokerState.deleteQueue(broker, TASK_QUEUE);
             try (ForeignProcess worker = ForeignProcess.pika(broker, "course/consumer-v2.py")) {
-                Course.awaitConsumers(broker, TASK_QUEUE, 1);
+                BrokerState.awaitConsumers(broker, TASK_QUEUE, 1, WAIT);
                 try (Participant task = tool(broker, "task")) {
                     assertThat(exitCode(task)).as("%s", task).isZero();
                     assertThat(task.awaitEvent("sent", WAIT).bool("persistent")).isTrue();
@@ -59,7 +60,7 @@ class TaskQueueInteroperatesWithPika {
                 check(broker, () -> worker.awaitLine("Work assignment received PAYROLL_RUN_ID", WAIT),
                         queueGoneOrConsumerEnded(broker, TASK_QUEUE, worker));
             } finally {
-                Course.deleteQueue(broker, TASK_QUEUE);
+                BrokerState.deleteQueue(broker, TASK_QUEUE);
             }
         });
     }

@@ -1,6 +1,7 @@
 package io.mensajero.scenarios.course;
 
 import io.mensajero.cli.process.Participant;
+import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 import io.mensajero.scenarios.support.Names;
@@ -49,7 +50,7 @@ class TwoReceiversGetRoundRobin {
             assertThat(List.of(toA, toB)).as("a got %s, b got %s", toA, toB)
                     .containsExactlyInAnyOrder(odd, even);
         } finally {
-            Course.deleteQueue(broker, queue);
+            BrokerState.deleteQueue(broker, queue);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.mensajero.scenarios.course;
 
 import io.mensajero.cli.process.Participant;
+import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 import io.mensajero.scenarios.support.Names;
@@ -42,7 +43,7 @@ class WithoutPrefetchDispatchIsRoundRobin {
             assertThat(List.of(toSlow, toFast)).as("slow did %s, fast did %s", toSlow, toFast)
                     .containsExactlyInAnyOrder(every2nd(1), every2nd(2));
         } finally {
-            Course.deleteQueue(broker, queue);
+            BrokerState.deleteQueue(broker, queue);
         }
     }
 

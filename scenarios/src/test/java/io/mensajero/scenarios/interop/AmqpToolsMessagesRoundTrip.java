@@ -1,6 +1,7 @@
 package io.mensajero.scenarios.interop;
 
 import com.rabbitmq.client.GetResponse;
+import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 import io.mensajero.scenarios.support.Names;

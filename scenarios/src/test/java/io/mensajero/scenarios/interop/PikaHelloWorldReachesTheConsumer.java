@@ -1,5 +1,6 @@
 package io.mensajero.scenarios.interop;
 
+import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 import io.mensajero.scenarios.support.ForeignProcess;
@@ -47,7 +48,7 @@ class PikaHelloWorldReachesTheConsumer {
                 assertThat(consumer.lines()).as("%s", consumer).containsExactly("Hello World!", "Interrupted");
             }
             // consumer.py leaves with os._exit: the broker sees the socket close and drops the consumer.
-            BrokerState.awaitConsumers(broker, HELLO, 0);
+            BrokerState.awaitConsumers(broker, HELLO, 0, WAIT);
         } finally {
             BrokerState.deleteQueue(broker, HELLO);
         }

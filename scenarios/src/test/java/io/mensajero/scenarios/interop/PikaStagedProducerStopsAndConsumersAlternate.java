@@ -1,5 +1,6 @@
 package io.mensajero.scenarios.interop;
 
+import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 import io.mensajero.scenarios.support.ForeignProcess;
@@ -174,7 +175,7 @@ class PikaStagedProducerStopsAndConsumersAlternate {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the consumers did not both print a marker: " + consumers);
             }
-            BrokerState.publish(broker, "", HELLO, marker + " " + n);
+            BrokerState.publish(broker, "", HELLO, marker + " " + n, WAIT);
             sleep(100);
         }
     }

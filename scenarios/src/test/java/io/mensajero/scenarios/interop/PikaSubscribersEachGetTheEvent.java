@@ -1,5 +1,6 @@
 package io.mensajero.scenarios.interop;
 
+import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 import io.mensajero.scenarios.support.ForeignProcess;
@@ -72,7 +73,7 @@ class PikaSubscribersEachGetTheEvent {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("consumer-v3.py never subscribed: " + subscribers);
             }
-            BrokerState.publish(broker, BUSINESS_EVENTS, "", probe + " " + n);
+            BrokerState.publish(broker, BUSINESS_EVENTS, "", probe + " " + n, WAIT);
             Thread.sleep(Duration.ofMillis(100).toMillis());
         }
     }

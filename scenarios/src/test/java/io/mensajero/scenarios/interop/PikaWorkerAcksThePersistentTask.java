@@ -3,6 +3,7 @@ package io.mensajero.scenarios.interop;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.ShutdownSignalException;
+import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 import io.mensajero.scenarios.support.ForeignProcess;
@@ -68,7 +69,7 @@ class PikaWorkerAcksThePersistentTask {
                         "consumer-v2.py printed a task nobody in this scenario sent: " + worker.lines());
                 assertThat(worker.lines()).as("%s", worker).containsExactly(RECEIVED, RECEIVED);
             }
-            BrokerState.awaitConsumers(broker, TASK_QUEUE, 0);
+            BrokerState.awaitConsumers(broker, TASK_QUEUE, 0, WAIT);
         } finally {
             BrokerState.deleteQueue(broker, TASK_QUEUE);
         }

@@ -1,10 +1,9 @@
-package io.mensajero.scenarios.interop;
+package io.mensajero.scenarios.support;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.ShutdownSignalException;
-import io.mensajero.scenarios.support.BrokerUnderTest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,22 +12,25 @@ import java.util.concurrent.TimeoutException;
 
 import static org.awaitility.Awaitility.await;
 
-/** What a scenario looks at or sets up on the broker with amqp-client, beside the foreign clients. */
-final class BrokerState {
+/**
+ * What a scenario looks at or sets up on the broker with amqp-client, beside the tools and the
+ * foreign clients it runs.
+ */
+public final class BrokerState {
     private BrokerState() {
     }
 
     /** Messages ready in the queue, or -1 when it does not exist. */
-    static int messages(BrokerUnderTest broker, String queue) {
+    public static int messages(BrokerUnderTest broker, String queue) {
         return inspect(broker, queue, true);
     }
 
     /** Consumers on the queue, or -1 when it does not exist. */
-    static int consumers(BrokerUnderTest broker, String queue) {
+    public static int consumers(BrokerUnderTest broker, String queue) {
         return inspect(broker, queue, false);
     }
 
-    static boolean exchangeExists(BrokerUnderTest broker, String exchange) {
+    public static boolean exchangeExists(BrokerUnderTest broker, String exchange) {
         try (Connection connection = broker.newConnection(); Channel channel = connection.createChannel()) {
             channel.exchangeDeclarePassive(exchange);
             return true;
@@ -39,25 +41,30 @@ final class BrokerState {
         }
     }
 
-    static void awaitConsumers(BrokerUnderTest broker, String queue, int count) {
-        await().atMost(Foreign.WAIT).pollInterval(Duration.ofMillis(50))
+    /** Waits, at most {@code timeout}, until the queue has exactly {@code count} consumers. */
+    public static void awaitConsumers(BrokerUnderTest broker, String queue, int count, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(50))
                 .until(() -> consumers(broker, queue) == count);
     }
 
-    static void deleteQueue(BrokerUnderTest broker, String queue) {
+    public static void deleteQueue(BrokerUnderTest broker, String queue) {
         amqp(broker, channel -> channel.queueDelete(queue));
     }
 
-    static void deleteExchange(BrokerUnderTest broker, String exchange) {
+    public static void deleteExchange(BrokerUnderTest broker, String exchange) {
         amqp(broker, channel -> channel.exchangeDelete(exchange));
     }
 
-    /** Publishes one message; false when the broker closed the channel (e.g. no such exchange). */
-    static boolean publish(BrokerUnderTest broker, String exchange, String routingKey, String body) {
+    /**
+     * Publishes one message and waits at most {@code confirmTimeout} for its confirm; false when
+     * the broker closed the channel (e.g. no such exchange).
+     */
+    public static boolean publish(BrokerUnderTest broker, String exchange, String routingKey, String body,
+                                  Duration confirmTimeout) {
         try (Connection connection = broker.newConnection(); Channel channel = connection.createChannel()) {
             channel.confirmSelect();
             channel.basicPublish(exchange, routingKey, null, body.getBytes(StandardCharsets.UTF_8));
-            return channel.waitForConfirms(Foreign.WAIT.toMillis());
+            return channel.waitForConfirms(confirmTimeout.toMillis());
         } catch (IOException | ShutdownSignalException e) {
             return false;
         } catch (TimeoutException e) {
@@ -69,7 +76,7 @@ final class BrokerState {
     }
 
     /** Looks at the head message without taking it: basic.get, then the channel closes and requeues it. */
-    static GetResponse peek(BrokerUnderTest broker, String queue) {
+    public static GetResponse peek(BrokerUnderTest broker, String queue) {
         return amqp(broker, channel -> channel.basicGet(queue, false));
     }
 
@@ -77,7 +84,7 @@ final class BrokerState {
      * Declares the queue as given; returns null when the broker accepts it, else the channel close
      * (e.g. 406 when the queue exists with other properties).
      */
-    static ShutdownSignalException declareRefusal(BrokerUnderTest broker, String queue, boolean durable) {
+    public static ShutdownSignalException declareRefusal(BrokerUnderTest broker, String queue, boolean durable) {
         try (Connection connection = broker.newConnection()) {
             Channel channel = connection.createChannel();
             try {
@@ -94,11 +101,13 @@ final class BrokerState {
         }
     }
 
-    interface ChannelAction<T> {
+    /** Something done on a fresh channel. */
+    public interface ChannelAction<T> {
         T run(Channel channel) throws IOException;
     }
 
-    static <T> T amqp(BrokerUnderTest broker, ChannelAction<T> action) {
+    /** Runs the action on a fresh connection and channel; a failure is an IllegalStateException. */
+    public static <T> T amqp(BrokerUnderTest broker, ChannelAction<T> action) {
         try (Connection connection = broker.newConnection(); Channel channel = connection.createChannel()) {
             return action.run(channel);
         } catch (IOException | TimeoutException | ShutdownSignalException e) {
