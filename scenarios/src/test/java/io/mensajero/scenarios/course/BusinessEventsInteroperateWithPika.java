@@ -4,6 +4,7 @@ import io.mensajero.cli.process.Participant;
 import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
+import io.mensajero.scenarios.support.FixedNames;
 import io.mensajero.scenarios.support.ForeignProcess;
 
 import java.time.Duration;
@@ -13,8 +14,8 @@ import static io.mensajero.scenarios.course.Course.bodies;
 import static io.mensajero.scenarios.course.Course.consuming;
 import static io.mensajero.scenarios.course.Course.exitCode;
 import static io.mensajero.scenarios.course.Course.tool;
-import static io.mensajero.scenarios.course.SharedNames.check;
-import static io.mensajero.scenarios.course.SharedNames.queueGoneOrConsumerEnded;
+import static io.mensajero.scenarios.support.FixedNames.check;
+import static io.mensajero.scenarios.support.FixedNames.queueGoneOrConsumerEnded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,7 +27,7 @@ class BusinessEventsInteroperateWithPika {
 
     @EachBroker
     void pikaEventReachesJavaSubscriber(BrokerUnderTest broker) throws Exception {
-        SharedNames.attempt(broker, () -> {
+        FixedNames.run(broker, () -> {
             BrokerState.deleteExchange(broker, BUSINESS_EVENTS);
             try (Participant subscribe = consuming(broker, "subscribe", "--idle-timeout", "5s")) {
                 try (ForeignProcess producer = ForeignProcess.pika(broker, "course/producer-v3.py")) {
@@ -47,7 +48,7 @@ class BusinessEventsInteroperateWithPika {
 
     @EachBroker
     void javaEventReachesPikaSubscriber(BrokerUnderTest broker) throws Exception {
-        SharedNames.attempt(broker, () -> {
+        FixedNames.run(broker, () -> {
             BrokerState.deleteExchange(broker, BUSINESS_EVENTS);
             try (ForeignProcess subscriber = ForeignProcess.pika(broker, "course/consumer-v3.py")) {
                 check(broker, () -> awaitSubscribed(broker, subscriber), queueGoneOrConsumerEnded(broker, null, subscriber));

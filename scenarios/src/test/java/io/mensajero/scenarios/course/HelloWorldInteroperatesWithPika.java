@@ -4,6 +4,7 @@ import io.mensajero.cli.process.Participant;
 import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
+import io.mensajero.scenarios.support.FixedNames;
 import io.mensajero.scenarios.support.ForeignProcess;
 
 import static io.mensajero.scenarios.course.Course.WAIT;
@@ -12,8 +13,8 @@ import static io.mensajero.scenarios.course.Course.consuming;
 import static io.mensajero.scenarios.course.Course.exitCode;
 import static io.mensajero.scenarios.course.Course.summary;
 import static io.mensajero.scenarios.course.Course.tool;
-import static io.mensajero.scenarios.course.SharedNames.check;
-import static io.mensajero.scenarios.course.SharedNames.queueGoneOrConsumerEnded;
+import static io.mensajero.scenarios.support.FixedNames.check;
+import static io.mensajero.scenarios.support.FixedNames.queueGoneOrConsumerEnded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,7 +26,7 @@ class HelloWorldInteroperatesWithPika {
 
     @EachBroker
     void javaSendReachesPikaConsumer(BrokerUnderTest broker) throws Exception {
-        SharedNames.attempt(broker, () -> {
+        FixedNames.run(broker, () -> {
             BrokerState.deleteQueue(broker, HELLO);
             try (ForeignProcess consumer = ForeignProcess.pika(broker, "course/consumer.py")) {
                 BrokerState.awaitConsumers(broker, HELLO, 1, WAIT);
@@ -47,7 +48,7 @@ class HelloWorldInteroperatesWithPika {
 
     @EachBroker
     void pikaProducerReachesJavaReceive(BrokerUnderTest broker) throws Exception {
-        SharedNames.attempt(broker, () -> {
+        FixedNames.run(broker, () -> {
             BrokerState.deleteQueue(broker, HELLO);
             try (Participant receive = consuming(broker, "receive")) {
                 try (ForeignProcess producer = ForeignProcess.pika(broker, "course/producer.py")) {

@@ -5,13 +5,14 @@ import io.mensajero.cli.process.ParticipantEvent;
 import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
+import io.mensajero.scenarios.support.FixedNames;
 import io.mensajero.scenarios.support.ForeignProcess;
 
 import static io.mensajero.scenarios.course.Course.WAIT;
 import static io.mensajero.scenarios.course.Course.exitCode;
 import static io.mensajero.scenarios.course.Course.tool;
-import static io.mensajero.scenarios.course.SharedNames.check;
-import static io.mensajero.scenarios.course.SharedNames.queueGoneOrConsumerEnded;
+import static io.mensajero.scenarios.support.FixedNames.check;
+import static io.mensajero.scenarios.support.FixedNames.queueGoneOrConsumerEnded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,7 +24,7 @@ class TaskQueueInteroperatesWithPika {
 
     @EachBroker
     void pikaTaskReachesJavaWorker(BrokerUnderTest broker) throws Exception {
-        SharedNames.attempt(broker, () -> {
+        FixedNames.run(broker, () -> {
             BrokerState.deleteQueue(broker, TASK_QUEUE);
             try {
                 try (ForeignProcess producer = ForeignProcess.pika(broker, "course/producer-v2.py")) {
@@ -49,7 +50,7 @@ class TaskQueueInteroperatesWithPika {
 
     @EachBroker
     void javaTaskReachesPikaWorker(BrokerUnderTest broker) throws Exception {
-        SharedNames.attempt(broker, () -> {
+        FixedNames.run(broker, () -> {
             BrokerState.deleteQueue(broker, TASK_QUEUE);
             try (ForeignProcess worker = ForeignProcess.pika(broker, "course/consumer-v2.py")) {
                 BrokerState.awaitConsumers(broker, TASK_QUEUE, 1, WAIT);

@@ -3,10 +3,11 @@ package io.mensajero.scenarios.interop;
 import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
+import io.mensajero.scenarios.support.FixedNames;
 import io.mensajero.scenarios.support.ForeignProcess;
 
-import static io.mensajero.scenarios.interop.FixedNames.expect;
 import static io.mensajero.scenarios.interop.Foreign.WAIT;
+import static io.mensajero.scenarios.support.FixedNames.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

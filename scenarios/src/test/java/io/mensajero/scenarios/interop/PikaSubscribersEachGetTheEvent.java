@@ -3,6 +3,7 @@ package io.mensajero.scenarios.interop;
 import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
+import io.mensajero.scenarios.support.FixedNames;
 import io.mensajero.scenarios.support.ForeignProcess;
 import io.mensajero.scenarios.support.Names;
 
@@ -11,8 +12,8 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import static io.mensajero.scenarios.interop.FixedNames.expect;
 import static io.mensajero.scenarios.interop.Foreign.WAIT;
+import static io.mensajero.scenarios.support.FixedNames.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

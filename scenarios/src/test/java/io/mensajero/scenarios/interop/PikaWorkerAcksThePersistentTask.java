@@ -6,12 +6,13 @@ import com.rabbitmq.client.ShutdownSignalException;
 import io.mensajero.scenarios.support.BrokerState;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
+import io.mensajero.scenarios.support.FixedNames;
 import io.mensajero.scenarios.support.ForeignProcess;
 
 import java.nio.charset.StandardCharsets;
 
-import static io.mensajero.scenarios.interop.FixedNames.expect;
 import static io.mensajero.scenarios.interop.Foreign.WAIT;
+import static io.mensajero.scenarios.support.FixedNames.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
