@@ -21,6 +21,7 @@ import io.mensajero.protocol.ProtocolException;
 import io.mensajero.protocol.ReplyCode;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import org.slf4j.Logger;
@@ -28,8 +29,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.SocketAddress;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,9 +46,6 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
     private static final long SILENT_CLOSE_DELAY_SECONDS = 3;
     private static final long HANDSHAKE_TIMEOUT_SECONDS = 10;
 
-    /** RabbitMQ's connection states; errors are answered differently in each. */
-    private enum State { STARTING, TUNING, OPENING, RUNNING, CLOSING, CLOSED }
-
     private final BrokerContext broker;
     private final long id;
     private final Handshake handshake = new Handshake(this);
@@ -57,12 +53,8 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
     private ChannelHandlerContext ctx;
     private Outbound out;
     private PublisherBlocking blocking;
-    private State state = State.STARTING;
+    private ConnectionState state = ConnectionState.STARTING;
     private boolean released;
-    private Map<String, Object> clientProperties = Map.of();
-    private Map<String, Object> capabilities = Map.of();
-    private User user;
-    private VirtualHost vhost;
 
     public AmqpConnection(BrokerContext broker) {
         this.broker = broker;
@@ -80,7 +72,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
         broker.opened(this);
         handshake.start();
         ctx.executor().schedule(() -> {
-            if (isHandshaking() && ctx.channel().isActive()) {
+            if (state.isHandshake() && ctx.channel().isActive()) {
                 LOG.info("closing connection {}: handshake timed out", id);
                 ctx.close();
             }
@@ -124,9 +116,9 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent idle) {
-            if (idle.state() == io.netty.handler.timeout.IdleState.WRITER_IDLE) {
+            if (idle.state() == IdleState.WRITER_IDLE) {
                 out.heartbeat();
-            } else if (idle.state() == io.netty.handler.timeout.IdleState.READER_IDLE && !blocking.blocked()) {
+            } else if (idle.state() == IdleState.READER_IDLE && !blocking.blocked()) {
                 LOG.warn("closing connection {}: missed heartbeats from client", id);
                 ctx.close();
             }
@@ -141,56 +133,25 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
             LOG.error("connection {}: internal error", id, cause);
         }
         releaseAll();
-        state = State.CLOSED;
+        state = ConnectionState.CLOSED;
         ctx.close();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         releaseAll();
-        state = State.CLOSED;
+        state = ConnectionState.CLOSED;
         broker.closed(this);
         broker.flushDirty();
     }
 
     // ---- frames by state ----
 
-    private boolean isHandshaking() {
-        return state == State.STARTING || state == State.TUNING || state == State.OPENING;
-    }
-
-    /**
-     * Frames before the connection is open. Until tune-ok is in, RabbitMQ answers mistakes by
-     * hanging up without a word; while it waits for connection.open it says what was wrong.
-     */
     private void handshakeFrame(Frame frame) {
-        if (frame instanceof HeartbeatFrame && frame.channel() == 0) {
-            return;
+        handshake.frame(frame);
+        if (state.isHandshake()) {
+            state = handshake.state();
         }
-        Method method = frame instanceof MethodFrame mf ? mf.method() : null;
-        if (method == null || frame.channel() != 0) {
-            throw AmqpException.unexpectedFrame("%s", Frames.describe(frame));
-        }
-        if (method instanceof Connection.Close) {
-            clientClose();
-            return;
-        }
-        if (state == State.OPENING && !(method instanceof Connection.Open)) {
-            throw unexpectedMethod(method);
-        }
-        handshake.handle(method);
-        if (handshake.isDone()) {
-            state = State.RUNNING;
-        } else if (handshake.isOpening()) {
-            state = State.OPENING;
-        } else if (handshake.isTuning()) {
-            state = State.TUNING;
-        }
-    }
-
-    private AmqpException unexpectedMethod(Method method) {
-        return AmqpException.channelError("unexpected method in connection state %s",
-                state.name().toLowerCase(Locale.ROOT)).during(method);
     }
 
     private void runningFrame(Frame frame) {
@@ -231,7 +192,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
         } else if (method instanceof Connection.UpdateSecret) {
             out.method(0, new Connection.UpdateSecretOk());
         } else if (!(method instanceof Connection.CloseOk)) {
-            throw unexpectedMethod(method);
+            throw AmqpException.channelError("unexpected method in connection state running").during(method);
         }
     }
 
@@ -251,9 +212,9 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
     // ---- closing ----
 
     /** connection.close from the client: close-ok, and the client hangs up (or is hung up on later). */
-    private void clientClose() {
+    void clientClose() {
         releaseAll();
-        state = State.CLOSED;
+        state = ConnectionState.CLOSED;
         out.method(0, new Connection.CloseOk());
         out.flush();
         closeLater(CLOSING_TIMEOUT_SECONDS);
@@ -261,7 +222,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
 
     /** An error: silent before tune-ok is in, connection.close after (then close-ok is awaited). */
     private void fail(AmqpException e) {
-        if (state == State.STARTING || state == State.TUNING) {
+        if (state.isSilent()) {
             LOG.info("connection {}: handshake error, closing: {}", id, e.replyText());
             silentClose();
         } else {
@@ -276,19 +237,19 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
      * ordinary connection error.
      */
     private void decodeError(ProtocolException p) {
-        if (state == State.CLOSED || (state == State.CLOSING && !p.fatal())) {
+        if (state == ConnectionState.CLOSED || (state == ConnectionState.CLOSING && !p.fatal())) {
             return;
         }
         LOG.info("connection {}: {}", id, p.replyText());
         if (p.abortsConnection()) {
             releaseAll();
-            state = State.CLOSED;
+            state = ConnectionState.CLOSED;
             ctx.close();
-        } else if (state == State.STARTING || state == State.TUNING) {
+        } else if (state.isSilent()) {
             silentClose();
         } else if (p.fatal()) {
             ctx.channel().config().setAutoRead(false);
-            if (state != State.CLOSING) {
+            if (state != ConnectionState.CLOSING) {
                 sendClose(new Connection.Close(p.replyCode().code(), p.replyText(), p.classId(), p.methodId()));
             }
             closeLater(SILENT_CLOSE_DELAY_SECONDS);
@@ -300,7 +261,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
     /** Closes the whole connection with connection.close, as RabbitMQ does on a hard error. */
     @Override
     public void closeWithError(AmqpException e) {
-        if (state == State.CLOSING || state == State.CLOSED) {
+        if (state == ConnectionState.CLOSING || state == ConnectionState.CLOSED) {
             return;
         }
         LOG.info("connection {} error: {}", id, e.replyText());
@@ -310,7 +271,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
 
     private void sendClose(Connection.Close close) {
         releaseAll();
-        state = State.CLOSING;
+        state = ConnectionState.CLOSING;
         out.method(0, close);
         out.flush();
     }
@@ -318,7 +279,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
     /** Stops reading and hangs up after RabbitMQ's delay for connections it does not trust. */
     private void silentClose() {
         releaseAll();
-        state = State.CLOSED;
+        state = ConnectionState.CLOSED;
         ctx.channel().config().setAutoRead(false);
         closeLater(SILENT_CLOSE_DELAY_SECONDS);
     }
@@ -393,7 +354,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
 
     @Override
     public boolean hasCapability(String name) {
-        return Boolean.TRUE.equals(capabilities.get(name));
+        return handshake.hasCapability(name);
     }
 
     @Override
@@ -403,12 +364,12 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
 
     @Override
     public User user() {
-        return user;
+        return handshake.user();
     }
 
     @Override
     public VirtualHost vhost() {
-        return vhost;
+        return handshake.vhost();
     }
 
     @Override
@@ -421,23 +382,10 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
         blocking.alarm(raised);
     }
 
-    // ---- handshake results ----
+    // ---- what the handshake negotiated ----
 
     SocketAddress remoteAddress() {
         return ctx.channel().remoteAddress();
-    }
-
-    void clientProperties(Map<String, Object> properties) {
-        this.clientProperties = properties;
-        if (properties.get("capabilities") instanceof Map<?, ?> map) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> typed = (Map<String, Object>) map;
-            this.capabilities = typed;
-        }
-    }
-
-    void user(User authenticated) {
-        this.user = authenticated;
     }
 
     void tuned(int frameMax, int channelMax, int heartbeatSeconds) {
@@ -454,12 +402,9 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
         }
     }
 
-    void opened(VirtualHost openedVhost) {
-        this.vhost = openedVhost;
-    }
-
     @Override
     public String toString() {
-        return "connection " + id + " (" + clientProperties.getOrDefault("connection_name", "") + ")";
+        Object name = handshake.clientProperty("connection_name");
+        return "connection " + id + (name == null ? "" : " (" + name + ")");
     }
 }

@@ -6,9 +6,14 @@ import io.mensajero.broker.internal.auth.User;
 import io.mensajero.broker.internal.auth.UserStore;
 import io.mensajero.broker.internal.model.VirtualHost;
 import io.mensajero.protocol.Connection;
+import io.mensajero.protocol.Frame;
+import io.mensajero.protocol.Frames;
+import io.mensajero.protocol.HeartbeatFrame;
 import io.mensajero.protocol.Method;
+import io.mensajero.protocol.MethodFrame;
 import io.mensajero.protocol.ReplyCode;
 
+import java.util.Map;
 
 /**
  * Opening a connection, as RabbitMQ does it: start / start-ok (authentication), tune / tune-ok
@@ -17,11 +22,13 @@ import io.mensajero.protocol.ReplyCode;
 final class Handshake {
     private static final int CHANNEL_MIN = 1;
 
-    private enum Step { START_SENT, TUNE_SENT, OPEN_EXPECTED, DONE }
-
     private final AmqpConnection connection;
-    private Step step = Step.START_SENT;
+    private ConnectionState state = ConnectionState.STARTING;
     private String mechanism = "PLAIN";
+    private Map<String, Object> clientProperties = Map.of();
+    private Map<String, Object> capabilities = Map.of();
+    private User user;
+    private VirtualHost vhost;
 
     Handshake(AmqpConnection connection) {
         this.connection = connection;
@@ -34,25 +41,64 @@ final class Handshake {
         connection.flush();
     }
 
-    boolean isDone() {
-        return step == Step.DONE;
+    private void clientProperties(Map<String, Object> properties) {
+        this.clientProperties = properties;
+        if (properties.get("capabilities") instanceof Map<?, ?> map) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> typed = (Map<String, Object>) map;
+            this.capabilities = typed;
+        }
     }
 
-    boolean isTuning() {
-        return step == Step.TUNE_SENT;
+    /** Whether the client announced the capability in its start-ok properties. */
+    boolean hasCapability(String name) {
+        return Boolean.TRUE.equals(capabilities.get(name));
     }
 
-    /** Tune-ok is in; connection.open is awaited. */
-    boolean isOpening() {
-        return step == Step.OPEN_EXPECTED;
+    Object clientProperty(String name) {
+        return clientProperties.get(name);
     }
 
-    /** Handles one method of the handshake. */
-    void handle(Method method) {
-        switch (step) {
-            case START_SENT -> startOk(expect(method, Connection.StartOk.class, "connection.start_ok"));
-            case TUNE_SENT -> tuneOk(expect(method, Connection.TuneOk.class, "connection.tune_ok"));
-            case OPEN_EXPECTED -> open(expect(method, Connection.Open.class, "connection.open"));
+    /** The logged-in user, once start-ok is accepted. */
+    User user() {
+        return user;
+    }
+
+    /** The virtual host, once connection.open is accepted. */
+    VirtualHost vhost() {
+        return vhost;
+    }
+
+    /** STARTING, TUNING, OPENING while it lasts; RUNNING once connection.open-ok is sent. */
+    ConnectionState state() {
+        return state;
+    }
+
+    /**
+     * A frame before the connection is open: only methods on channel 0 belong here, and only the
+     * one the current step expects (or connection.close).
+     */
+    void frame(Frame frame) {
+        if (frame instanceof HeartbeatFrame && frame.channel() == 0) {
+            return;
+        }
+        Method method = frame instanceof MethodFrame mf ? mf.method() : null;
+        if (method == null || frame.channel() != 0) {
+            throw AmqpException.unexpectedFrame("%s", Frames.describe(frame));
+        }
+        if (method instanceof Connection.Close) {
+            connection.clientClose();
+            return;
+        }
+        switch (state) {
+            case STARTING -> startOk(expect(method, Connection.StartOk.class, "connection.start_ok"));
+            case TUNING -> tuneOk(expect(method, Connection.TuneOk.class, "connection.tune_ok"));
+            case OPENING -> {
+                if (!(method instanceof Connection.Open open)) {
+                    throw AmqpException.channelError("unexpected method in connection state opening").during(method);
+                }
+                open(open);
+            }
             default -> throw new IllegalStateException("handshake already done");
         }
     }
@@ -66,7 +112,7 @@ final class Handshake {
     }
 
     private void startOk(Connection.StartOk m) {
-        connection.clientProperties(m.clientProperties());
+        clientProperties(m.clientProperties());
         mechanism = m.mechanism();
         if (!UserStore.supports(mechanism)) {
             throw AmqpException.commandInvalid("unknown authentication mechanism '%s'", mechanism).during(m);
@@ -78,11 +124,11 @@ final class Handshake {
             connection.authenticationFailed(e);
             return;
         }
-        connection.user(user);
+        this.user = user;
         var config = connection.broker().config();
         connection.writeMethod(0, new Connection.Tune(config.channelMax(), config.frameMax(),
                 config.heartbeatSeconds()));
-        step = Step.TUNE_SENT;
+        state = ConnectionState.TUNING;
     }
 
     private void tuneOk(Connection.TuneOk m) {
@@ -90,7 +136,7 @@ final class Handshake {
         negotiated("frame_max", m.frameMax(), config.frameMax(), io.mensajero.protocol.AmqpConstants.FRAME_MIN_SIZE, m);
         negotiated("channel_max", m.channelMax(), config.channelMax(), CHANNEL_MIN, m);
         connection.tuned((int) m.frameMax(), m.channelMax(), m.heartbeat());
-        step = Step.OPEN_EXPECTED;
+        state = ConnectionState.OPENING;
     }
 
     private static void negotiated(String field, long value, long serverMax, long min, Method m) {
@@ -108,9 +154,9 @@ final class Handshake {
         if (vhost == null) {
             throw AmqpException.notAllowed("vhost %s not found", m.virtualHost()).during(m);
         }
-        connection.opened(vhost);
+        this.vhost = vhost;
         connection.writeMethod(0, new Connection.OpenOk());
-        step = Step.DONE;
+        state = ConnectionState.RUNNING;
     }
 
     String mechanism() {
