@@ -5,13 +5,9 @@ import io.mensajero.broker.internal.DirectReplyTo;
 import io.mensajero.broker.internal.model.MessageQueue;
 import io.mensajero.protocol.Basic;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /** basic.consume, basic.cancel and basic.qos: who receives, and how much at once. */
 final class ConsumeMethods {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private ConsumeMethods() {
     }
 
@@ -26,7 +22,7 @@ final class ConsumeMethods {
     }
 
     private static void consume(AmqpChannel ch, Basic.Consume m) {
-        String tag = m.consumerTag().isEmpty() ? generatedTag() : m.consumerTag();
+        String tag = m.consumerTag().isEmpty() ? Names.generated("amq.ctag") : m.consumerTag();
         if (ch.consumers.containsKey(m.consumerTag()) || m.consumerTag().equals(ch.replyConsumerTag)) {
             throw AmqpException.notAllowed("attempt to reuse consumer tag '%s'", m.consumerTag());
         }
@@ -99,11 +95,5 @@ final class ConsumeMethods {
         }
         ch.reply(new Basic.QosOk());
         ch.resumeDeliveries();
-    }
-
-    static String generatedTag() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return "amq.ctag-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -2,9 +2,24 @@ package io.mensajero.broker.internal.channel;
 
 import io.mensajero.broker.internal.AmqpException;
 
+import java.security.SecureRandom;
+import java.util.Base64;
+
 /** RabbitMQ's handling of queue and exchange names given in methods. */
 final class Names {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private Names() {
+    }
+
+    /**
+     * A name the broker chooses, as RabbitMQ makes them: the prefix, a dash, then 16 random
+     * octets in URL-safe base64 ({@code amq.gen-...} for queues, {@code amq.ctag-...} for consumers).
+     */
+    static String generated(String prefix) {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return prefix + "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** RabbitMQ strips CR and LF from names in declares, deletes and bindings. */

@@ -7,13 +7,9 @@ import io.mensajero.broker.internal.model.MessageQueue;
 import io.mensajero.broker.internal.model.VirtualHost;
 import io.mensajero.protocol.Queue;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /** queue.declare, bind, unbind, purge and delete. */
 final class QueueMethods {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private QueueMethods() {
     }
 
@@ -70,7 +66,7 @@ final class QueueMethods {
             consumers = q.consumerCount();
         } else {
             if (name.isEmpty()) {
-                name = "amq.gen-" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+                name = Names.generated("amq.gen");
             } else {
                 VirtualHost.checkQueueName(name);
             }
@@ -86,11 +82,5 @@ final class QueueMethods {
         if (!d.noWait()) {
             ch.reply(new Queue.DeclareOk(name, messages, consumers));
         }
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return bytes;
     }
 }
