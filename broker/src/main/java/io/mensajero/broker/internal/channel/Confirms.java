@@ -46,15 +46,6 @@ final class Confirms {
         }
     }
 
-    /** The broker could not take the message: everything earlier is acked first, then this is nacked. */
-    void reject(long seq) {
-        earnedUpTo = Math.max(earnedUpTo, seq - 1);
-        flush();
-        channel.reply(new Basic.Nack(seq, false, false));
-        sentUpTo = seq;
-        earnedUpTo = seq;
-    }
-
     void flush() {
         if (earnedUpTo > sentUpTo) {
             channel.reply(new Basic.Ack(earnedUpTo, earnedUpTo - sentUpTo > 1));

@@ -10,7 +10,6 @@ import io.mensajero.protocol.BasicProperties;
 public final class Message {
     /** Bits of the first property-flags word (AMQP 0-9-1 basic class, high bit first). */
     public static final int FLAG_HEADERS = 1 << 13;
-    public static final int FLAG_DELIVERY_MODE = 1 << 12;
     public static final int FLAG_REPLY_TO = 1 << 9;
     public static final int FLAG_EXPIRATION = 1 << 8;
     public static final int FLAG_USER_ID = 1 << 4;
@@ -81,28 +80,9 @@ public final class Message {
         }
     }
 
-    public boolean isPersistent() {
-        if (!hasProperty(FLAG_DELIVERY_MODE)) {
-            return false;
-        }
-        Integer mode = properties().deliveryMode();
-        return mode != null && mode == 2;
-    }
-
     /** A copy with other properties (re-encoded) and the same body. */
     public Message withProperties(BasicProperties newProperties) {
         return new Message(exchange, routingKey, newProperties, body);
-    }
-
-    /** A copy as published to another exchange and routing key. */
-    public Message withRoute(String newExchange, String newRoutingKey) {
-        Message m = new Message(newExchange, newRoutingKey, rawProperties, body);
-        m.properties = properties;
-        return m;
-    }
-
-    int bodySize() {
-        return body.length;
     }
 
     /** Counts this message in the gauge the first time any queue holds it. */

@@ -79,10 +79,6 @@ public final class MessageQueue implements BindingDestination {
         return arguments;
     }
 
-    public boolean isDeleted() {
-        return deleted;
-    }
-
     /** Ready messages: what queue.declare-ok and basic.get-ok report. */
     public int messageCount() {
         dropExpired();
@@ -91,10 +87,6 @@ public final class MessageQueue implements BindingDestination {
 
     public int consumerCount() {
         return consumers.size();
-    }
-
-    public int unackedCount() {
-        return unacked;
     }
 
     public boolean hasExclusiveConsumer() {
@@ -111,7 +103,6 @@ public final class MessageQueue implements BindingDestination {
         long expiresAt = ttl < 0 ? Long.MAX_VALUE : vhost.timers().now() + ttl;
         ready.addLast(new QueueEntry(nextSeq++, message, expiresAt));
         dispatch();
-        dropExpired();
     }
 
     /** basic.get: takes the head message, or null. Unless noAck, it stays counted as unacked. */

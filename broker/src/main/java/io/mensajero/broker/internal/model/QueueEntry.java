@@ -24,8 +24,4 @@ public final class QueueEntry {
     public boolean redelivered() {
         return redelivered;
     }
-
-    public long seq() {
-        return seq;
-    }
 }

@@ -4,7 +4,6 @@ import io.mensajero.broker.internal.AmqpException;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,14 +50,6 @@ public final class VirtualHost {
 
     public Timers timers() {
         return timers;
-    }
-
-    public Collection<Exchange> exchanges() {
-        return Collections.unmodifiableCollection(exchanges.values());
-    }
-
-    public Collection<MessageQueue> queues() {
-        return Collections.unmodifiableCollection(queues.values());
     }
 
     public Exchange lookupExchange(String exchangeName) {
