@@ -7,12 +7,16 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 
 /**
- * The RabbitMQ broker at {@code $RABBITMQ_HOST:$RABBITMQ_PORT} (default localhost:5672).
+ * The RabbitMQ broker at {@code $RABBITMQ_HOST:$RABBITMQ_PORT} (default localhost:5672), whose
+ * node rabbitmqctl reaches as {@code $RABBITMQ_NODE} (default: rabbitmqctl's own default;
+ * {@code bench/rabbitmq-node} starts a private node and prints these variables).
  * It is shared, so scenarios use unique names ({@link Names}) and clean up after themselves.
  */
 final class RabbitMqResource implements BrokerResource {
     static final String HOST = env("RABBITMQ_HOST", "localhost");
     static final int PORT = Integer.parseInt(env("RABBITMQ_PORT", "5672"));
+    /** The node rabbitmqctl acts on ({@code -n}); empty for rabbitmqctl's default node. */
+    static final String NODE = env("RABBITMQ_NODE", "");
 
     private static Boolean reachable;
 
@@ -73,9 +77,14 @@ final class RabbitMqResource implements BrokerResource {
     /** Runs rabbitmqctl on this machine (the RabbitMQ under test must be local for this). */
     static void rabbitmqctl(String... args) {
         Requirements.command("rabbitmqctl", "apt-get install -y rabbitmq-server");
-        String[] command = new String[args.length + 1];
+        int prefix = NODE.isEmpty() ? 1 : 3;
+        String[] command = new String[args.length + prefix];
         command[0] = "rabbitmqctl";
-        System.arraycopy(args, 0, command, 1, args.length);
+        if (!NODE.isEmpty()) {
+            command[1] = "-n";
+            command[2] = NODE;
+        }
+        System.arraycopy(args, 0, command, prefix, args.length);
         if (!Requirements.succeeds(command)) {
             throw new AssertionError("rabbitmqctl " + String.join(" ", args) + " failed");
         }
