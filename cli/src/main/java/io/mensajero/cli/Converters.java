@@ -12,21 +12,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Option value converters; a bad value becomes a one-line usage error (exit 2). */
-final class Converters {
+public final class Converters {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
 
     private Converters() {
     }
 
     /** {@code 500ms}, {@code 1s}, {@code 1.5s}, {@code 2m}, {@code 1h}, or a bare number of seconds. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
+    public static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
             return parseDuration(value);
         }
     }
 
-    static Duration parseDuration(String value) {
+    public static Duration parseDuration(String value) {
         Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new TypeConversionException("'" + value + "' is not a duration (e.g. 500ms, 1s, 2m, or a number of seconds)");
@@ -47,7 +47,7 @@ final class Converters {
     }
 
     /** A whole number, zero or more. */
-    static final class CountConverter implements ITypeConverter<Integer> {
+    public static final class CountConverter implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
             int n;
@@ -64,7 +64,7 @@ final class Converters {
     }
 
     /** Messages per second: a positive number. */
-    static final class RateConverter implements ITypeConverter<Double> {
+    public static final class RateConverter implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
             double rate;
@@ -81,7 +81,7 @@ final class Converters {
     }
 
     /** fanout, direct, topic or headers. */
-    static final class ExchangeTypeConverter implements ITypeConverter<ExchangeType> {
+    public static final class ExchangeTypeConverter implements ITypeConverter<ExchangeType> {
         @Override
         public ExchangeType convert(String value) {
             try {

@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {SendCommand.class, ReceiveCommand.class, TaskCommand.class, WorkCommand.class,
                 PublishCommand.class, SubscribeCommand.class, StagedCommand.class, BrokerCommand.class,
+                io.mensajero.cli.bench.BenchCommand.class,
                 io.mensajero.cli.lab.LabCommand.class},
         footer = {"", "Run 'mensajero COMMAND --help' for a command's options.", Main.EXIT_CODES})
 public final class Main implements Callable<Integer> {

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * used, a shutdown hook asks the command to stop and waits for it; the JVM then exits with the
  * signal's status (130/143) rather than 0.
  */
-final class Signals {
+public final class Signals {
     private static final long HOOK_WAIT_SECONDS = 10;
 
     private Signals() {
@@ -27,7 +27,7 @@ final class Signals {
      * Calls {@code stop} with "SIGINT" or "SIGTERM" on the first signal. {@code finished} is
      * counted down by the caller when the command has printed its summary.
      */
-    static void onStop(Consumer<String> stop, CountDownLatch finished, PrintWriter err) {
+    public static void onStop(Consumer<String> stop, CountDownLatch finished, PrintWriter err) {
         AtomicInteger received = new AtomicInteger();
         try {
             for (String name : new String[] {"INT", "TERM"}) {

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.security.GeneralSecurityException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeoutException;
 import java.util.Locale;
 
@@ -97,6 +98,27 @@ public final class ConnectionSettings {
         } catch (IOException | TimeoutException | RuntimeException e) {
             throw Failures.connecting(this, e);
         }
+    }
+
+    /**
+     * Opens a connection whose consumers are called on {@code consumerThreads} (amqp-client's
+     * consumer dispatch), named {@code connectionName}. Failures as {@link #connect(String)}.
+     */
+    public Connection connect(String connectionName, ExecutorService consumerThreads) {
+        try {
+            return connectionFactory().newConnection(consumerThreads, connectionName);
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            throw Failures.connecting(this, e);
+        }
+    }
+
+    /**
+     * A one-line {@link MensajeroException} for a request on a connection made with these settings
+     * that failed ({@code what}, e.g. "declare queue 'q'"): the broker closed the channel (exit 6),
+     * refused access (5), or the connection was lost (3).
+     */
+    public MensajeroException failure(String what, Throwable e) {
+        return Failures.during(what, this, e);
     }
 
     /** The URI as given, with any password replaced by {@code ***}. */
