@@ -97,16 +97,16 @@ final class BenchRun {
                 return;
             }
             now = System.nanoTime();
-            if (now >= deadline) {
-                control.stop("time limit");
-                return;
-            }
             if (now >= nextTick) {
                 output.sample(aggregator.sample(now));
                 nextTick += intervalNanos;
                 while (nextTick <= now) {
                     nextTick += intervalNanos;
                 }
+            }
+            if (now >= deadline) {
+                control.stop("time limit");
+                return;
             }
         }
     }
@@ -173,7 +173,7 @@ final class BenchRun {
             return;
         }
         try {
-            channel.exchangeDeclare(settings.exchange(), settings.exchangeType().wireName());
+            channel.exchangeDeclare(settings.exchange(), settings.exchangeType().wireName(), true);
         } catch (IOException | RuntimeException e) {
             throw connection.failure("declare exchange '" + settings.exchange() + "'", e);
         }

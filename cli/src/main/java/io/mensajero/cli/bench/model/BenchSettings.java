@@ -57,7 +57,7 @@ public record BenchSettings(
         return duration != null || producerMessageCount > 0 || consumerMessageCount > 0;
     }
 
-    /** Whether exchange.declare is sent: not for the default exchange nor the predeclared amq.* ones. */
+    /** Whether exchange.declare is sent (durable, as PerfTest 2.22 declares it): not for the default exchange nor the predeclared amq.* ones. */
     public boolean declaresExchange() {
         return !exchange.isEmpty() && !exchange.startsWith("amq.");
     }
