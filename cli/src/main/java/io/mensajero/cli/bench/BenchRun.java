@@ -75,6 +75,7 @@ final class BenchRun {
             for (Thread p : producers) {
                 p.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(joinDeadline - System.nanoTime())));
             }
+            closeAll(); // after this no delivery is being counted, so the last sample's counts and latencies agree
             aggregator.sample(end);
             if (control.failure() != null) {
                 throw control.failure();
