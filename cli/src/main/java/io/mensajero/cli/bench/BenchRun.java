@@ -98,6 +98,10 @@ final class BenchRun {
                 return;
             }
             now = System.nanoTime();
+            boolean last = now >= deadline;
+            if (last) {
+                control.stop("time limit"); // before printing, so the run's length is not stretched by the output
+            }
             if (now >= nextTick) {
                 output.sample(aggregator.sample(now));
                 nextTick += intervalNanos;
@@ -105,8 +109,7 @@ final class BenchRun {
                     nextTick += intervalNanos;
                 }
             }
-            if (now >= deadline) {
-                control.stop("time limit");
+            if (last) {
                 return;
             }
         }
