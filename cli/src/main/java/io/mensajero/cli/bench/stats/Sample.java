@@ -8,26 +8,22 @@ package io.mensajero.cli.bench.stats;
  */
 public record Sample(long elapsedNanos, long intervalNanos, Totals counts, Latency latency) {
     public double sendRate() {
-        return rate(counts.sent());
+        return Totals.perSecond(counts.sent(), intervalNanos);
     }
 
     public double receiveRate() {
-        return rate(counts.received());
+        return Totals.perSecond(counts.received(), intervalNanos);
     }
 
     public double confirmRate() {
-        return rate(counts.confirmed());
+        return Totals.perSecond(counts.confirmed(), intervalNanos);
     }
 
     public double nackRate() {
-        return rate(counts.nacked());
+        return Totals.perSecond(counts.nacked(), intervalNanos);
     }
 
     public double returnRate() {
-        return rate(counts.returned());
-    }
-
-    private double rate(long count) {
-        return intervalNanos <= 0 ? 0 : count * 1e9 / intervalNanos;
+        return Totals.perSecond(counts.returned(), intervalNanos);
     }
 }

@@ -6,18 +6,14 @@ package io.mensajero.cli.bench.stats;
  */
 public record Summary(long elapsedNanos, Totals totals, Latency latency, String reason) {
     public double sendRate() {
-        return rate(totals.sent());
+        return Totals.perSecond(totals.sent(), elapsedNanos);
     }
 
     public double receiveRate() {
-        return rate(totals.received());
+        return Totals.perSecond(totals.received(), elapsedNanos);
     }
 
     public double confirmRate() {
-        return rate(totals.confirmed());
-    }
-
-    private double rate(long count) {
-        return elapsedNanos <= 0 ? 0 : count * 1e9 / elapsedNanos;
+        return Totals.perSecond(totals.confirmed(), elapsedNanos);
     }
 }
