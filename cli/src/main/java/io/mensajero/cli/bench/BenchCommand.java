@@ -42,6 +42,7 @@ import java.util.concurrent.CountDownLatch;
                 "", "Unlike PerfTest, -h is --help; the broker is given with --uri.",
                 "%nExit codes:%n"
                         + "  0  ok, also after Ctrl-C or SIGTERM (it stops and prints its summary)%n"
+                        + "  1  unexpected internal error%n"
                         + "  2  usage error: a bad option value or a malformed URI%n"
                         + "  3  the broker cannot be reached, or the connection to it was lost%n"
                         + "  4  authentication failed%n"
