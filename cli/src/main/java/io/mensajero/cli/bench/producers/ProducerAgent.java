@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * One producer: a thread of its own publishing on one channel as fast as the broker, its rate
@@ -37,6 +38,8 @@ public final class ProducerAgent implements Runnable {
     private final OutstandingConfirms outstanding;
     private final ProducerStats stats;
     private final RunControl control;
+    /** Made once: a method reference evaluated per message would be an allocation per message. */
+    private final BooleanSupplier stopping;
     private final ConnectionSettings connection;
 
     /**
@@ -55,6 +58,7 @@ public final class ProducerAgent implements Runnable {
         this.pacer = settings.rate() > 0 ? new Pacer(settings.rate()) : null;
         this.stats = stats;
         this.control = control;
+        this.stopping = control::stopping;
         this.connection = connection;
         if (settings.confirms()) {
             int limitOutstanding = settings.confirm();
@@ -79,11 +83,11 @@ public final class ProducerAgent implements Runnable {
                 if (permits != null && !permits.tryAcquire(50, TimeUnit.MILLISECONDS)) {
                     continue;
                 }
-                if (pacer != null && !pacer.awaitTurn(control::stopping)) {
+                if (pacer != null && !pacer.awaitTurn(stopping)) {
                     break;
                 }
                 seq++;
-                if (outstanding != null && !outstanding.published(seq, control::stopping)) {
+                if (outstanding != null && !outstanding.published(seq, stopping)) {
                     break;
                 }
                 MessageLayout.stamp(body, (int) seq, System.nanoTime());
