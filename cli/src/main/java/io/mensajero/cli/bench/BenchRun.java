@@ -70,7 +70,7 @@ final class BenchRun {
                 control.stop("nothing to do");
             }
             sampleUntilEnd(aggregator, start);
-            long end = control.stoppedAtNanos();
+            long end = Math.max(start, control.stoppedAtNanos());
             long joinDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(JOIN_MILLIS);
             for (Thread p : producers) {
                 p.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(joinDeadline - System.nanoTime())));
@@ -127,7 +127,7 @@ final class BenchRun {
     private List<Counter> startConsumers(LatencyRecorders latencies) {
         QueuePlan plan = settings.queues();
         List<Counter> counters = new ArrayList<>();
-        for (int i = 0; i < settings.consumers(); i++) {
+        for (int i = 0; i < settings.consumers() && !control.stopping(); i++) {
             ExecutorService dispatch = Executors.newSingleThreadExecutor(daemon("mensajero-bench-consumer-" + (i + 1)));
             dispatchers.add(dispatch);
             Channel channel = channel(open("mensajero-bench consumer " + (i + 1), dispatch));
@@ -154,7 +154,7 @@ final class BenchRun {
 
     private List<Thread> startProducers(List<ProducerStats> stats) {
         List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < settings.producers(); i++) {
+        for (int i = 0; i < settings.producers() && !control.stopping(); i++) {
             Channel channel = channel(open("mensajero-bench producer " + (i + 1), null));
             ProducerStats s = new ProducerStats();
             stats.add(s);
