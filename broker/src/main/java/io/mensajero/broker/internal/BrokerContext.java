@@ -28,6 +28,13 @@ public final class BrokerContext {
 
         /** Closes with connection.close 320 CONNECTION_FORCED, as on broker shutdown. */
         void forceClose(String reason);
+
+        /**
+         * Its state as RabbitMQ's management API shows it: starting, tuning, opening, running,
+         * flow (held by flow control, or held less than a second ago), blocking, blocked (the
+         * memory alarm), closing, closed.
+         */
+        String state();
     }
 
     private final BrokerConfig config;

@@ -199,6 +199,11 @@ public final class AmqpChannel implements DirectReplyTo.Target {
         return !released && !closing && connection.isWritable();
     }
 
+    /** Open, but its connection's socket is over the write-buffer high-water mark. */
+    boolean waitsOnSocket() {
+        return !released && !closing && !connection.isWritable();
+    }
+
     boolean hasGlobalCapacity() {
         return globalPrefetch == 0 || consumerUnacked < globalPrefetch;
     }

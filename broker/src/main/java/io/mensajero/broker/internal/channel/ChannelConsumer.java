@@ -56,9 +56,15 @@ final class ChannelConsumer implements Consumer {
 
     @Override
     public boolean canTake() {
-        if (!channel.canDeliver()) {
-            return false;
-        }
+        return channel.canDeliver() && hasRoom();
+    }
+
+    @Override
+    public boolean waitsOnSocket() {
+        return channel.waitsOnSocket() && hasRoom();
+    }
+
+    private boolean hasRoom() {
         return noAck || ((prefetch == 0 || unacked < prefetch) && channel.hasGlobalCapacity());
     }
 

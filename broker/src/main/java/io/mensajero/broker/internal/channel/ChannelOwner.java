@@ -4,6 +4,7 @@ import io.mensajero.broker.internal.AmqpException;
 import io.mensajero.broker.internal.BrokerContext;
 import io.mensajero.broker.internal.auth.User;
 import io.mensajero.broker.internal.model.MessageQueue;
+import io.mensajero.broker.internal.model.QueueFlow;
 import io.mensajero.broker.internal.model.VirtualHost;
 import io.mensajero.protocol.Method;
 
@@ -41,4 +42,7 @@ public interface ChannelOwner {
 
     /** A message was published on this connection (the memory alarm blocks publishers). */
     void published();
+
+    /** This connection as flow control holds it, when a queue it routes to stops granting credit. */
+    QueueFlow.Sender publisher();
 }

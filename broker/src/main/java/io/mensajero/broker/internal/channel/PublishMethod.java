@@ -51,6 +51,7 @@ final class PublishMethod {
             Collection<MessageQueue> queues = ch.vhost().route(exchange, message);
             for (MessageQueue q : queues) {
                 q.enqueue(message);
+                q.flow().sent(ch.connection.publisher());
             }
             routed = !queues.isEmpty();
         }

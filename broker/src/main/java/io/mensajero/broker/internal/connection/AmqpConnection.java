@@ -7,6 +7,7 @@ import io.mensajero.broker.internal.auth.User;
 import io.mensajero.broker.internal.channel.AmqpChannel;
 import io.mensajero.broker.internal.channel.ChannelOwner;
 import io.mensajero.broker.internal.model.MessageQueue;
+import io.mensajero.broker.internal.model.QueueFlow;
 import io.mensajero.broker.internal.model.VirtualHost;
 import io.mensajero.protocol.Channel;
 import io.mensajero.protocol.Connection;
@@ -53,8 +54,12 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
     private ChannelHandlerContext ctx;
     private Outbound out;
     private PublisherBlocking blocking;
+    private final ConnectionFlow flow =
+            new ConnectionFlow(() -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()), this::readingChanged);
     private ConnectionState state = ConnectionState.STARTING;
     private boolean released;
+    /** Set for good when the connection is no longer read (a fatal frame error, a silent close). */
+    private boolean readStopped;
 
     public AmqpConnection(BrokerContext broker) {
         this.broker = broker;
@@ -68,7 +73,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.out = new Outbound(ctx, broker, this, broker.config().frameMax());
-        this.blocking = new PublisherBlocking(ctx, out, () -> hasCapability("connection.blocked"));
+        this.blocking = new PublisherBlocking(out, () -> hasCapability("connection.blocked"), this::readingChanged);
         broker.opened(this);
         handshake.start();
         ctx.executor().schedule(() -> {
@@ -118,7 +123,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
         if (evt instanceof IdleStateEvent idle) {
             if (idle.state() == IdleState.WRITER_IDLE) {
                 out.heartbeat();
-            } else if (idle.state() == IdleState.READER_IDLE && !blocking.blocked()) {
+            } else if (idle.state() == IdleState.READER_IDLE && !blocking.blocked() && !flow.held()) {
                 LOG.warn("closing connection {}: missed heartbeats from client", id);
                 ctx.close();
             }
@@ -248,7 +253,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
         } else if (state.isSilent()) {
             silentClose();
         } else if (p.fatal()) {
-            ctx.channel().config().setAutoRead(false);
+            stopReading();
             if (state != ConnectionState.CLOSING) {
                 sendClose(new Connection.Close(p.replyCode().code(), p.replyText(), p.classId(), p.methodId()));
             }
@@ -280,7 +285,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
     private void silentClose() {
         releaseAll();
         state = ConnectionState.CLOSED;
-        ctx.channel().config().setAutoRead(false);
+        stopReading();
         closeLater(SILENT_CLOSE_DELAY_SECONDS);
     }
 
@@ -312,7 +317,33 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
         if (!released) {
             released = true;
             channels.releaseAll();
+            flow.release();
         }
+    }
+
+    // ---- reading: the memory alarm and flow control hold it, some errors stop it for good ----
+
+    private void stopReading() {
+        readStopped = true;
+        readingChanged();
+    }
+
+    private void readingChanged() {
+        ctx.channel().config().setAutoRead(!readStopped && !blocking.blocked() && !flow.held());
+    }
+
+    @Override
+    public String state() {
+        if (state != ConnectionState.RUNNING) {
+            return state.label();
+        }
+        if (blocking.blocked()) {
+            return "blocked";
+        }
+        if (blocking.blocking()) {
+            return "blocking";
+        }
+        return flow.inFlow() ? "flow" : "running";
     }
 
     // ---- services for channels (ChannelOwner) ----
@@ -370,6 +401,11 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
     @Override
     public VirtualHost vhost() {
         return handshake.vhost();
+    }
+
+    @Override
+    public QueueFlow.Sender publisher() {
+        return flow;
     }
 
     @Override

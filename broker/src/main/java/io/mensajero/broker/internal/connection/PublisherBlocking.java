@@ -1,7 +1,6 @@
 package io.mensajero.broker.internal.connection;
 
 import io.mensajero.protocol.Connection;
-import io.netty.channel.ChannelHandlerContext;
 
 import java.util.function.BooleanSupplier;
 
@@ -11,31 +10,41 @@ import java.util.function.BooleanSupplier;
  * announced the connection.blocked capability.
  */
 final class PublisherBlocking {
-    private final ChannelHandlerContext ctx;
     private final Outbound out;
     private final BooleanSupplier notify;
+    private final Runnable readingChanged;
     private boolean published;
+    private boolean alarm;
     private boolean blocked;
 
-    PublisherBlocking(ChannelHandlerContext ctx, Outbound out, BooleanSupplier notify) {
-        this.ctx = ctx;
+    /** readingChanged: called when the connection becomes blocked or free again. */
+    PublisherBlocking(Outbound out, BooleanSupplier notify, Runnable readingChanged) {
         this.out = out;
         this.notify = notify;
+        this.readingChanged = readingChanged;
     }
 
+    /** Blocked: no longer read. */
     boolean blocked() {
         return blocked;
+    }
+
+    /** The alarm is on but this connection has not published yet: RabbitMQ's {@code blocking}. */
+    boolean blocking() {
+        return alarm && !blocked;
     }
 
     /** The connection published; under the alarm that blocks it. */
     void published(boolean alarm) {
         published = true;
+        this.alarm = alarm;
         if (alarm && !blocked) {
             block();
         }
     }
 
     void alarm(boolean raised) {
+        alarm = raised;
         if (raised && published && !blocked) {
             block();
         } else if (!raised && blocked) {
@@ -45,7 +54,7 @@ final class PublisherBlocking {
 
     private void block() {
         blocked = true;
-        ctx.channel().config().setAutoRead(false);
+        readingChanged.run();
         if (notify.getAsBoolean()) {
             out.method(0, new Connection.Blocked("low on memory"));
             out.flush();
@@ -58,7 +67,6 @@ final class PublisherBlocking {
             out.method(0, new Connection.Unblocked());
             out.flush();
         }
-        ctx.channel().config().setAutoRead(true);
-        ctx.read();
+        readingChanged.run();
     }
 }

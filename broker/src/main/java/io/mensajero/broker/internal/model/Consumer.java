@@ -15,6 +15,15 @@ public interface Consumer {
     /** Whether one more message may be delivered to it now. */
     boolean canTake();
 
+    /**
+     * Whether it could take more but waits for its connection's socket to drain (flow control:
+     * the queue then stops granting publishers credit). A consumer held back by its prefetch does
+     * not wait on its socket.
+     */
+    default boolean waitsOnSocket() {
+        return false;
+    }
+
     /** Hands it a message; unless {@link #noAck()}, the queue counts it as unacked. */
     void deliver(MessageQueue queue, QueueEntry entry);
 

@@ -25,6 +25,7 @@ public final class MessageQueue implements BindingDestination {
 
     private final ArrayDeque<QueueEntry> ready = new ArrayDeque<>();
     private final ArrayDeque<Consumer> consumers = new ArrayDeque<>();
+    private final QueueFlow flow = new QueueFlow();
     private long nextSeq;
     private int unacked;
     private boolean hadConsumer;
@@ -89,6 +90,11 @@ public final class MessageQueue implements BindingDestination {
         return consumers.size();
     }
 
+    /** Flow control: whether this queue grants publishers credit now. */
+    public QueueFlow flow() {
+        return flow;
+    }
+
     public boolean hasExclusiveConsumer() {
         return consumers.size() == 1 && consumers.peekFirst().exclusive();
     }
@@ -111,6 +117,7 @@ public final class MessageQueue implements BindingDestination {
         QueueEntry entry = ready.pollFirst();
         if (entry != null) {
             taken(entry, noAck);
+            checkFlow();
         }
         return entry;
     }
@@ -126,6 +133,7 @@ public final class MessageQueue implements BindingDestination {
         if (consumers.remove(consumer) && consumers.isEmpty() && autoDelete && hadConsumer && !deleted) {
             vhost.deleteQueue(this);
         }
+        checkFlow();
     }
 
     /** The message was acknowledged: it leaves the queue for good. */
@@ -197,6 +205,7 @@ public final class MessageQueue implements BindingDestination {
             e.message.release(vhost.gauge());
         }
         ready.clear();
+        checkFlow();
         return count;
     }
 
@@ -224,6 +233,24 @@ public final class MessageQueue implements BindingDestination {
         } finally {
             dispatching = false;
         }
+        checkFlow();
+    }
+
+    /** Tells flow control how the queue stands; costs one comparison unless the backlog is long. */
+    private void checkFlow() {
+        int count = ready.size();
+        if (flow.watching(count)) {
+            flow.update(count, consumerWaitsOnSocket());
+        }
+    }
+
+    private boolean consumerWaitsOnSocket() {
+        for (Consumer c : consumers) {
+            if (c.waitsOnSocket()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -251,6 +278,7 @@ public final class MessageQueue implements BindingDestination {
                 expiryTimerAt = Long.MAX_VALUE;
                 if (!deleted) {
                     dropExpired();
+                    checkFlow();
                 }
             }, Math.max(0, head.expiresAt - now));
         }
@@ -283,6 +311,7 @@ public final class MessageQueue implements BindingDestination {
             expiryTimer = null;
         }
         int count = purge();
+        flow.grant();
         List<Consumer> gone = new ArrayList<>(consumers);
         consumers.clear();
         for (Consumer c : gone) {
