@@ -120,8 +120,9 @@ def parse(path):
     recv = re.search(r"receiving rate avg: ([\d.]+) msg/s", text)
     lat = re.search(r"consumer latency min/median/75th/95th/99th (\d+)/(\d+)/(\d+)/(\d+)/(\d+) µs", text)
     if not (send and recv and lat):
-        raise SystemExit("flow-control: PerfTest did not finish normally; its output (%s):\n%s"
-                         % (path, text[-3000:]))
+        log("PerfTest did not finish normally; the end of its output (%s):\n%s" % (path, text[-1500:]))
+        error = re.search(r"(?:caught exception|Exception)[:\s]*(\S[^\n]*)", text)
+        return {"failed": error.group(1).strip() if error else "no summary"}
     return {"send": float(send.group(1)), "recv": float(recv.group(1)), "p99_ms": int(lat.group(5)) / 1000.0,
             "median_ms": int(lat.group(2)) / 1000.0}
 
@@ -206,13 +207,19 @@ def render(runs, started, loads, machine_line):
             rs = [r for r in runs if r["broker"] == b and r["scenario"] == s]
             if not rs:
                 continue
-            ratios = [q["recv"] / q["send"] if q["send"] else 0.0 for r in rs for q in r["queues"]]
-            sends = [sum(q["send"] for q in r["queues"]) for r in rs]
-            p99s = [max(q["p99_ms"] for q in r["queues"]) for r in rs]
+            failed = sum(1 for r in rs for q in r["queues"] if "failed" in q)
+            rs_ok = [r for r in rs if not any("failed" in q for q in r["queues"])]
+            if not rs_ok:
+                lines.append("| %s | %s | %d | every run failed | | | | |" % (b, s, len(rs)))
+                continue
+            ratios = [q["recv"] / q["send"] if q["send"] else 0.0 for r in rs_ok for q in r["queues"]]
+            sends = [sum(q["send"] for q in r["queues"]) for r in rs_ok]
+            p99s = [max(q["p99_ms"] for q in r["queues"]) for r in rs_ok]
             growth = [r["rss_end"] - r["rss5"] for r in rs if r["rss5"] is not None and r["rss_end"] is not None]
             maxrss = [r["rss_max"] for r in rs if r["rss_max"] is not None]
-            lines.append("| %s | %s | %d | %.3f | %s | %s | %s | %s |" % (
-                b, s, len(rs), min(ratios), fmt(statistics.median(sends)), fmt(statistics.median(p99s), 1),
+            lines.append("| %s | %s | %s | %.3f | %s | %s | %s | %s |" % (
+                b, s, "%d" % len(rs) if not failed else "%d (%d failed)" % (len(rs), len(rs) - len(rs_ok)),
+                min(ratios), fmt(statistics.median(sends)), fmt(statistics.median(p99s), 1),
                 fmt(max(growth), 1) if growth else "–", fmt(max(maxrss), 1) if maxrss else "–"))
     lines += ["", "Every run, per queue:", "",
               "| round | scenario | broker | queue | send msg/s | receive msg/s | receive/send | p99 ms | "
@@ -220,6 +227,10 @@ def render(runs, started, loads, machine_line):
               "|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     for r in runs:
         for i, q in enumerate(r["queues"]):
+            if "failed" in q:
+                lines.append("| %d | %s | %s | q%d | PerfTest failed: %s | | | | | | %.1f |" % (
+                    r["round"], r["scenario"], r["broker"], i + 1, q["failed"].replace("|", "/"), r["load"][0]))
+                continue
             ratio = q["recv"] / q["send"] if q["send"] else 0.0
             lines.append("| %d | %s | %s | q%d | %s | %s | %.3f | %s | %s | %s | %.1f |" % (
                 r["round"], r["scenario"], r["broker"], i + 1, fmt(q["send"]), fmt(q["recv"]), ratio,
@@ -244,7 +255,8 @@ def main():
                 log("round %d/%d, %s, %s (%d s)..." % (rnd, ROUNDS, s, b.name, SECONDS))
                 r = run(b, s, rnd)
                 runs.append(r)
-                log("  " + ", ".join("%s %.0f→%.0f msg/s (%.3f) p99 %.0f ms" % (
+                log("  " + ", ".join("%s failed: %s" % (q["queue"].rsplit("-", 1)[1], q["failed"]) if "failed" in q
+                                     else "%s %.0f→%.0f msg/s (%.3f) p99 %.0f ms" % (
                     q["queue"].rsplit("-", 1)[1], q["send"], q["recv"], q["recv"] / q["send"] if q["send"] else 0,
                     q["p99_ms"]) for q in r["queues"]) + "; RSS %s → %s MiB; load %.1f" % (
                     fmt(r["rss5"]), fmt(r["rss_end"]), r["load"][0]))

@@ -3,7 +3,7 @@
 # interleaved, against RabbitMQ and an older build), and writes the figures to docs/benchmarks.md.
 #
 #   bench/flow-control.sh [--rounds N] [--seconds S] [--scenarios 1x1,4x4]
-#                         [--rabbitmq URI] [--baseline JAR] [--out FILE | --no-write]
+#                         [--rabbitmq URI] [--baseline JAR] [--out FILE | --no-write] [--keep]
 #
 # Scenarios, each run --rounds times for --seconds (default 5 rounds of 60 s):
 #   1x1  one PerfTest: 1 producer, 1 consumer with auto-ack, one queue;
@@ -21,11 +21,12 @@
 #   rabbitmq    --rabbitmq URI, e.g. amqp://guest:guest@localhost:5672/%2F (its RSS is that of the
 #               process listening on the URI's port, when it can be seen)
 #
+# --keep leaves the brokers' and PerfTest's outputs in the temporary directory it names.
 # PerfTest is resolved from Maven Central with the Maven wrapper (bench/perftest/pom.xml) and run
 # from that class path. Needs java, /usr/bin/python3, Linux /proc and ss. Run from the repository root.
 set -euo pipefail
 
-usage() { sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; }
 die() { echo "flow-control: $*" >&2; exit 2; }
 
 rounds=5
@@ -35,6 +36,7 @@ rabbitmq=""
 baseline=""
 out="docs/benchmarks.md"
 write=1
+keep=0
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -45,6 +47,7 @@ while [[ $# -gt 0 ]]; do
     --baseline) [[ $# -ge 2 && -f "$2" ]] || die "--baseline needs an existing jar"; baseline="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
     --out) [[ $# -ge 2 ]] || die "--out needs a file"; out="$2"; shift 2 ;;
     --no-write) write=0; shift ;;
+    --keep) keep=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
@@ -56,7 +59,7 @@ command -v java >/dev/null || die "java is not on the PATH"
 command -v ss >/dev/null || die "ss is needed to find RabbitMQ's process (apt-get install -y iproute2)"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/flow-control.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+if [[ $keep == 1 ]]; then echo "flow-control: outputs kept in $work" >&2; else trap 'rm -rf "$work"' EXIT; fi
 
 echo "flow-control: resolving PerfTest 2.22.1 (bench/perftest/pom.xml)..." >&2
 if ! ./mvnw -q -B -f bench/perftest/pom.xml dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >"$work/mvn.log" 2>&1; then

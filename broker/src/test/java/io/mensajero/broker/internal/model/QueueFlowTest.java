@@ -86,6 +86,15 @@ class QueueFlowTest {
         }
     }
 
+    /** A consumer whose socket is full, and a backlog just past the high mark: the publisher is held. */
+    private TestConsumer heldBehindAFullSocket() {
+        TestConsumer c = new TestConsumer();
+        c.room = 0;
+        q.addConsumer(c);
+        publish(q, publisher, QueueFlow.HIGH + 1);
+        return c;
+    }
+
     @Test
     void aQueueWithoutConsumersIsABacklogAndKeepsGranting() {
         publish(q, publisher, QueueFlow.HIGH * 5);
@@ -133,10 +142,7 @@ class QueueFlowTest {
 
     @Test
     void theGrantReturnsWhenTheBacklogIsDownToTheLowMarkEvenIfTheSocketIsStillFull() {
-        TestConsumer c = new TestConsumer();
-        c.room = 0;
-        q.addConsumer(c);
-        publish(q, publisher, QueueFlow.HIGH + 1);
+        heldBehindAFullSocket();
         assertThat(publisher.events).containsExactly("held");
         while (q.messageCount() > QueueFlow.LOW + 1) {
             q.get(true);
@@ -176,10 +182,7 @@ class QueueFlowTest {
 
     @Test
     void whenTheWaitingConsumerLeavesTheBacklogIsAllowedAndPublishersAreReleased() {
-        TestConsumer c = new TestConsumer();
-        c.room = 0;
-        q.addConsumer(c);
-        publish(q, publisher, QueueFlow.HIGH + 1);
+        TestConsumer c = heldBehindAFullSocket();
         q.removeConsumer(c);
         assertThat(publisher.events).containsExactly("held", "released");
         publish(q, publisher, QueueFlow.HIGH);
@@ -188,10 +191,7 @@ class QueueFlowTest {
 
     @Test
     void purgeAndDeleteReleasePublishers() {
-        TestConsumer c = new TestConsumer();
-        c.room = 0;
-        q.addConsumer(c);
-        publish(q, publisher, QueueFlow.HIGH + 1);
+        heldBehindAFullSocket();
         q.purge();
         assertThat(publisher.events).containsExactly("held", "released");
 
@@ -203,10 +203,7 @@ class QueueFlowTest {
 
     @Test
     void aForgottenSenderIsNotReleasedLater() {
-        TestConsumer c = new TestConsumer();
-        c.room = 0;
-        q.addConsumer(c);
-        publish(q, publisher, QueueFlow.HIGH + 1);
+        heldBehindAFullSocket();
         q.flow().forget(publisher);
         q.purge();
         assertThat(publisher.events).containsExactly("held");
