@@ -150,7 +150,8 @@ def run(broker, scenario, rnd):
     broker.cleanup(uri, queues)
     broker.stop()
     at5 = next((r for t, r in samples if t >= RSS_AT), None)
-    return {"broker": broker.name, "scenario": scenario, "round": rnd, "load": load, "queues": results,
+    mid = next((r for t, r in samples if t >= SECONDS / 2.0), None)
+    return {"rss_mid": mid, "broker": broker.name, "scenario": scenario, "round": rnd, "load": load, "queues": results,
             "rss5": at5, "rss_end": samples[-1][1] if samples else None,
             "rss_max": max((r for _, r in samples), default=None)}
 
@@ -193,14 +194,15 @@ def render(runs, started, loads, machine_line):
              "brokers interleaved round by round). *4x4*: four PerfTest processes side by side, each one "
              "producer and one consumer on a queue of its own. *receive/send*: PerfTest's average receive "
              "rate over its average send rate, per queue. *RSS 5 s*: the broker's VmRSS %d s after PerfTest "
-             "started; *RSS end*: at its end. Mensajero's broker is started anew for every run."
+             "started, *RSS mid* after half the run, *RSS end* at its end (flat: mid and end alike). "
+             "Mensajero's broker is started anew for every run."
              % (COMMAND, ROUNDS, SECONDS, int(RSS_AT)), "",
              "Machine: %s. Date: %s UTC. Load average (1 min) at the start of the runs: min %.1f, median %.1f, "
              "max %.1f." % (machine_line, started, min(loads), statistics.median(loads), max(loads)), "",
              "Acceptance (issue 8): receive/send at least 0.95 in every round and for every queue, and the "
              "broker's RSS flat after the first seconds.", "",
              "| broker | scenario | rounds | min receive/send | median send msg/s (all queues) | "
-             "median p99 ms (worst queue) | max RSS growth 5 s → end MiB | max RSS MiB |",
+             "median p99 ms (worst queue) | max RSS growth mid → end MiB | max RSS MiB |",
              "|---|---|---:|---:|---:|---:|---:|---:|"]
     for b in brokers:
         for s in SCENARIOS:
@@ -215,7 +217,8 @@ def render(runs, started, loads, machine_line):
             ratios = [q["recv"] / q["send"] if q["send"] else 0.0 for r in rs_ok for q in r["queues"]]
             sends = [sum(q["send"] for q in r["queues"]) for r in rs_ok]
             p99s = [max(q["p99_ms"] for q in r["queues"]) for r in rs_ok]
-            growth = [r["rss_end"] - r["rss5"] for r in rs if r["rss5"] is not None and r["rss_end"] is not None]
+            growth = [r["rss_end"] - r["rss_mid"] for r in rs
+                      if r.get("rss_mid") is not None and r["rss_end"] is not None]
             maxrss = [r["rss_max"] for r in rs if r["rss_max"] is not None]
             lines.append("| %s | %s | %s | %.3f | %s | %s | %s | %s |" % (
                 b, s, "%d" % len(rs) if not failed else "%d (%d failed)" % (len(rs), len(rs) - len(rs_ok)),
@@ -223,18 +226,19 @@ def render(runs, started, loads, machine_line):
                 fmt(max(growth), 1) if growth else "–", fmt(max(maxrss), 1) if maxrss else "–"))
     lines += ["", "Every run, per queue:", "",
               "| round | scenario | broker | queue | send msg/s | receive msg/s | receive/send | p99 ms | "
-              "RSS 5 s MiB | RSS end MiB | load |",
-              "|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+              "RSS 5 s MiB | RSS mid MiB | RSS end MiB | load |",
+              "|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in runs:
         for i, q in enumerate(r["queues"]):
             if "failed" in q:
-                lines.append("| %d | %s | %s | q%d | PerfTest failed: %s | | | | | | %.1f |" % (
+                lines.append("| %d | %s | %s | q%d | PerfTest failed: %s | | | | | | | %.1f |" % (
                     r["round"], r["scenario"], r["broker"], i + 1, q["failed"].replace("|", "/"), r["load"][0]))
                 continue
             ratio = q["recv"] / q["send"] if q["send"] else 0.0
-            lines.append("| %d | %s | %s | q%d | %s | %s | %.3f | %s | %s | %s | %.1f |" % (
+            lines.append("| %d | %s | %s | q%d | %s | %s | %.3f | %s | %s | %s | %s | %.1f |" % (
                 r["round"], r["scenario"], r["broker"], i + 1, fmt(q["send"]), fmt(q["recv"]), ratio,
-                fmt(q["p99_ms"], 1), fmt(r["rss5"], 1) if i == 0 else "", fmt(r["rss_end"], 1) if i == 0 else "",
+                fmt(q["p99_ms"], 1), fmt(r["rss5"], 1) if i == 0 else "", fmt(r.get("rss_mid"), 1) if i == 0 else "",
+                fmt(r["rss_end"], 1) if i == 0 else "",
                 r["load"][0]))
     lines.append("<!-- flow-control:end -->")
     return "\n".join(lines) + "\n"
@@ -258,8 +262,8 @@ def main():
                 log("  " + ", ".join("%s failed: %s" % (q["queue"].rsplit("-", 1)[1], q["failed"]) if "failed" in q
                                      else "%s %.0f→%.0f msg/s (%.3f) p99 %.0f ms" % (
                     q["queue"].rsplit("-", 1)[1], q["send"], q["recv"], q["recv"] / q["send"] if q["send"] else 0,
-                    q["p99_ms"]) for q in r["queues"]) + "; RSS %s → %s MiB; load %.1f" % (
-                    fmt(r["rss5"]), fmt(r["rss_end"]), r["load"][0]))
+                    q["p99_ms"]) for q in r["queues"]) + "; RSS %s → %s → %s MiB; load %.1f" % (
+                    fmt(r["rss5"]), fmt(r.get("rss_mid")), fmt(r["rss_end"]), r["load"][0]))
     text = render(runs, started, [r["load"][0] for r in runs], machine_line)
     print(text)
     if WRITE:

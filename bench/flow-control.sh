@@ -11,7 +11,7 @@
 #        its own: 4 producers x 4 consumers on 4 queues, each queue measured on its own.
 # Per run and per queue it records PerfTest's average send and receive rates (receive/send is the
 # acceptance figure: at least 0.95 everywhere) and its consumer latency p99; per run the broker's
-# RSS 5 s after PerfTest started and at the end, its maximum, and the load average.
+# RSS 5 s after PerfTest started, half-way and at the end, its maximum, and the load average.
 #
 # Brokers, interleaved round by round:
 #   mensajero   ./mensajero broker on a free port (this checkout; the launcher builds it when stale),
