@@ -29,6 +29,7 @@ set -euo pipefail
 usage() { sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; }
 die() { echo "flow-control: $*" >&2; exit 2; }
 
+given="$*"
 rounds=5
 seconds=60
 scenarios="1x1,4x4"
@@ -70,4 +71,4 @@ fi
 
 FLOW_WORK="$work" FLOW_ROUNDS="$rounds" FLOW_SECONDS="$seconds" FLOW_SCENARIOS="$scenarios" \
 FLOW_RABBITMQ="$rabbitmq" FLOW_BASELINE="$baseline" FLOW_OUT="$out" FLOW_WRITE="$write" \
-FLOW_COMMAND="bench/flow-control.sh $*" exec /usr/bin/python3 bench/flow-control.py
+FLOW_COMMAND="bench/flow-control.sh $given" exec /usr/bin/python3 bench/flow-control.py
