@@ -3,6 +3,7 @@ package io.mensajero.cli.ctl;
 import picocli.CommandLine;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
 import java.util.ArrayList;
@@ -38,7 +39,29 @@ public final class CommandList implements IModelTransformer {
     public CommandSpec transform(CommandSpec spec) {
         spec.usageMessage().commandListHeading("%n");
         spec.usageMessage().sectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, help -> render(spec));
+        for (CommandLine sub : spec.subcommands().values()) {
+            briefHelp(sub.getCommandSpec());
+        }
         return spec;
+    }
+
+    /**
+     * A command's help shows its own arguments and options; the options every command inherits
+     * (--management-url, -p, -q, ...) are listed once, in {@code mensajero ctl --help}.
+     */
+    private static void briefHelp(CommandSpec command) {
+        if (command.usageMessage().abbreviateSynopsis()) {
+            return;
+        }
+        command.usageMessage().abbreviateSynopsis(true);
+        for (OptionSpec option : new ArrayList<>(command.options())) {
+            if (option.inherited() && !option.hidden()) {
+                command.remove(option);
+                command.addOption(option.toBuilder().hidden(true).build());
+            }
+        }
+        command.usageMessage().footer("", "Every command also takes the options of 'mensajero ctl --help' "
+                + "(--management-url, -p VHOST, -q, --formatter json, ...).");
     }
 
     static String render(CommandSpec spec) {

@@ -20,7 +20,7 @@ final class PermissionCommands {
 
     @Command(name = "set_permissions", aliases = "set-permissions",
             description = {"Sets user permissions for a vhost.",
-                    "The vhost is -p (default /); the permissions are three regular expressions, e.g. "
+                    "The vhost is -p (default /); the permissions are three regular expressions, such as "
                             + "\".*\" \".*\" \".*\" for everything."})
     static final class SetPermissions extends CtlSubcommand {
         @Parameters(index = "0", paramLabel = "USERNAME", description = "The user.")

@@ -24,6 +24,13 @@ public interface BrokerUnderTest {
         return "amqp://guest:guest@" + host() + ":" + port() + "/%2F";
     }
 
+    /**
+     * The management HTTP API in RabbitMQ's dialect, guest/guest, e.g. {@code http://localhost:15672}:
+     * what {@code mensajero ctl --management-url} takes. RabbitMQ's port is
+     * {@code $RABBITMQ_MANAGEMENT_PORT} (default 15672).
+     */
+    String managementUri();
+
     default boolean isRabbitMq() {
         return "rabbitmq".equals(name());
     }

@@ -15,6 +15,8 @@ import java.net.Socket;
 final class RabbitMqResource implements BrokerResource {
     static final String HOST = env("RABBITMQ_HOST", "localhost");
     static final int PORT = Integer.parseInt(env("RABBITMQ_PORT", "5672"));
+    /** Its management API's port (the management plugin). */
+    static final int MANAGEMENT_PORT = Integer.parseInt(env("RABBITMQ_MANAGEMENT_PORT", "15672"));
     /** The node rabbitmqctl acts on ({@code -n}); empty for rabbitmqctl's default node. */
     static final String NODE = env("RABBITMQ_NODE", "");
 
@@ -60,6 +62,11 @@ final class RabbitMqResource implements BrokerResource {
             @Override
             public int port() {
                 return PORT;
+            }
+
+            @Override
+            public String managementUri() {
+                return "http://" + HOST + ":" + MANAGEMENT_PORT;
             }
 
             @Override
