@@ -104,12 +104,7 @@ final class ConnectionCommands {
                     closed++;
                 }
             }
-            String message = "Closed " + closed + " connections";
-            if (session.out().json()) {
-                session.out().done(null, "value", message);
-            } else {
-                session.out().info(message);
-            }
+            session.out().result("value", "Closed " + closed + " connections");
         }
 
         private static void pause(long millis) {

@@ -19,7 +19,11 @@ final class ListCommands {
                 description = "Columns to show (default: rabbitmqctl's); see the command's description.")
         List<String> columns = new ArrayList<>();
 
-        abstract Listing listing();
+        private final Listing listing;
+
+        ListCommand(Listing listing) {
+            this.listing = listing;
+        }
 
         /** A line rabbitmqctl prints before the heading, or null. */
         String preamble() {
@@ -28,7 +32,7 @@ final class ListCommands {
 
         @Override
         void run(Session session) {
-            list(this, session, listing(), session.vhost(), columns, preamble());
+            list(this, session, listing, session.vhost(), columns, preamble());
         }
     }
 
@@ -68,9 +72,8 @@ final class ListCommands {
                     + "policy, state, type, and rabbitmqctl's others (empty where the API has no value). "
                     + "Default: name messages."})
     static final class ListQueues extends ListCommand {
-        @Override
-        Listing listing() {
-            return Listings.QUEUES;
+        ListQueues() {
+            super(Listings.QUEUES);
         }
 
         @Override
@@ -83,9 +86,8 @@ final class ListCommands {
             description = {"Lists exchanges.",
                     "Columns: arguments, auto_delete, durable, internal, name, policy, type. Default: name type."})
     static final class ListExchanges extends ListCommand {
-        @Override
-        Listing listing() {
-            return Listings.EXCHANGES;
+        ListExchanges() {
+            super(Listings.EXCHANGES);
         }
     }
 
@@ -93,9 +95,8 @@ final class ListCommands {
             description = {"Lists all bindings on a vhost.", "Columns (all by default): source_name, source_kind, "
                     + "destination_name, destination_kind, routing_key, arguments."})
     static final class ListBindings extends ListCommand {
-        @Override
-        Listing listing() {
-            return Listings.BINDINGS;
+        ListBindings() {
+            super(Listings.BINDINGS);
         }
     }
 
@@ -107,9 +108,8 @@ final class ListCommands {
                     + "ssl, ssl_cipher, ssl_hash, ssl_key_exchange, ssl_protocol, state, timeout, user, vhost. "
                     + "Default: user peer_host peer_port state."})
     static final class ListConnections extends ListCommand {
-        @Override
-        Listing listing() {
-            return Listings.CONNECTIONS;
+        ListConnections() {
+            super(Listings.CONNECTIONS);
         }
     }
 
@@ -119,9 +119,8 @@ final class ListCommands {
                     + "name, number, pid (the channel's name), prefetch_count, transactional, user, vhost. "
                     + "Default: pid user consumer_count messages_unacknowledged."})
     static final class ListChannels extends ListCommand {
-        @Override
-        Listing listing() {
-            return Listings.CHANNELS;
+        ListChannels() {
+            super(Listings.CHANNELS);
         }
     }
 
@@ -130,17 +129,15 @@ final class ListCommands {
                     + "queue_name, channel_pid (the channel's name), consumer_tag, ack_required, prefetch_count, "
                     + "active, activity_status, arguments."})
     static final class ListConsumers extends ListCommand {
-        @Override
-        Listing listing() {
-            return Listings.CONSUMERS;
+        ListConsumers() {
+            super(Listings.CONSUMERS);
         }
     }
 
     @Command(name = "list_users", aliases = "list-users", description = "List user names and tags.")
     static final class ListUsers extends ListCommand {
-        @Override
-        Listing listing() {
-            return Listings.USERS;
+        ListUsers() {
+            super(Listings.USERS);
         }
     }
 
@@ -148,26 +145,23 @@ final class ListCommands {
             description = {"Lists virtual hosts.",
                     "Columns: cluster_state, default_queue_type, description, name, tags, tracing. Default: name."})
     static final class ListVhosts extends ListCommand {
-        @Override
-        Listing listing() {
-            return Listings.VHOSTS;
+        ListVhosts() {
+            super(Listings.VHOSTS);
         }
     }
 
     @Command(name = "list_permissions", aliases = "list-permissions",
             description = "Lists user permissions in a virtual host.")
     static final class ListPermissions extends ListCommand {
-        @Override
-        Listing listing() {
-            return Listings.PERMISSIONS;
+        ListPermissions() {
+            super(Listings.PERMISSIONS);
         }
     }
 
     @Command(name = "list_policies", aliases = "list-policies", description = "Lists all policies in a virtual host.")
     static final class ListPolicies extends ListCommand {
-        @Override
-        Listing listing() {
-            return Listings.POLICIES;
+        ListPolicies() {
+            super(Listings.POLICIES);
         }
     }
 

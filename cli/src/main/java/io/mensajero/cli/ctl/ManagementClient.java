@@ -9,7 +9,6 @@ import io.mensajero.client.MensajeroException;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
@@ -180,10 +179,5 @@ final class ManagementClient {
                     + " answered with something that is not JSON when asked to " + what
                     + "; is it a management API?", e);
         }
-    }
-
-    /** For messages: the API address of a path. */
-    URI address(String path) {
-        return url.api(path);
     }
 }

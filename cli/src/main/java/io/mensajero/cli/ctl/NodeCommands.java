@@ -29,6 +29,15 @@ final class NodeCommands {
         return overview.path("node").asText("mensajero");
     }
 
+    /** {@code PUT /api/mensajero/SETTING} on Mensajero's broker, e.g. the disk free limit. */
+    static void setLimit(CtlSubcommand command, Session session, String limit, String shown, String setting,
+                         ObjectNode body) {
+        String node = requireMensajero(command, session);
+        session.out().info("Setting " + limit + " on " + node + " to " + shown + " ...");
+        session.api().put("set the " + limit, "mensajero/" + setting, body);
+        session.out().done(null);
+    }
+
     @Command(name = "stop_app", aliases = "stop-app",
             description = {"Mensajero only: stops the broker's application, leaving its process running.",
                     "Closes the AMQP listener and every connection and drops non-durable state; the management "
@@ -83,10 +92,7 @@ final class NodeCommands {
             } else {
                 throw usage("give a fraction (e.g. 0.4) or 'absolute' and an amount (e.g. absolute 2GB)");
             }
-            String node = requireMensajero(this, session);
-            session.out().info("Setting memory threshold on " + node + " to " + shown + " ...");
-            session.api().put("set the memory high watermark", "mensajero/vm_memory_high_watermark", body);
-            session.out().done(null);
+            setLimit(this, session, "memory threshold", shown, "vm_memory_high_watermark", body);
         }
     }
 
@@ -115,10 +121,7 @@ final class NodeCommands {
             } else {
                 throw usage("give an amount (e.g. 50MB) or 'mem_relative' and a fraction (e.g. mem_relative 1.0)");
             }
-            String node = requireMensajero(this, session);
-            session.out().info("Setting disk free limit on " + node + " to " + shown + " ...");
-            session.api().put("set the disk free limit", "mensajero/disk_free_limit", body);
-            session.out().done(null);
+            setLimit(this, session, "disk free limit", shown, "disk_free_limit", body);
         }
     }
 }

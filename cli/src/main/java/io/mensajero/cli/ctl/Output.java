@@ -77,6 +77,15 @@ final class Output {
         }
     }
 
+    /** A result rabbitmqctl prints as a line, or in JSON as {@code {"result":"ok", jsonKey: message}}. */
+    void result(String jsonKey, String message) {
+        if (json) {
+            done(null, jsonKey, message);
+        } else {
+            info(message);
+        }
+    }
+
     /** Text printed whatever the flags (a report, exported definitions). */
     void text(String text) {
         out.print(text);

@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.util.Map;
 import java.util.Set;
 
 /** Policies: {@code PUT/DELETE /api/policies/VHOST/NAME}. The broker validates pattern and definition. */
@@ -87,19 +86,9 @@ final class PolicyCommands {
         void run(Session session) {
             String vhost = session.vhost();
             session.out().info("Clearing policy \"" + name + "\" on vhost \"" + vhost + "\" ...");
-            try {
-                session.api().delete("clear policy '" + name + "' in vhost '" + vhost + "'", path(vhost, name),
-                        Map.of());
-            } catch (ApiException e) {
-                if (e.status() != 404) {
-                    throw e.refused();
-                }
-                if (!session.vhostExists(vhost)) {
-                    throw Session.noSuchVhost(vhost);
-                }
-                throw new MensajeroException(Failure.BROKER_REFUSED, "policy '" + name + "' does not exist in vhost '"
-                        + vhost + "'");
-            }
+            session.delete("clear policy '" + name + "' in vhost '" + vhost + "'", path(vhost, name),
+                    () -> session.vhostExists(vhost) ? new MensajeroException(Failure.BROKER_REFUSED, "policy '" + name
+                            + "' does not exist in vhost '" + vhost + "'") : Session.noSuchVhost(vhost));
             session.out().done(null);
         }
     }

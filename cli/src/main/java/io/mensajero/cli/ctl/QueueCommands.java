@@ -37,12 +37,8 @@ final class QueueCommands {
         void run(Session session) {
             String vhost = session.vhost();
             session.out().info("Purging queue '" + queue + "' in vhost '" + vhost + "' ...");
-            try {
-                session.api().delete("purge queue '" + queue + "' in vhost '" + vhost + "'",
-                        path(vhost, queue) + "/contents", Map.of());
-            } catch (ApiException e) {
-                throw e.status() == 404 ? notFound(session, vhost, queue) : e.refused();
-            }
+            session.delete("purge queue '" + queue + "' in vhost '" + vhost + "'", path(vhost, queue) + "/contents",
+                    () -> notFound(session, vhost, queue));
             session.out().done(null);
         }
     }
@@ -72,12 +68,7 @@ final class QueueCommands {
                         : ifEmpty ? "?if-empty=true" : ifUnused ? "?if-unused=true" : "";
                 session.api().delete(what, path + query, Map.of());
                 long ready = found.path("messages_ready").asLong(0);
-                String message = "Queue was successfully deleted with " + ready + " ready messages";
-                if (session.out().json()) {
-                    session.out().done(null, "message", message);
-                } else {
-                    session.out().info(message);
-                }
+                session.out().result("message", "Queue was successfully deleted with " + ready + " ready messages");
             } catch (ApiException e) {
                 throw e.status() == 404 ? notFound(session, vhost, queue) : e.refused();
             }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mensajero.client.Failure;
 import io.mensajero.client.MensajeroException;
 
+import java.util.Map;
+import java.util.function.Supplier;
+
 /**
  * What one command runs with: the management API, the output, the vhost ({@code -p}); and the
  * questions several commands ask when the API says 404 or 400: does the vhost, the user exist?
@@ -29,6 +32,15 @@ record Session(ManagementClient api, Output out, String vhost) {
     /** The user as the API has it (tags, password hash); exit 6 when there is none. */
     JsonNode user(String name) {
         return api.find("look up user '" + name + "'", userPath(name)).orElseThrow(() -> noSuchUser(name));
+    }
+
+    /** DELETE; when there is nothing to delete (404), the failure {@code whenMissing} makes. */
+    void delete(String what, String path, Supplier<MensajeroException> whenMissing) {
+        try {
+            api.delete(what, path, Map.of());
+        } catch (ApiException e) {
+            throw e.status() == 404 ? whenMissing.get() : e.refused();
+        }
     }
 
     /** Exit 5, as rabbitmqctl says it. */

@@ -9,7 +9,6 @@ import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Users: {@code PUT/DELETE /api/users/NAME}. The API replaces a user whole, so a change of tags
@@ -52,11 +51,7 @@ final class UserCommands {
         @Override
         void run(Session session) {
             session.out().info("Deleting user \"" + user + "\" ...");
-            try {
-                session.api().delete("delete user '" + user + "'", Session.userPath(user), Map.of());
-            } catch (ApiException e) {
-                throw e.status() == 404 ? Session.noSuchUser(user) : e.refused();
-            }
+            session.delete("delete user '" + user + "'", Session.userPath(user), () -> Session.noSuchUser(user));
             session.out().done(null);
         }
     }

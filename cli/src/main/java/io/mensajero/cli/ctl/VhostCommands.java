@@ -73,11 +73,7 @@ final class VhostCommands {
         @Override
         void run(Session session) {
             session.out().info("Deleting vhost \"" + name + "\" ...");
-            try {
-                session.api().delete("delete vhost '" + name + "'", Session.vhostPath(name), Map.of());
-            } catch (ApiException e) {
-                throw e.status() == 404 ? Session.noSuchVhost(name) : e.refused();
-            }
+            session.delete("delete vhost '" + name + "'", Session.vhostPath(name), () -> Session.noSuchVhost(name));
             session.out().done(null);
         }
     }

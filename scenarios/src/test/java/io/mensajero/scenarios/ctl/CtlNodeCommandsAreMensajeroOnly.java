@@ -40,7 +40,7 @@ class CtlNodeCommandsAreMensajeroOnly {
                     + "only: RabbitMQ does it through its Erlang node, not its management API; run 'rabbitmqctl -n NODE "
                     + command + "' there");
         }
-        assertThat(BrokerState.amqp(broker, channel -> channel.getConnection().isOpen())).isTrue();
+        assertThat(canConnect(broker)).as("RabbitMQ left alone").isTrue();
     }
 
     @EachBroker
