@@ -25,9 +25,8 @@ public interface BrokerUnderTest {
     }
 
     /**
-     * The management HTTP API in RabbitMQ's dialect, guest/guest, e.g. {@code http://localhost:15672}:
-     * what {@code mensajero ctl --management-url} takes. RabbitMQ's port is
-     * {@code $RABBITMQ_MANAGEMENT_PORT} (default 15672).
+     * The management HTTP API's base URI, e.g. {@code http://127.0.0.1:15672} (RabbitMQ's from
+     * {@code RABBITMQ_MANAGEMENT_PORT}, default 15672; the embedded broker's on a free port).
      */
     String managementUri();
 

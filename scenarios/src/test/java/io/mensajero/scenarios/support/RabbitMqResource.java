@@ -15,10 +15,10 @@ import java.net.Socket;
 final class RabbitMqResource implements BrokerResource {
     static final String HOST = env("RABBITMQ_HOST", "localhost");
     static final int PORT = Integer.parseInt(env("RABBITMQ_PORT", "5672"));
-    /** Its management API's port (the management plugin). */
-    static final int MANAGEMENT_PORT = Integer.parseInt(env("RABBITMQ_MANAGEMENT_PORT", "15672"));
     /** The node rabbitmqctl acts on ({@code -n}); empty for rabbitmqctl's default node. */
     static final String NODE = env("RABBITMQ_NODE", "");
+    /** The management plugin's port. */
+    static final int MANAGEMENT_PORT = Integer.parseInt(env("RABBITMQ_MANAGEMENT_PORT", "15672"));
 
     private static Boolean reachable;
 
