@@ -2,6 +2,7 @@ package io.mensajero.cli.ctl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
@@ -72,6 +73,10 @@ final class ListCommands {
                     + "policy, state, type, and rabbitmqctl's others (empty where the API has no value). "
                     + "Default: name messages."})
     static final class ListQueues extends ListCommand {
+        @Option(names = {"--online", "--local"}, hidden = true,
+                description = "Accepted for rabbitmqctl's sake: every queue of the broker is listed.")
+        boolean onlineOrLocal;
+
         ListQueues() {
             super(Listings.QUEUES);
         }

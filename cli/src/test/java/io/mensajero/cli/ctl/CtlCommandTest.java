@@ -62,7 +62,7 @@ class CtlCommandTest {
         api.on("GET /api/queues/shop", 200, QUEUES);
         assertThat(ctl("-n", "rabbit@anywhere", "-q", "-p", "shop", "list_queues", "name", "durable")).isZero();
         String before = out.toString();
-        assertThat(ctl("list-queues", "name", "durable", "-p", "shop", "-n", "rabbit@anywhere", "-q")).isZero();
+        assertThat(ctl("list-queues", "name", "durable", "-p", "shop", "-n", "rabbit@anywhere", "-q", "--local")).isZero();
         assertThat(out.toString()).isEqualTo(before).isEqualTo("name\tdurable\nhello\tfalse\ntask_queue\ttrue\n");
         assertThat(api.calls()).containsExactly("GET /api/queues/shop", "GET /api/queues/shop");
     }
