@@ -24,6 +24,12 @@ public interface BrokerUnderTest {
         return "amqp://guest:guest@" + host() + ":" + port() + "/%2F";
     }
 
+    /**
+     * The management HTTP API's base URI, e.g. {@code http://127.0.0.1:15672} (RabbitMQ's from
+     * {@code RABBITMQ_MANAGEMENT_PORT}, default 15672; the embedded broker's on a free port).
+     */
+    String managementUri();
+
     default boolean isRabbitMq() {
         return "rabbitmq".equals(name());
     }

@@ -17,6 +17,8 @@ final class RabbitMqResource implements BrokerResource {
     static final int PORT = Integer.parseInt(env("RABBITMQ_PORT", "5672"));
     /** The node rabbitmqctl acts on ({@code -n}); empty for rabbitmqctl's default node. */
     static final String NODE = env("RABBITMQ_NODE", "");
+    /** The management plugin's port. */
+    static final int MANAGEMENT_PORT = Integer.parseInt(env("RABBITMQ_MANAGEMENT_PORT", "15672"));
 
     private static Boolean reachable;
 
@@ -60,6 +62,11 @@ final class RabbitMqResource implements BrokerResource {
             @Override
             public int port() {
                 return PORT;
+            }
+
+            @Override
+            public String managementUri() {
+                return "http://" + HOST + ":" + MANAGEMENT_PORT;
             }
 
             @Override

@@ -1,0 +1,95 @@
+package io.mensajero.cli.ctl;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mensajero.client.Failure;
+import io.mensajero.client.MensajeroException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.Set;
+
+/** Policies: {@code PUT/DELETE /api/policies/VHOST/NAME}. The broker validates pattern and definition. */
+final class PolicyCommands {
+    private static final Set<String> APPLY_TO = Set.of("queues", "exchanges", "all");
+
+    private PolicyCommands() {
+    }
+
+    static String path(String vhost, String name) {
+        return "policies/" + ManagementClient.segment(vhost) + "/" + ManagementClient.segment(name);
+    }
+
+    @Command(name = "set_policy", aliases = "set-policy", description = "Sets or updates a policy.")
+    static final class SetPolicy extends CtlSubcommand {
+        @Parameters(index = "0", paramLabel = "NAME", description = "Policy name (identifier).")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "PATTERN",
+                description = "Regular expression matched against the names of queues, exchanges, etc.")
+        String pattern;
+
+        @Parameters(index = "2", paramLabel = "DEFINITION",
+                description = "Policy definition (arguments), a JSON document, e.g. '{\"max-length\":100}'.")
+        String definition;
+
+        @Option(names = "--priority", paramLabel = "N", defaultValue = "0", description = "Policy priority (default 0).")
+        int priority;
+
+        @Option(names = "--apply-to", paramLabel = "queues|exchanges|all", defaultValue = "all",
+                description = "What the policy applies to (default all).")
+        String applyTo;
+
+        @Override
+        void run(Session session) {
+            if (!APPLY_TO.contains(applyTo)) {
+                throw usage("--apply-to must be queues, exchanges or all (was '"
+                        + applyTo + "')");
+            }
+            JsonNode parsed = definition();
+            String vhost = session.vhost();
+            session.out().info("Setting policy \"" + name + "\" for pattern \"" + pattern + "\" to \"" + definition
+                    + "\" with priority \"" + priority + "\" for vhost \"" + vhost + "\" ...");
+            ObjectNode body = ManagementClient.JSON.createObjectNode();
+            body.put("pattern", pattern).put("apply-to", applyTo).put("priority", priority).set("definition", parsed);
+            try {
+                session.api().put("set policy '" + name + "' in vhost '" + vhost + "'", path(vhost, name), body);
+            } catch (ApiException e) {
+                throw e.status() == 404 || e.status() == 400 ? session.explain(e, vhost, null) : e.refused();
+            }
+            session.out().done(null);
+        }
+
+        private JsonNode definition() {
+            JsonNode parsed;
+            try {
+                parsed = ManagementClient.JSON.readTree(definition);
+            } catch (JsonProcessingException e) {
+                throw usage("the policy definition '" + definition + "' is not JSON, e.g. '{\"max-length\":100}'");
+            }
+            if (parsed == null || !parsed.isObject()) {
+                throw usage("the policy definition '" + definition
+                        + "' must be a JSON object, e.g. '{\"max-length\":100}'");
+            }
+            return parsed;
+        }
+    }
+
+    @Command(name = "clear_policy", aliases = "clear-policy", description = "Clears (removes) a policy.")
+    static final class ClearPolicy extends CtlSubcommand {
+        @Parameters(index = "0", paramLabel = "NAME", description = "Name of the policy to remove.")
+        String name;
+
+        @Override
+        void run(Session session) {
+            String vhost = session.vhost();
+            session.out().info("Clearing policy \"" + name + "\" on vhost \"" + vhost + "\" ...");
+            session.delete("clear policy '" + name + "' in vhost '" + vhost + "'", path(vhost, name),
+                    () -> session.vhostExists(vhost) ? new MensajeroException(Failure.BROKER_REFUSED, "policy '" + name
+                            + "' does not exist in vhost '" + vhost + "'") : Session.noSuchVhost(vhost));
+            session.out().done(null);
+        }
+    }
+}

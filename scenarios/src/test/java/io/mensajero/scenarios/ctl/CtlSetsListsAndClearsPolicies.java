@@ -1,0 +1,44 @@
+package io.mensajero.scenarios.ctl;
+
+import io.mensajero.scenarios.support.BrokerUnderTest;
+import io.mensajero.scenarios.support.EachBroker;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code set_policy} stores a policy with its pattern, definition, priority and what it applies
+ * to; {@code list_policies} shows it as rabbitmqctl does (the definition as JSON text);
+ * {@code clear_policy} removes it, and clearing it again is refused.
+ */
+class CtlSetsListsAndClearsPolicies {
+
+    @EachBroker
+    void setListClear(BrokerUnderTest broker) {
+        try (ScratchVhost scratch = ScratchVhost.create(broker)) {
+            String v = scratch.name();
+            Ctl.Result set = Ctl.ok(broker, "set_policy", "-p", v, "short-queues", "^ctl\\.", "{\"max-length\":2}",
+                    "--priority", "5", "--apply-to", "queues");
+            assertThat(set.out()).isEqualTo("Setting policy \"short-queues\" for pattern \"^ctl\\.\" to "
+                    + "\"{\"max-length\":2}\" with priority \"5\" for vhost \"" + v + "\" ...\n");
+            Ctl.ok(broker, "set_policy", "-p", v, "everything", ".*", "{\"message-ttl\":60000}");
+
+            Ctl.Result listed = Ctl.ok(broker, "list_policies", "-p", v);
+            assertThat(listed.out()).startsWith("Listing policies for vhost \"" + v + "\" ...\n"
+                    + "vhost\tname\tpattern\tapply-to\tdefinition\tpriority\n");
+            assertThat(listed.rows()).contains(List.of(v, "short-queues", "^ctl\\.", "queues", "{\"max-length\":2}", "5"),
+                    List.of(v, "everything", ".*", "all", "{\"message-ttl\":60000}", "0"));
+            assertThat(Ctl.json(broker, "list_policies", "-p", v).toString()).contains("{\"vhost\":\"" + v
+                    + "\",\"name\":\"short-queues\",\"pattern\":\"^ctl\\\\.\",\"apply-to\":\"queues\","
+                    + "\"definition\":\"{\\\"max-length\\\":2}\",\"priority\":5}");
+
+            assertThat(Ctl.ok(broker, "clear_policy", "-p", v, "short-queues").out())
+                    .isEqualTo("Clearing policy \"short-queues\" on vhost \"" + v + "\" ...\n");
+            assertThat(Ctl.rows(broker, "list_policies", "-p", v)).extracting(row -> row.get(1))
+                    .containsExactly("everything");
+            assertThat(Ctl.fails(broker, 6, "clear_policy", "-p", v, "short-queues"))
+                    .isEqualTo("mensajero: policy 'short-queues' does not exist in vhost '" + v + "'");
+        }
+    }
+}
