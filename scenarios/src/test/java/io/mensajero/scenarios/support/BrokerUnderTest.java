@@ -24,6 +24,12 @@ public interface BrokerUnderTest {
         return "amqp://guest:guest@" + host() + ":" + port() + "/%2F";
     }
 
+    /**
+     * The broker's management HTTP API (RabbitMQ's dialect), e.g. {@code http://localhost:15672};
+     * {@code null} while the embedded broker has no management port.
+     */
+    java.net.URI managementUri();
+
     default boolean isRabbitMq() {
         return "rabbitmq".equals(name());
     }

@@ -41,6 +41,11 @@ final class EmbeddedBrokerResource implements BrokerResource {
             }
 
             @Override
+            public java.net.URI managementUri() {
+                return null; // the embedded broker has no management port yet (issue 9)
+            }
+
+            @Override
             public void raiseMemoryAlarm() {
                 b.memoryHighWatermark(1);
             }

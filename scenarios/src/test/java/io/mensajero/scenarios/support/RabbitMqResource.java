@@ -17,6 +17,8 @@ final class RabbitMqResource implements BrokerResource {
     static final int PORT = Integer.parseInt(env("RABBITMQ_PORT", "5672"));
     /** The node rabbitmqctl acts on ({@code -n}); empty for rabbitmqctl's default node. */
     static final String NODE = env("RABBITMQ_NODE", "");
+    /** Its management plugin's HTTP port ({@code bench/rabbitmq-node} prints it too). */
+    static final int MANAGEMENT_PORT = Integer.parseInt(env("RABBITMQ_MANAGEMENT_PORT", "15672"));
 
     private static Boolean reachable;
 
@@ -60,6 +62,11 @@ final class RabbitMqResource implements BrokerResource {
             @Override
             public int port() {
                 return PORT;
+            }
+
+            @Override
+            public java.net.URI managementUri() {
+                return java.net.URI.create("http://" + HOST + ":" + MANAGEMENT_PORT);
             }
 
             @Override
