@@ -2,7 +2,7 @@
 // outlives the page, so going back to a page shows the history gathered so far.
 import uPlot from '../webjars/uplot/1.6.30/dist/uPlot.esm.js';
 import {h} from './dom.js';
-import {t, num, rate} from './i18n.js';
+import {t, num, rate, time} from './i18n.js';
 
 const MAX_POINTS = 720; // an hour at one point per 5 s
 const histories = new Map();
@@ -57,6 +57,13 @@ export class LiveChart {
     this.resize.observe(this.plotBox);
   }
 
+  /** The x range: everything gathered, at least the last minute. */
+  window() {
+    const times = this.store.times;
+    const last = times.length ? times[times.length - 1] : Math.round(Date.now() / 1000);
+    return [Math.min(times.length ? times[0] : last, last - 60), last];
+  }
+
   format(v) {
     return this.kind === 'rate' ? rate(v) : num(Math.round(v ?? 0));
   }
@@ -70,8 +77,8 @@ export class LiveChart {
       width, height: 170,
       legend: {show: false},
       cursor: {drag: {x: false, y: false}},
-      scales: {x: {time: true, range: (u, min, max) => [Math.min(min ?? 0, (max ?? 0) - 60), max ?? 0]}, y: {range: (u, min, max) => [0, Math.max(max * 1.1, this.kind === 'rate' ? 1 : 5)]}},
-      axes: [{stroke: '#333', grid: {stroke: '#e2e2e2'}}, {stroke: '#333', grid: {stroke: '#e2e2e2'}, size: 60,
+      scales: {x: {time: true, range: () => this.window()}, y: {range: (u, min, max) => [0, Math.max(max * 1.1, this.kind === 'rate' ? 1 : 5)]}},
+      axes: [{stroke: '#333', grid: {stroke: '#e2e2e2'}, values: (u, ticks) => ticks.map((v) => time(new Date(v * 1000)))}, {stroke: '#333', grid: {stroke: '#e2e2e2'}, size: 60,
         values: (u, ticks) => ticks.map((v) => (this.kind === 'rate' ? `${num(v)}/s` : num(v)))}],
       series: [{}, ...this.series.map((s) => ({label: t(s.label), stroke: s.color, width: 2, points: {show: false}}))],
     };
@@ -91,6 +98,7 @@ export class LiveChart {
   update() {
     this.fit();
     if (this.plot) this.plot.setData(this.data());
+    this.plotBox.dataset.points = String(this.store.times.length);
     const latest = this.series.map((s) => {
       const arr = this.store.values[s.key];
       return {s, value: arr.length ? arr[arr.length - 1] : 0};

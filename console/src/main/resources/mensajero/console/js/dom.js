@@ -66,10 +66,15 @@ export function link(text, ...segments) {
 }
 
 /** Says something in the page's status line (an action's success), for screen readers too. */
+let announced = null;
 export function announce(text) {
   const status = document.getElementById('status');
   status.textContent = '';
+  clearTimeout(announced);
   setTimeout(() => {
     status.textContent = text;
   }, 30);
+  announced = setTimeout(() => {
+    status.textContent = '';
+  }, 6000);
 }

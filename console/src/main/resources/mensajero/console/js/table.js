@@ -209,6 +209,7 @@ export class DataTable {
     this.table.dataset.total = String(page.total);
     this.table.dataset.filtered = String(page.filtered);
     this.pageText.textContent = t('table.pageOf', {page: num(this.state.page), pages: num(Math.max(1, page.pageCount))});
+    this.pager.hidden = page.filtered <= PAGE_SIZES[0] && this.state.page === 1;
     this.prev.disabled = this.state.page <= 1;
     this.next.disabled = this.state.page >= page.pageCount;
   }

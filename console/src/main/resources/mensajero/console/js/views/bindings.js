@@ -25,18 +25,18 @@ function unbind(b, onDone, msg) {
   }}}, t('bindings.unbind'));
 }
 
-/** A table of bindings loaded from apiPath; `show` is 'source', 'destination' or 'both'. */
+/** A table of bindings loaded from apiPath; `show` is the other end: 'from' (the source) or 'to' (the destination). */
 export function bindingsTable({id, caption, apiPath, show, msg}) {
   let table;
   const columns = [
-    show !== 'destination' ? {key: 'source', label: 'bindings.from', sort: 'source', render: (b) => endpoint(b.vhost, b.source, 'exchange')} : null,
-    show !== 'source' ? {key: 'destination', label: 'bindings.to', sort: 'destination', render: (b) => h('span', {},
+    show === 'from' ? {key: 'source', label: 'bindings.from', sort: 'source', render: (b) => endpoint(b.vhost, b.source, 'exchange')} : null,
+    show === 'to' ? {key: 'destination', label: 'bindings.to', sort: 'destination', render: (b) => h('span', {},
       endpoint(b.vhost, b.destination, b.destination_type), ' ', h('small', {}, t(`bindings.type.${b.destination_type}`)))} : null,
     {key: 'routing_key', label: 'bindings.routingKey', sort: 'routing_key'},
     {key: 'arguments', label: 'bindings.arguments', render: (b) => (Object.keys(b.arguments || {}).length ? plain(b.arguments) : '')},
     {key: 'action', label: 'bindings.action', render: (b) => unbind(b, () => table.refresh(), msg)},
   ].filter(Boolean);
-  table = new DataTable({id, caption, columns, noun: 'noun.bindings', sort: show === 'source' ? 'destination' : 'source',
+  table = new DataTable({id, caption, columns, noun: 'noun.bindings', sort: show === 'to' ? 'destination' : 'source', filterable: false,
     source: localRows(() => get(apiPath)), rowKey: (b) => `${b.source}|${b.destination_type}|${b.destination}|${b.properties_key}`});
   return table;
 }
@@ -78,4 +78,3 @@ export function bindForm({vhost, exchange, queue, onDone, msg}) {
   return form;
 }
 
-export {messageLine};

@@ -16,9 +16,9 @@ export default {
     const facts = h('div');
     const args = h('div');
     const msg = messageLine();
-    const out = bindingsTable({id: 'bindings-source', caption: 'exchange.bindingsOut', show: 'source', msg,
+    const out = bindingsTable({id: 'bindings-source', caption: 'exchange.bindingsOut', show: 'to', msg,
       apiPath: path('exchanges', vhost, apiName, 'bindings', 'source')});
-    const into = bindingsTable({id: 'bindings-destination', caption: 'exchange.bindingsIn', show: 'destination', msg,
+    const into = bindingsTable({id: 'bindings-destination', caption: 'exchange.bindingsIn', show: 'from', msg,
       apiPath: path('exchanges', vhost, apiName, 'bindings', 'destination')});
     const deleteMsg = messageLine();
     const remove = confirmButton('exchange.delete', () => t('exchange.confirmDelete', {name}), async () => {

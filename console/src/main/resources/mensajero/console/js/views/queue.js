@@ -39,7 +39,7 @@ export default {
       ],
     });
     const bindMsg = messageLine();
-    const bindings = bindingsTable({id: 'queue-bindings', caption: 'queue.bindings', show: 'source', msg: bindMsg,
+    const bindings = bindingsTable({id: 'queue-bindings', caption: 'queue.bindings', show: 'from', msg: bindMsg,
       apiPath: path('queues', vhost, name, 'bindings')});
     const dangerMsg = messageLine();
     const purge = confirmButton('queue.purge', () => t('queue.confirmPurge', {name}), async () => {

@@ -20,7 +20,8 @@ import java.util.Base64;
 final class ManagementApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final URI base;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
 
     ManagementApi(URI base) {
         this.base = base;
