@@ -207,6 +207,7 @@ export class DataTable {
       ? t('table.count', {from: num(from), to: num(to), total: num(page.total), noun})
       : t('table.countFiltered', {from: num(from), to: num(to), filtered: num(page.filtered), total: num(page.total), noun});
     this.table.dataset.total = String(page.total);
+    this.table.dataset.renderedAt = String(Math.round(performance.now()));
     this.table.dataset.filtered = String(page.filtered);
     this.pageText.textContent = t('table.pageOf', {page: num(this.state.page), pages: num(Math.max(1, page.pageCount))});
     this.pager.hidden = page.filtered <= PAGE_SIZES[0] && this.state.page === 1;

@@ -20,6 +20,7 @@ class BrokerThatWentAwayIsShownInThePage {
 
     @EachBroker
     void unreachableAtLoginAndWhileWatching(BrokerUnderTest broker) throws IOException {
+        ConsoleUnderTest.managementUri(broker);
         int nothing;
         try (ServerSocket socket = new ServerSocket(0)) {
             nothing = socket.getLocalPort();
