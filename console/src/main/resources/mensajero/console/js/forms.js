@@ -161,3 +161,13 @@ export function show(value) {
   if (value === null || value === undefined) return '';
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
+
+/** A regular expression the browser can read (the broker's syntax is close enough to catch typos). */
+export function regex(control) {
+  try {
+    new RegExp(control.value);
+    return true;
+  } catch (e) {
+    return invalid(control, t('permissions.badRegex'));
+  }
+}

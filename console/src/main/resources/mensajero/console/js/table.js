@@ -96,7 +96,7 @@ export class DataTable {
       this.state.filter = input.value.trim();
       this.state.regex = regex.checked;
       this.state.page = 1;
-      this.refresh();
+      this.refresh({user: true});
     };
     input.addEventListener('input', () => {
       clearTimeout(timer);
@@ -115,7 +115,7 @@ export class DataTable {
     const size = h('select', {id: `${tableId}-size`, on: {change: (e) => {
       this.state.pageSize = Number(e.target.value);
       this.state.page = 1;
-      this.refresh();
+      this.refresh({user: true});
     }}}, PAGE_SIZES.map((n) => h('option', {value: n, selected: n === this.state.pageSize}, num(n))));
     return h('nav', {class: 'pager', 'aria-label': t('table.pages')}, this.prev, this.pageText, this.next,
       h('label', {for: size.id}, t('table.pageSize')), size);
@@ -123,7 +123,7 @@ export class DataTable {
 
   go(page) {
     this.state.page = Math.max(1, page);
-    this.refresh();
+    this.refresh({user: true});
   }
 
   renderHead() {
@@ -150,11 +150,27 @@ export class DataTable {
     this.state.page = 1;
     this.renderHead();
     this.headRow.querySelector(`button[data-sort="${CSS.escape(key)}"]`)?.focus();
-    return this.refresh();
+    return this.refresh({user: true});
   }
 
-  /** Fetches the current page and replaces the rows, keeping keyboard focus where it was. */
-  async refresh() {
+  /**
+   * Fetches the current page and replaces the rows, keeping keyboard focus where it was. A
+   * refresh by the timer waits for a call still in flight instead of starting another (a slow API
+   * would otherwise never answer in time to be shown); a change the user made (sort, filter,
+   * page) starts a new call, and an older answer that comes later is dropped.
+   */
+  refresh({user = false} = {}) {
+    if (!user && this.inFlight) return this.inFlight;
+    const call = this.load();
+    this.inFlight = call;
+    const clear = () => {
+      if (this.inFlight === call) this.inFlight = null;
+    };
+    call.then(clear, clear);
+    return call;
+  }
+
+  async load() {
     const mine = ++this.sequence;
     this.table.setAttribute('aria-busy', 'true');
     try {
@@ -162,7 +178,7 @@ export class DataTable {
       if (mine !== this.sequence) return;
       if (this.state.page > page.pageCount && page.pageCount >= 1) {
         this.state.page = page.pageCount;
-        this.refresh();
+        this.refresh({user: true});
         return;
       }
       this.renderRows(page);
@@ -170,7 +186,7 @@ export class DataTable {
       if (mine !== this.sequence) return;
       if (e.error === 'page_out_of_range' && this.state.page > 1) {
         this.state.page = 1;
-        this.refresh();
+        this.refresh({user: true});
         return;
       }
       if (e.kind !== 'unreachable' && e.kind !== 'unauthorized' && e.kind !== 'expired') {

@@ -66,3 +66,22 @@ export function keyValueTable(captionKey, object) {
   return h('table', {class: 'kv-table'}, h('caption', {class: 'visually-hidden'}, t(captionKey)),
     h('tbody', {}, entries.map(([k, v]) => h('tr', {}, h('th', {scope: 'row'}, k), h('td', {}, plain(v))))));
 }
+
+/** The line a details page shows when its object does not exist (any more). */
+export function missingNotice() {
+  return h('p', {class: 'notice', role: 'alert', hidden: true});
+}
+
+/** Loads a page's object; on 404 shows `goneText` in the notice and gives null. */
+export async function loadOrGone(load, notice, goneText) {
+  try {
+    const value = await load();
+    notice.hidden = true;
+    return value;
+  } catch (e) {
+    if (e.status !== 404) throw e;
+    notice.hidden = false;
+    notice.textContent = goneText;
+    return null;
+  }
+}

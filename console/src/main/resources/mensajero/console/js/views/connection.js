@@ -4,7 +4,7 @@ import {t, num, dateTime} from '../i18n.js';
 import {get, del, path} from '../api.js';
 import {DataTable, localRows} from '../table.js';
 import {field, input, messageLine} from '../forms.js';
-import {section, errorText, keyValueTable} from './common.js';
+import {section, errorText, keyValueTable, missingNotice, loadOrGone} from './common.js';
 import {connectionLabel, stateBadge, channelColumns} from './connections.js';
 
 export default {
@@ -31,22 +31,13 @@ export default {
         msg.show('error', errorText(err));
       }
     }}}, field('connection.reason', reason), h('button', {type: 'submit', class: 'danger'}, t('connection.close')), msg);
-    const missing = h('p', {class: 'notice', role: 'alert', hidden: true});
+    const missing = missingNotice();
     main.append(missing, section('connection.details', facts), section('connection.channels', channels.element),
       section('connection.clientProperties', props), section('connection.closeTitle', h('p', {}, t('connection.closeHelp')), close));
     return {
       async refresh() {
-        let c;
-        try {
-          c = await get(path('connections', name));
-        } catch (e) {
-          if (e.status === 404) {
-            missing.hidden = false;
-            missing.textContent = t('connection.gone', {name});
-            return;
-          }
-          throw e;
-        }
+        const c = await loadOrGone(() => get(path('connections', name)), missing, t('connection.gone', {name}));
+        if (!c) return;
         fill(facts, dl([
           [t('col.name'), connectionLabel(c)],
           [t('col.user'), c.user], [t('col.vhost'), c.vhost], [t('col.state'), stateBadge(c.state)],

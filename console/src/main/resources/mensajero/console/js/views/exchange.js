@@ -3,7 +3,7 @@ import {h, fill, dl, announce} from '../dom.js';
 import {t} from '../i18n.js';
 import {get, del, path} from '../api.js';
 import {messageLine, confirmButton} from '../forms.js';
-import {section, errorText, features, rateOf, exchangeLabel, exchangePathName, keyValueTable} from './common.js';
+import {section, errorText, features, rateOf, exchangeLabel, exchangePathName, keyValueTable, missingNotice, loadOrGone} from './common.js';
 import {bindingsTable, bindForm} from './bindings.js';
 import {publishForm} from './publish.js';
 
@@ -30,7 +30,7 @@ export default {
         deleteMsg.show('error', errorText(e));
       }
     });
-    const missing = h('p', {class: 'notice', role: 'alert', hidden: true});
+    const missing = missingNotice();
     main.append(missing, section('exchange.details', facts, args),
       section('exchange.bindingsTitle', isDefault ? h('p', {}, t('exchange.defaultBindings')) : [out.element, into.element,
         h('h3', {}, t('exchange.addBinding')), bindForm({vhost, exchange: apiName, msg, onDone: () => out.refresh()}), msg]),
@@ -38,17 +38,8 @@ export default {
       isDefault ? null : section('exchange.deleteTitle', remove, deleteMsg));
     return {
       async refresh() {
-        let x;
-        try {
-          x = await get(path('exchanges', vhost, apiName));
-        } catch (e) {
-          if (e.status === 404) {
-            missing.hidden = false;
-            missing.textContent = t('exchange.gone', {name});
-            return;
-          }
-          throw e;
-        }
+        const x = await loadOrGone(() => get(path('exchanges', vhost, apiName)), missing, t('exchange.gone', {name}));
+        if (!x) return;
         fill(facts, dl([
           [t('col.type'), x.type], [t('col.features'), features(x)], [t('col.policy'), x.policy || t('common.none')],
           [t('col.rateIn'), rateOf(x, 'publish_in')], [t('col.rateOut'), rateOf(x, 'publish_out')],

@@ -4,7 +4,7 @@ import {t} from '../i18n.js';
 import {get, put, del, path} from '../api.js';
 import {DataTable, localRows} from '../table.js';
 import {listPath, vhostSelect, selected} from '../vhost-choice.js';
-import {field, input, select, messageLine, keyValueEditor, clearInvalid, required, integer, invalid} from '../forms.js';
+import {field, input, select, messageLine, keyValueEditor, clearInvalid, required, integer, invalid, regex} from '../forms.js';
 import {section, errorText, plain} from './common.js';
 
 const DEFINITION_KEYS = [['message-ttl', 'number'], ['expires', 'number'], ['max-length', 'number'],
@@ -48,7 +48,7 @@ export default {
       e.preventDefault();
       clearInvalid(form);
       const d = definition.read();
-      const checks = [required(name), required(pattern) && regexOk(pattern), integer(priority, -1000000, 1000000), d.ok];
+      const checks = [required(name), required(pattern) && regex(pattern), integer(priority, -1000000, 1000000), d.ok];
       if (checks.every(Boolean) && !Object.keys(d.value).length) {
         checks.push(invalid(definition.querySelector('.kv-key'), t('policies.definitionRequired')));
       }
@@ -74,11 +74,3 @@ export default {
   },
 };
 
-function regexOk(control) {
-  try {
-    new RegExp(control.value);
-    return true;
-  } catch (e) {
-    return invalid(control, t('permissions.badRegex'));
-  }
-}

@@ -5,7 +5,7 @@ import {get, del, path, withQuery} from '../api.js';
 import {DataTable, localRows} from '../table.js';
 import {LiveChart, history, record, seed} from '../chart.js';
 import {messageLine, confirmButton} from '../forms.js';
-import {section, errorText, features, rateOf, keyValueTable} from './common.js';
+import {section, errorText, features, rateOf, keyValueTable, missingNotice, loadOrGone} from './common.js';
 import {stateBadge} from './connections.js';
 import {bindingsTable, bindForm} from './bindings.js';
 import {publishForm} from './publish.js';
@@ -20,7 +20,7 @@ export default {
     const depth = new LiveChart({title: 'chart.depth', series: QUEUED, kind: 'count', store});
     const facts = h('div');
     const args = h('div');
-    const missing = h('p', {class: 'notice', role: 'alert', hidden: true});
+    const missing = missingNotice();
     let ready = 0;
     let consumerRows = [];
     const consumers = new DataTable({
@@ -71,18 +71,9 @@ export default {
       section('queue.dangerTitle', h('div', {class: 'buttons'}, purge, remove), dangerMsg));
     return {
       async refresh() {
-        let q;
-        try {
-          q = await get(withQuery(path('queues', vhost, name), {lengths_age: 600, lengths_incr: 5}));
-        } catch (e) {
-          if (e.status === 404) {
-            missing.hidden = false;
-            missing.textContent = t('queue.gone', {name});
-            return;
-          }
-          throw e;
-        }
-        missing.hidden = true;
+        const q = await loadOrGone(() => get(withQuery(path('queues', vhost, name), {lengths_age: 600, lengths_incr: 5})),
+          missing, t('queue.gone', {name}));
+        if (!q) return;
         ready = q.messages_ready ?? 0;
         consumerRows = q.consumer_details || [];
         seed(store, {ready: q.messages_ready_details?.samples, unacked: q.messages_unacknowledged_details?.samples,

@@ -1,11 +1,9 @@
 // Queues: the list (paged and sorted by the API) and a form to declare one.
-import {h, link, announce} from '../dom.js';
-import {t} from '../i18n.js';
-import {put, path} from '../api.js';
+import {link} from '../dom.js';
 import {DataTable, apiPaged} from '../table.js';
-import {listPath, vhostSelect, selected} from '../vhost-choice.js';
-import {field, input, select, messageLine, keyValueEditor, clearInvalid, required, invalid} from '../forms.js';
-import {section, errorText, features, rateOf} from './common.js';
+import {listPath, selected} from '../vhost-choice.js';
+import {section, features, rateOf} from './common.js';
+import {declareForm} from './declare.js';
 import {stateBadge} from './connections.js';
 
 const SUGGESTED = [['x-message-ttl', 'number'], ['x-expires', 'number'], ['x-max-length', 'number'],
@@ -35,48 +33,14 @@ export default {
         {key: 'ack', label: 'col.ackRate', sort: 'message_stats.ack_details.rate', numeric: true, render: (q) => rateOf(q, 'ack')},
       ].filter(Boolean),
     });
-    main.append(table.element, section('queues.declare', declareForm(() => table.refresh())));
+    main.append(table.element, section('queues.declare', queueForm(() => table.refresh())));
     return {refresh: () => table.refresh()};
   },
 };
 
-function declareForm(onDone) {
-  const vhost = vhostSelect({id: 'queue-vhost'});
-  const name = input({id: 'queue-name', name: 'name'});
-  const type = select([['classic', 'classic', true], ['quorum', 'quorum', true], ['stream', 'stream', true]], {id: 'queue-type', value: 'classic'});
-  const durable = select([['true', 'declare.durable'], ['false', 'declare.transient']], {id: 'queue-durable', value: 'true'});
-  const autoDelete = select([['false', 'common.no'], ['true', 'common.yes']], {id: 'queue-autodelete', value: 'false'});
-  const args = keyValueEditor('declare.arguments', SUGGESTED);
-  const msg = messageLine();
-  const form = h('form', {id: 'declare-queue', class: 'grid-form', novalidate: true, on: {submit: async (e) => {
-    e.preventDefault();
-    clearInvalid(form);
-    const a = args.read();
-    let ok = [required(name), a.ok].every(Boolean);
-    if (ok && name.value.trim().length > 255) ok = invalid(name, t('declare.tooLong'));
-    if (!ok) {
-      msg.show('error', t('form.fix'));
-      form.querySelector('[aria-invalid]')?.focus();
-      return;
-    }
-    const argumentsValue = {...a.value};
-    if (type.value !== 'classic') argumentsValue['x-queue-type'] = type.value;
-    try {
-      await put(path('queues', vhost.value, name.value.trim()), {
-        durable: durable.value === 'true', auto_delete: autoDelete.value === 'true', arguments: argumentsValue,
-      });
-      const text = t('queues.declared', {name: name.value.trim()});
-      msg.show('ok', text);
-      announce(text);
-      name.value = '';
-      args.reset();
-      onDone();
-    } catch (err) {
-      msg.show('error', errorText(err));
-    }
-  }}},
-  field('col.vhost', vhost), field('col.type', type), field('col.name', name), field('declare.durability', durable),
-  field('declare.autoDelete', autoDelete, 'declare.queueAutoDeleteHint'), args,
-  h('button', {type: 'submit', class: 'primary'}, t('queues.add')), msg);
-  return form;
+function queueForm(onDone) {
+  return declareForm({kind: 'queues', prefix: 'queue', types: ['classic', 'quorum', 'stream'], suggestions: SUGGESTED,
+    internal: false, autoDeleteHint: 'declare.queueAutoDeleteHint', doneKey: 'queues.declared', buttonKey: 'queues.add', onDone,
+    body: (v) => ({durable: v.durable, auto_delete: v.autoDelete,
+      arguments: v.type === 'classic' ? v.args : {...v.args, 'x-queue-type': v.type}})});
 }

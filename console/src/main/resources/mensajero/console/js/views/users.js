@@ -5,7 +5,7 @@ import {t} from '../i18n.js';
 import {get, put, del, path} from '../api.js';
 import {DataTable, localRows} from '../table.js';
 import {field, input, messageLine, clearInvalid, required, invalid, confirmButton} from '../forms.js';
-import {section, errorText} from './common.js';
+import {section, errorText, missingNotice, loadOrGone} from './common.js';
 import {tagList} from '../session.js';
 import {permissionForm, permissionColumns} from './vhosts.js';
 
@@ -74,7 +74,7 @@ export const userView = {
   render(main, {name}) {
     let user = null;
     const facts = h('div');
-    const missing = h('p', {class: 'notice', role: 'alert', hidden: true});
+    const missing = missingNotice();
     const [tagsBlock, tagsButtons, tags] = tagsField('user-tags');
     const tagsMsg = messageLine();
     const tagsForm = h('form', {id: 'user-tags-form', class: 'grid-form', on: {submit: async (e) => {
@@ -130,16 +130,8 @@ export const userView = {
     let first = true;
     return {
       async refresh() {
-        try {
-          user = await get(path('users', name));
-        } catch (e) {
-          if (e.status === 404) {
-            missing.hidden = false;
-            missing.textContent = t('users.gone', {name});
-            return;
-          }
-          throw e;
-        }
+        user = await loadOrGone(() => get(path('users', name)), missing, t('users.gone', {name}));
+        if (!user) return;
         fill(facts, dl([[t('col.name'), user.name], [t('users.tags'), tagList(user.tags).join(', ') || t('common.none')],
           [t('users.hasPassword'), t(user.password_hash ? 'common.yes' : 'common.no')]]));
         if (first) tags.value = tagList(user.tags).join(', ');

@@ -3,7 +3,7 @@ import {h, link, announce} from '../dom.js';
 import {t} from '../i18n.js';
 import {get, put, del, path} from '../api.js';
 import {DataTable, localRows} from '../table.js';
-import {field, input, messageLine, clearInvalid, required, invalid} from '../forms.js';
+import {field, input, messageLine, clearInvalid, required, regex} from '../forms.js';
 import {section, errorText, rateOf} from './common.js';
 import {vhostSelect, load as loadVhostChoice} from '../vhost-choice.js';
 
@@ -84,14 +84,6 @@ export function permissionColumns({showUser, msg, onDone}) {
   ].filter(Boolean);
 }
 
-function regexOk(control) {
-  try {
-    new RegExp(control.value);
-    return true;
-  } catch (e) {
-    return invalid(control, t('permissions.badRegex'));
-  }
-}
 
 /** Sets a user's permissions on a vhost (the user fixed, or chosen from a field). */
 export function permissionForm({user, msg, onDone}) {
@@ -103,7 +95,7 @@ export function permissionForm({user, msg, onDone}) {
   const form = h('form', {id: 'permission-form', class: 'grid-form', novalidate: true, on: {submit: async (e) => {
     e.preventDefault();
     clearInvalid(form);
-    const checks = [who ? required(who) : true, regexOk(configure), regexOk(write), regexOk(read)];
+    const checks = [who ? required(who) : true, regex(configure), regex(write), regex(read)];
     if (!checks.every(Boolean)) {
       msg.show('error', t('form.fix'));
       form.querySelector('[aria-invalid]')?.focus();
