@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIfSystemProperty(named = "console.bench", matches = "https?://.+")
 class ConsoleTenThousandQueuesBenchmark {
     private static final int QUEUES = 10_000;
-    private static final int RUNS = 7;
+    private static final int RUNS = 5;
     private static final String VHOST = "console-bench-10k";
 
     @Test
