@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * {@code event}, {@code participant}, {@code time} and the event's fields. docs/events.md
  * describes them. Thread-safe: a stop request prints from the signal's thread.
  */
-final class EventPrinter implements Consumer<Event> {
+public final class EventPrinter implements Consumer<Event> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PrintWriter out;
@@ -37,7 +37,7 @@ final class EventPrinter implements Consumer<Event> {
         out.flush();
     }
 
-    static String toJson(Event event) {
+    public static String toJson(Event event) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("event", event.type().wireName());
         line.put("participant", event.participant());

@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
                 PublishCommand.class, SubscribeCommand.class, StagedCommand.class, BrokerCommand.class,
                 io.mensajero.cli.bench.BenchCommand.class,
                 io.mensajero.cli.lab.LabCommand.class,
-                io.mensajero.cli.ctl.CtlCommand.class},
+                io.mensajero.cli.ctl.CtlCommand.class,
+                io.mensajero.cli.console.ConsoleCommand.class},
         footer = {"", "Run 'mensajero COMMAND --help' for a command's options.", Main.EXIT_CODES})
 public final class Main implements Callable<Integer> {
     /** The exit codes, as every --help footer and the README list them. */

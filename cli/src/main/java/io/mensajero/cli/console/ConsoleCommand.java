@@ -1,0 +1,123 @@
+package io.mensajero.cli.console;
+
+import io.mensajero.cli.EventPrinter;
+import io.mensajero.cli.Signals;
+import io.mensajero.client.Event;
+import io.mensajero.client.EventType;
+import io.mensajero.client.Failure;
+import io.mensajero.client.MensajeroException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code mensajero console}: serves the web console on a local port and forwards its API calls
+ * to a management API (RabbitMQ's management plugin, or Mensajero's broker), so one console
+ * works with either. One line when it is ready, one when it stops.
+ */
+@Command(name = "console", sortOptions = false,
+        description = {"Serve the web console locally for a broker's management HTTP API (RabbitMQ's or Mensajero's).",
+                "Open the printed address in a browser and log in with the broker's user name and password: "
+                        + "every API call is forwarded to --management-url with those credentials."},
+        footer = {"%nExit codes:%n"
+                + "  0  stopped with Ctrl-C or SIGTERM%n"
+                + "  2  usage error: a malformed --management-url or a bad --port%n"
+                + "  7  cannot listen: the port is already in use, or the address is not this machine's"})
+public final class ConsoleCommand implements Callable<Integer> {
+    @Option(names = "--management-url", paramLabel = "URL", defaultValue = "http://localhost:15672",
+            description = "The management API to use (default ${DEFAULT-VALUE}), e.g. RabbitMQ's management plugin "
+                    + "or Mensajero's broker's management port.")
+    String managementUrl;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "15670",
+            description = "Local port for the console (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default ${DEFAULT-VALUE}: this machine only, since the browser "
+                    + "sends the broker's credentials to it).")
+    String bind;
+
+    @Option(names = "--json", description = "Print the ready and stopped lines as JSON events (docs/events.md).")
+    boolean json;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        URI target = managementUri(managementUrl);
+        if (port < 0 || port > 65535) {
+            throw MensajeroException.usage("--port must be between 0 and 65535 (was " + port + ")");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        ConsoleServer server;
+        try {
+            server = ConsoleServer.start(bind, port, target);
+        } catch (BindException e) {
+            throw new MensajeroException(Failure.CANNOT_LISTEN, "cannot listen on " + bind + ":" + port + " ("
+                    + (e.getMessage() == null ? "address in use" : e.getMessage().toLowerCase(Locale.ROOT)) + ")");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MensajeroException(Failure.CANNOT_LISTEN, "cannot listen on " + bind + ":" + port + " (" + e.getMessage() + ")");
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        Signals.onStop(signal -> stop.countDown(), finished, spec.commandLine().getErr());
+        String url = "http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + server.port() + "/";
+        print(out, EventType.READY, "Mensajero console ready on " + url + " for the management API at " + target
+                        + " (log in with the broker's user name and password; Ctrl-C stops it)",
+                "url", url, "host", bind, "port", server.port(), "managementUrl", target.toString());
+        try {
+            stop.await();
+            server.close();
+            print(out, EventType.STOPPED, "Mensajero console stopped");
+            return 0;
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /** An http(s) URL with a host and no credentials (the console asks for them in its login page). */
+    static URI managementUri(String text) {
+        URI uri;
+        try {
+            uri = new URI(text.trim());
+        } catch (URISyntaxException e) {
+            throw MensajeroException.usage("malformed --management-url '" + text + "': " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw MensajeroException.usage("--management-url must be an http:// or https:// URL, such as "
+                    + "http://localhost:15672 (was '" + text + "')");
+        }
+        if (uri.getHost() == null) {
+            throw MensajeroException.usage("malformed --management-url '" + text + "': no host");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw MensajeroException.usage("--management-url must not carry a user name or password: "
+                    + "the console asks for them when you log in");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw MensajeroException.usage("--management-url must not have a query or fragment (was '" + text + "')");
+        }
+        return uri;
+    }
+
+    private void print(PrintWriter out, EventType type, String human, Object... fields) {
+        out.println(json ? EventPrinter.toJson(Event.of(type, "console", fields)) : human);
+        out.flush();
+    }
+}

@@ -1,0 +1,222 @@
+package io.mensajero.scenarios.console;
+
+import io.mensajero.scenarios.support.Requirements;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Headless Chromium driven by Selenium through Debian's chromium-driver, with a fresh profile,
+ * as a person would use the console: it types, clicks and reads what the page shows. The
+ * browser's console is kept, so a scenario can check that no script failed.
+ */
+final class Browser implements AutoCloseable {
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final List<String> consoleErrors = new ArrayList<>();
+    private String base;
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** A browser whose preferred language is {@code language} ("en" or "es"), 1366x900 (a laptop). */
+    static Browser start(String language) {
+        Requirements.command(CHROMIUM, "apt-get install -y chromium");
+        Requirements.command(CHROMEDRIVER, "apt-get install -y chromium-driver");
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("mensajero-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1366,900", "--lang=" + language,
+                "--disable-dev-shm-usage");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        return new Browser(new ChromeDriver(service, options), profile);
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Opens the console at its base URL (ending in /), on a route such as "#/queues". */
+    Browser open(String baseUrl, String route) {
+        this.base = baseUrl;
+        driver.get(baseUrl + route);
+        await("the console has started", () -> "true".equals(script("return document.body.dataset.ready || ''")));
+        return this;
+    }
+
+    /** Goes to a route of the console already open, e.g. "#/queues/%2F/orders". */
+    Browser go(String route) {
+        driver.get(base + route);
+        await("the console has started", () -> "true".equals(script("return document.body.dataset.ready || ''")));
+        return this;
+    }
+
+    /** Types the credentials into the login form and submits it. */
+    Browser submitLogin(String user, String password) {
+        await("the login form", () -> driver.findElement(By.id("login")).isDisplayed());
+        type(By.id("login-user"), user);
+        type(By.id("login-password"), password);
+        driver.findElement(By.id("login-submit")).click();
+        return this;
+    }
+
+    /** Logs in and waits for the page behind the login. */
+    Browser login(String user, String password) {
+        submitLogin(user, password);
+        await("logged in as " + user, () -> user.equals(text(By.id("user-name"))) && !driver.findElement(By.id("login")).isDisplayed());
+        return this;
+    }
+
+    void type(By by, String text) {
+        WebElement el = driver.findElement(by);
+        el.clear();
+        el.sendKeys(text);
+    }
+
+    void choose(By by, String value) {
+        new Select(driver.findElement(by)).selectByValue(value);
+    }
+
+    void click(By by) {
+        driver.findElement(by).click();
+    }
+
+    /** Clicks a button that asks for confirmation, and accepts. */
+    void clickAndConfirm(By by) {
+        driver.findElement(by).click();
+        new WebDriverWait(driver, WAIT).until(d -> {
+            try {
+                d.switchTo().alert().accept();
+                return true;
+            } catch (org.openqa.selenium.NoAlertPresentException e) {
+                return false;
+            }
+        });
+    }
+
+    String text(By by) {
+        List<WebElement> found = driver.findElements(by);
+        return found.isEmpty() ? "" : found.get(0).getText();
+    }
+
+    boolean visible(By by) {
+        List<WebElement> found = driver.findElements(by);
+        return !found.isEmpty() && found.get(0).isDisplayed();
+    }
+
+    WebElement find(By by) {
+        return driver.findElement(by);
+    }
+
+    List<WebElement> all(By by) {
+        return driver.findElements(by);
+    }
+
+    Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** Waits for a condition the page shows, at most 30 s (the console refreshes every 5 s). */
+    void await(String what, Supplier<Boolean> condition) {
+        await(what, WAIT, condition);
+    }
+
+    void await(String what, Duration timeout, Supplier<Boolean> condition) {
+        new WebDriverWait(driver, timeout).withMessage(() -> what + "; the page shows: " + pageText())
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(d -> condition.get());
+    }
+
+    /** Waits until the element's text contains the given text. */
+    void awaitText(By by, String contains) {
+        await("'" + contains + "' in " + by, () -> text(by).contains(contains));
+    }
+
+    String pageText() {
+        try {
+            String text = driver.findElement(By.tagName("body")).getText();
+            return text.length() > 1500 ? text.substring(0, 1500) + "…" : text;
+        } catch (RuntimeException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    void screenshot(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Errors the page's scripts logged (uncaught exceptions, failed module loads), so far. */
+    List<String> scriptErrors() {
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                consoleErrors.add(entry.getMessage());
+            }
+        }
+        // A failed API call is logged by the browser as a failed resource load: those are the
+        // page's business (it shows them), not script errors.
+        return consoleErrors.stream().filter(m -> !m.contains("/api/") && !m.contains("Failed to load resource"))
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a leftover temporary profile is harmless
+            }
+        }
+    }
+}
