@@ -39,6 +39,16 @@ public final class Broker implements AutoCloseable {
         return server.address();
     }
 
+    /** The amqps port, or -1 when TLS is not configured. */
+    public int tlsPort() {
+        return server.tlsAddress() == null ? -1 : server.tlsAddress().getPort();
+    }
+
+    /** The management API's port, or -1 when it is off. */
+    public int managementPort() {
+        return server.managementAddress() == null ? -1 : server.managementAddress().getPort();
+    }
+
     /**
      * Sets the memory high watermark: above it, publishing connections are blocked
      * (connection.blocked) until memory use falls back under it. Like RabbitMQ's
@@ -49,6 +59,7 @@ public final class Broker implements AutoCloseable {
             throw new IllegalArgumentException("memory high watermark must be positive, got " + bytes);
         }
         server.call(() -> {
+            server.context().settings().memoryAbsolute(bytes);
             server.context().gauge().highWatermark(bytes);
             server.context().flushDirty();
             return null;

@@ -1,15 +1,23 @@
 package io.mensajero.broker;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Settings of an embedded {@link Broker}. Immutable; build one with {@link #builder()}.
  *
  * <p>Defaults follow RabbitMQ's: port 5672 on loopback, frame-max 131072, channel-max 2047,
- * heartbeat 60 s.
+ * heartbeat 60 s, guest in {@code loopback_users}, stats sampled every 5 s. The management API is
+ * off unless a management port is set (the {@code mensajero broker} command sets 15672); amqps is
+ * off unless a certificate and key are given (then on port 5671 by default).
  */
 public final class BrokerConfig {
     public static final int DEFAULT_PORT = 5672;
+    public static final int DEFAULT_TLS_PORT = 5671;
+    public static final int DEFAULT_MANAGEMENT_PORT = 15672;
+    /** A management port that means: no management API. */
+    public static final int NO_MANAGEMENT = -1;
 
     private final String bindAddress;
     private final int port;
@@ -17,6 +25,13 @@ public final class BrokerConfig {
     private final int channelMax;
     private final int heartbeatSeconds;
     private final long memoryHighWatermarkBytes;
+    private final List<String> loopbackUsers;
+    private final int managementPort;
+    private final Path tlsCertificate;
+    private final Path tlsKey;
+    private final int tlsPort;
+    private final boolean managementTls;
+    private final long statsIntervalMillis;
 
     private BrokerConfig(Builder b) {
         this.bindAddress = b.bindAddress;
@@ -25,6 +40,13 @@ public final class BrokerConfig {
         this.channelMax = b.channelMax;
         this.heartbeatSeconds = b.heartbeatSeconds;
         this.memoryHighWatermarkBytes = b.memoryHighWatermarkBytes;
+        this.loopbackUsers = List.copyOf(b.loopbackUsers);
+        this.managementPort = b.managementPort;
+        this.tlsCertificate = b.tlsCertificate;
+        this.tlsKey = b.tlsKey;
+        this.tlsPort = b.tlsPort;
+        this.managementTls = b.managementTls;
+        this.statsIntervalMillis = b.statsIntervalMillis;
     }
 
     public static Builder builder() {
@@ -50,14 +72,47 @@ public final class BrokerConfig {
     /** Bytes of message bodies held in memory above which publishers are blocked. */
     public long memoryHighWatermarkBytes() { return memoryHighWatermarkBytes; }
 
+    /** Users that may log in from loopback addresses only (RabbitMQ's loopback_users; guest by default). */
+    public List<String> loopbackUsers() { return loopbackUsers; }
+
+    /** The management API's port: 0 for any free one, {@link #NO_MANAGEMENT} for none. */
+    public int managementPort() { return managementPort; }
+
+    /** The PEM certificate (chain) for amqps and HTTPS, or null. */
+    public Path tlsCertificate() { return tlsCertificate; }
+
+    /** The PEM private key (PKCS#8) of the certificate, or null. */
+    public Path tlsKey() { return tlsKey; }
+
+    /** Whether amqps is served: a certificate and a key were given. */
+    public boolean tls() { return tlsCertificate != null; }
+
+    /** The amqps port (0 for any free one). */
+    public int tlsPort() { return tlsPort; }
+
+    /** Whether the management port speaks HTTPS (with the same certificate and key). */
+    public boolean managementTls() { return managementTls; }
+
+    /** How often the management API's rates are sampled (RabbitMQ's collect_statistics_interval). */
+    public long statsIntervalMillis() { return statsIntervalMillis; }
+
     public Builder toBuilder() {
-        return new Builder()
+        Builder b = new Builder()
                 .bindAddress(bindAddress)
                 .port(port)
                 .frameMax(frameMax)
                 .channelMax(channelMax)
                 .heartbeatSeconds(heartbeatSeconds)
-                .memoryHighWatermarkBytes(memoryHighWatermarkBytes);
+                .memoryHighWatermarkBytes(memoryHighWatermarkBytes)
+                .loopbackUsers(loopbackUsers)
+                .managementPort(managementPort)
+                .tlsPort(tlsPort)
+                .managementTls(managementTls)
+                .statsIntervalMillis(statsIntervalMillis);
+        if (tlsCertificate != null) {
+            b.tls(tlsCertificate, tlsKey);
+        }
+        return b;
     }
 
     public static final class Builder {
@@ -67,8 +122,57 @@ public final class BrokerConfig {
         private int channelMax = 2047;
         private int heartbeatSeconds = 60;
         private long memoryHighWatermarkBytes = Runtime.getRuntime().maxMemory() / 5 * 2;
+        private List<String> loopbackUsers = List.of("guest");
+        private int managementPort = NO_MANAGEMENT;
+        private Path tlsCertificate;
+        private Path tlsKey;
+        private int tlsPort = DEFAULT_TLS_PORT;
+        private boolean managementTls;
+        private long statsIntervalMillis = 5_000;
 
         private Builder() {
+        }
+
+        public Builder loopbackUsers(List<String> users) {
+            this.loopbackUsers = List.copyOf(users);
+            return this;
+        }
+
+        /** The management API's port: 0 picks a free one, {@link #NO_MANAGEMENT} turns it off. */
+        public Builder managementPort(int port) {
+            if (port != NO_MANAGEMENT && (port < 0 || port > 65_535)) {
+                throw new IllegalArgumentException("management port must be between 0 and 65535, got " + port);
+            }
+            this.managementPort = port;
+            return this;
+        }
+
+        /** Serves amqps (and, with {@link #managementTls}, HTTPS) with this PEM certificate and PKCS#8 key. */
+        public Builder tls(Path certificate, Path key) {
+            this.tlsCertificate = Objects.requireNonNull(certificate, "certificate");
+            this.tlsKey = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        public Builder tlsPort(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("TLS port must be between 0 and 65535, got " + port);
+            }
+            this.tlsPort = port;
+            return this;
+        }
+
+        public Builder managementTls(boolean https) {
+            this.managementTls = https;
+            return this;
+        }
+
+        public Builder statsIntervalMillis(long millis) {
+            if (millis < 10) {
+                throw new IllegalArgumentException("stats interval must be at least 10 ms, got " + millis);
+            }
+            this.statsIntervalMillis = millis;
+            return this;
         }
 
         public Builder bindAddress(String address) {
@@ -117,6 +221,9 @@ public final class BrokerConfig {
         }
 
         public BrokerConfig build() {
+            if (managementTls && tlsCertificate == null) {
+                throw new IllegalArgumentException("HTTPS on the management port needs a TLS certificate and key");
+            }
             return new BrokerConfig(this);
         }
     }

@@ -14,6 +14,9 @@ import io.mensajero.client.Event;
 import io.mensajero.client.EventType;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -22,7 +25,8 @@ import java.util.concurrent.CountDownLatch;
  * line when it is ready, one when it stops (Ctrl-C or SIGTERM, exit 0).
  */
 @Command(name = "broker", sortOptions = false,
-        description = "Run Mensajero's AMQP 0-9-1 broker (RabbitMQ-compatible, in memory) in the foreground.",
+        description = "Run Mensajero's AMQP 0-9-1 broker (RabbitMQ-compatible, in memory) in the foreground, "
+                + "with RabbitMQ's management HTTP API on the management port.",
         footer = Main.EXIT_CODES)
 final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "5672",
@@ -42,6 +46,25 @@ final class BrokerCommand implements Callable<Integer> {
             description = "Message bytes held in memory above which publishers are blocked "
                     + "(default: 40%% of the JVM's maximum heap).")
     Long memoryHighWatermark;
+
+    @Option(names = "--management-port", paramLabel = "PORT", defaultValue = "15672",
+            description = "Port of the management HTTP API, RabbitMQ's dialect, and /metrics "
+                    + "(default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int managementPort;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM",
+            description = "Certificate (PEM) for amqps; with --tls-key, the broker also listens on --tls-port.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "The certificate's private key (PEM, PKCS#8, unencrypted).")
+    Path tlsKey;
+
+    @Option(names = "--tls-port", paramLabel = "PORT", defaultValue = "5671",
+            description = "amqps port when --tls-cert is given (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int tlsPort;
+
+    @Option(names = "--management-tls", description = "Serve the management port over HTTPS with --tls-cert and --tls-key.")
+    boolean managementTls;
 
     @Option(names = "--json", description = "Print the ready and stopped lines as JSON events (docs/events.md).")
     boolean json;
@@ -67,9 +90,19 @@ final class BrokerCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         Signals.onStop(signal -> stop.countDown(), finished, spec.commandLine().getErr());
         long startMillis = (System.nanoTime() - started) / 1_000_000;
-        print(out, EventType.READY, String.format("Mensajero broker ready on amqp://%s:%d (in %d ms; user guest/guest "
-                + "from localhost; Ctrl-C stops it)", config.bindAddress(), broker.port(), startMillis),
-                "host", config.bindAddress(), "port", broker.port(), "startMillis", startMillis);
+        String host = config.bindAddress();
+        StringBuilder where = new StringBuilder("amqp://" + host + ":" + broker.port());
+        List<Object> fields = new ArrayList<>(List.of("host", host, "port", broker.port()));
+        if (broker.tlsPort() >= 0) {
+            where.append(", amqps://").append(host).append(':').append(broker.tlsPort());
+            fields.addAll(List.of("tlsPort", broker.tlsPort()));
+        }
+        String management = (managementTls ? "https://" : "http://") + host + ":" + broker.managementPort();
+        where.append(", management ").append(management);
+        fields.addAll(List.of("managementPort", broker.managementPort(), "managementUrl", management,
+                "startMillis", startMillis));
+        print(out, EventType.READY, String.format("Mensajero broker ready on %s (in %d ms; user guest/guest "
+                + "from localhost; Ctrl-C stops it)", where, startMillis), fields.toArray());
         try {
             stop.await();
             broker.close();
@@ -91,7 +124,14 @@ final class BrokerCommand implements Callable<Integer> {
 
     private BrokerConfig config() {
         try {
-            BrokerConfig.Builder b = BrokerConfig.builder().bindAddress(bind).port(port).heartbeatSeconds(heartbeat);
+            BrokerConfig.Builder b = BrokerConfig.builder().bindAddress(bind).port(port).heartbeatSeconds(heartbeat)
+                    .managementPort(managementPort).tlsPort(tlsPort).managementTls(managementTls);
+            if ((tlsCert == null) != (tlsKey == null)) {
+                throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+            }
+            if (tlsCert != null) {
+                b.tls(tlsCert, tlsKey);
+            }
             if (memoryHighWatermark != null) {
                 b.memoryHighWatermarkBytes(memoryHighWatermark);
             }

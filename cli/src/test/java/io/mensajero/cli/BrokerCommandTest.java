@@ -22,7 +22,7 @@ class BrokerCommandTest {
 
     @Test
     void readyLineThenAWorkingBrokerThenACleanStopOnSigint() throws Exception {
-        try (Participant broker = Participant.start("broker", "--port", "0")) {
+        try (Participant broker = Participant.start("broker", "--port", "0", "--management-port", "0")) {
             ParticipantEvent ready = broker.awaitEvent("ready", Duration.ofSeconds(20));
             int port = (int) ready.number("port");
             assertThat(ready.string("host")).isEqualTo("127.0.0.1");

@@ -2,6 +2,10 @@ package io.mensajero.broker.internal.channel;
 
 import io.mensajero.broker.internal.AmqpException;
 import io.mensajero.broker.internal.DirectReplyTo;
+import io.mensajero.broker.internal.auth.ResourceAccess;
+import io.mensajero.broker.internal.stats.Counters;
+import io.mensajero.broker.internal.stats.MessageStats;
+import io.mensajero.broker.internal.stats.StatsRegistry;
 import io.mensajero.broker.internal.model.Message;
 import io.mensajero.broker.internal.model.MessageQueue;
 import io.mensajero.broker.internal.model.QueueEntry;
@@ -53,10 +57,18 @@ public final class AmqpChannel implements DirectReplyTo.Target {
     TxMethods.Transaction tx;
     String replyConsumerTag;
     String replyAddress;
+    /** The permission checks of this channel's user in its vhost. */
+    final ResourceAccess access;
+    /** The management API's message counters of this channel. */
+    final Counters stats;
 
     public AmqpChannel(ChannelOwner connection, int number) {
         this.connection = connection;
         this.number = number;
+        var broker = connection.broker();
+        this.access = new ResourceAccess(broker.access(), connection.user().name(), connection.vhost().name());
+        this.stats = broker.stats().channel(connection.vhost().name());
+        broker.stats().count(StatsRegistry.CHANNEL_CREATED);
     }
 
     VirtualHost vhost() {
@@ -176,6 +188,7 @@ public final class AmqpChannel implements DirectReplyTo.Target {
             return;
         }
         released = true;
+        connection.broker().stats().count(StatsRegistry.CHANNEL_CLOSED);
         List<ChannelConsumer> gone = new ArrayList<>(consumers.values());
         consumers.clear();
         for (ChannelConsumer c : gone) {
@@ -194,6 +207,14 @@ public final class AmqpChannel implements DirectReplyTo.Target {
     }
 
     // ---- deliveries ----
+
+    boolean isClosing() {
+        return closing;
+    }
+
+    public int number() {
+        return number;
+    }
 
     boolean canDeliver() {
         return !released && !closing && connection.isWritable();
@@ -214,6 +235,7 @@ public final class AmqpChannel implements DirectReplyTo.Target {
 
     void deliver(ChannelConsumer consumer, MessageQueue queue, QueueEntry entry) {
         long tag = nextDeliveryTag++;
+        count(queue, consumer.noAck() ? MessageStats.DELIVER_NO_ACK : MessageStats.DELIVER, entry.redelivered());
         if (!consumer.noAck()) {
             unacked.add(new Unacked(tag, queue, entry, consumer));
             consumer.unacked++;
@@ -265,7 +287,11 @@ public final class AmqpChannel implements DirectReplyTo.Target {
                 consumerUnacked--;
             }
             switch (how) {
-                case ACK -> u.queue().ack(u.entry());
+                case ACK -> {
+                    u.queue().ack(u.entry());
+                    stats.inc(MessageStats.ACK);
+                    u.queue().stats().inc(MessageStats.ACK);
+                }
                 case DISCARD -> u.queue().discard(u.entry());
                 case REQUEUE -> requeue.computeIfAbsent(u.queue(), q -> new ArrayList<>()).add(u.entry());
             }
@@ -275,6 +301,21 @@ public final class AmqpChannel implements DirectReplyTo.Target {
         }
         if (!released) {
             resumeDeliveries();
+        }
+    }
+
+    /** Samples the rates of this channel's counters. */
+    public void sampleStats(double seconds) {
+        stats.sample(seconds);
+    }
+
+    /** Counts a message handed out (delivered or got) on this channel and its queue. */
+    void count(MessageQueue queue, int counter, boolean redelivered) {
+        stats.inc(counter);
+        queue.stats().inc(counter);
+        if (redelivered) {
+            stats.inc(MessageStats.REDELIVER);
+            queue.stats().inc(MessageStats.REDELIVER);
         }
     }
 

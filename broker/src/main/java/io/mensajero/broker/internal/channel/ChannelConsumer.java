@@ -46,6 +46,10 @@ final class ChannelConsumer implements Consumer {
         return exclusive;
     }
 
+    int prefetch() {
+        return prefetch;
+    }
+
     MessageQueue queue() {
         return queue;
     }

@@ -48,6 +48,7 @@ final class Confirms {
 
     void flush() {
         if (earnedUpTo > sentUpTo) {
+            channel.stats.add(io.mensajero.broker.internal.stats.MessageStats.CONFIRM, earnedUpTo - sentUpTo);
             channel.reply(new Basic.Ack(earnedUpTo, earnedUpTo - sentUpTo > 1));
             sentUpTo = earnedUpTo;
         }

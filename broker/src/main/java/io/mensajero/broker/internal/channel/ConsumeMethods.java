@@ -3,6 +3,7 @@ package io.mensajero.broker.internal.channel;
 import io.mensajero.broker.internal.AmqpException;
 import io.mensajero.broker.internal.DirectReplyTo;
 import io.mensajero.broker.internal.model.MessageQueue;
+import io.mensajero.broker.internal.model.UserOperations;
 import io.mensajero.protocol.Basic;
 
 
@@ -30,7 +31,8 @@ final class ConsumeMethods {
             replyConsumer(ch, m, tag);
             return;
         }
-        MessageQueue queue = ch.vhost().queueForUse(Names.queue(ch, m.queue()), ch.connection);
+        MessageQueue queue = UserOperations.queueForReading(ch.vhost(), ch.access, Names.queue(ch, m.queue()),
+                ch.connection);
         if ((m.exclusive() && queue.consumerCount() > 0) || queue.hasExclusiveConsumer()) {
             throw AmqpException.accessRefused("%s in exclusive use", queue.describe());
         }

@@ -1,6 +1,6 @@
 package io.mensajero.broker.internal.channel;
 
-import io.mensajero.broker.internal.model.BindingDestination;
+import io.mensajero.broker.internal.model.UserOperations;
 import io.mensajero.broker.internal.model.VirtualHost;
 import io.mensajero.protocol.Exchange;
 
@@ -16,26 +16,26 @@ final class ExchangeMethods {
             if (d.passive()) {
                 vhost.declareExchangePassive(name);
             } else {
-                vhost.declareExchange(name, d.type(), d.durable(), d.autoDelete(), d.internal(), d.arguments());
+                UserOperations.declareExchange(vhost, ch.access, name, d.type(), d.durable(), d.autoDelete(),
+                        d.internal(), d.arguments());
             }
             if (!d.noWait()) {
                 ch.reply(new Exchange.DeclareOk());
             }
         } else if (m instanceof Exchange.Delete d) {
-            vhost.deleteExchange(Names.strip(d.exchange()), d.ifUnused());
+            UserOperations.deleteExchange(vhost, ch.access, Names.strip(d.exchange()), d.ifUnused());
             if (!d.noWait()) {
                 ch.reply(new Exchange.DeleteOk());
             }
         } else if (m instanceof Exchange.Bind b) {
-            BindingDestination destination = vhost.bindingEnds(Names.strip(b.source()), "exchange",
-                    Names.strip(b.destination()), ch.connection);
-            vhost.bind(Names.strip(b.source()), destination, b.routingKey(), b.arguments());
+            UserOperations.bind(vhost, ch.access, Names.strip(b.source()), "exchange", Names.strip(b.destination()),
+                    b.routingKey(), b.arguments(), ch.connection);
             if (!b.noWait()) {
                 ch.reply(new Exchange.BindOk());
             }
         } else if (m instanceof Exchange.Unbind u) {
-            vhost.unbind(Names.strip(u.source()), "exchange", Names.strip(u.destination()), u.routingKey(),
-                    u.arguments(), ch.connection);
+            UserOperations.unbind(vhost, ch.access, Names.strip(u.source()), "exchange", Names.strip(u.destination()),
+                    u.routingKey(), u.arguments(), ch.connection);
             if (!u.noWait()) {
                 ch.reply(new Exchange.UnbindOk());
             }

@@ -2,19 +2,23 @@ package io.mensajero.broker.internal.channel;
 
 import io.mensajero.broker.internal.AmqpException;
 import io.mensajero.broker.internal.DirectReplyTo;
+import io.mensajero.broker.internal.auth.User;
+import io.mensajero.broker.internal.model.Exchange;
 import io.mensajero.broker.internal.model.Message;
-import io.mensajero.broker.internal.model.MessageQueue;
+import io.mensajero.broker.internal.model.UserOperations;
+import io.mensajero.broker.internal.stats.ExchangeStats;
+import io.mensajero.broker.internal.stats.MessageStats;
 import io.mensajero.protocol.Basic;
 import io.mensajero.protocol.BasicProperties;
 import io.mensajero.protocol.ReplyCode;
 
-import java.util.Collection;
 
 /**
- * basic.publish, with RabbitMQ's checks in RabbitMQ's order: immediate is not supported, the
- * exchange must exist and not be internal, a direct reply-to must have its consumer, the
- * expiration must be a number, user_id must be the logged-in user. Then the message is routed,
- * returned if mandatory and unroutable, and confirmed.
+ * basic.publish, with RabbitMQ's checks in RabbitMQ's order: immediate is not supported, the user
+ * may write to the exchange, which must exist and not be internal (and a topic exchange's routing
+ * key must be allowed), a direct reply-to must have its consumer, user_id must be the logged-in
+ * user (unless it has the impersonator tag), the expiration must be a number. Then the message is
+ * routed, returned if mandatory and unroutable, and confirmed.
  */
 final class PublishMethod {
     private PublishMethod() {
@@ -25,15 +29,14 @@ final class PublishMethod {
         if (m.immediate()) {
             throw AmqpException.notImplemented("immediate=true");
         }
-        var exchange = ch.vhost().exchangeOrDie(m.exchange());
-        if (exchange.internal()) {
-            throw AmqpException.accessRefused("cannot publish to internal %s", exchange.describe());
-        }
+        var exchange = UserOperations.exchangeForPublish(ch.vhost(), ch.access, m.exchange(), m.routingKey());
         Message message = new Message(m.exchange(), m.routingKey(), rawProperties, body);
         message = withDirectReplyTo(ch, message);
+        checkUserId(ch, message);
         checkExpiration(message);
         long seq = ch.confirms.nextSequence();
-        checkUserId(ch, message);
+        ch.stats.inc(MessageStats.PUBLISH);
+        exchange.stats().inc(ExchangeStats.PUBLISH_IN);
         if (ch.tx != null) {
             ch.tx.hold(exchange, message, m.mandatory());
             return;
@@ -42,22 +45,20 @@ final class PublishMethod {
     }
 
     /** Routes a message and enqueues it; returns it if mandatory and unroutable; earns its confirm. */
-    static void deliver(AmqpChannel ch, io.mensajero.broker.internal.model.Exchange exchange, Message message,
+    static void deliver(AmqpChannel ch, Exchange exchange, Message message,
                         boolean mandatory, long seq) {
         boolean routed;
         if (exchange.name().isEmpty() && DirectReplyTo.isReplyAddress(message.routingKey())) {
             routed = ch.connection.broker().directReplyTo().deliver(message.routingKey(), message);
         } else {
-            Collection<MessageQueue> queues = ch.vhost().route(exchange, message);
-            for (MessageQueue q : queues) {
-                q.enqueue(message);
-                q.flow().sent(ch.connection.publisher());
-            }
-            routed = !queues.isEmpty();
+            routed = UserOperations.route(ch.vhost(), exchange, message, ch.connection.publisher()) > 0;
         }
         if (!routed && mandatory) {
+            ch.stats.inc(MessageStats.RETURN_UNROUTABLE);
             ch.connection.writeContent(ch.number, new Basic.Return(ReplyCode.NO_ROUTE.code(), "NO_ROUTE",
                     message.exchange(), message.routingKey()), message.rawProperties(), message.body());
+        } else if (!routed) {
+            ch.stats.inc(MessageStats.DROP_UNROUTABLE);
         }
         if (seq > 0) {
             ch.confirms.confirm(seq);
@@ -100,7 +101,7 @@ final class PublishMethod {
         }
         String userId = message.properties().userId();
         String user = ch.connection.user().name();
-        if (!user.equals(userId)) {
+        if (!user.equals(userId) && !ch.connection.user().hasTag(User.IMPERSONATOR)) {
             throw AmqpException.preconditionFailed("user_id property set to '%s' but authenticated user was '%s'",
                     userId, user);
         }

@@ -2,9 +2,10 @@ package io.mensajero.broker.internal.channel;
 
 import io.mensajero.broker.internal.AmqpException;
 import io.mensajero.broker.internal.DirectReplyTo;
-import io.mensajero.broker.internal.model.BindingDestination;
 import io.mensajero.broker.internal.model.MessageQueue;
+import io.mensajero.broker.internal.model.UserOperations;
 import io.mensajero.broker.internal.model.VirtualHost;
+import io.mensajero.broker.internal.stats.StatsRegistry;
 import io.mensajero.protocol.Queue;
 
 
@@ -19,29 +20,30 @@ final class QueueMethods {
         } else if (m instanceof Queue.Bind b) {
             String queue = Names.strip(Names.queue(ch, b.queue()));
             String key = b.queue().isEmpty() && b.routingKey().isEmpty() ? queue : b.routingKey();
-            VirtualHost vhost = ch.vhost();
-            BindingDestination q = vhost.bindingEnds(Names.strip(b.exchange()), "queue", queue, ch.connection);
-            vhost.bind(Names.strip(b.exchange()), q, key, b.arguments());
+            UserOperations.bind(ch.vhost(), ch.access, Names.strip(b.exchange()), "queue", queue, key, b.arguments(),
+                    ch.connection);
             if (!b.noWait()) {
                 ch.reply(new Queue.BindOk());
             }
         } else if (m instanceof Queue.Unbind u) {
             String queue = Names.strip(Names.queue(ch, u.queue()));
             String key = u.queue().isEmpty() && u.routingKey().isEmpty() ? queue : u.routingKey();
-            ch.vhost().unbind(Names.strip(u.exchange()), "queue", queue, key, u.arguments(), ch.connection);
+            UserOperations.unbind(ch.vhost(), ch.access, Names.strip(u.exchange()), "queue", queue, key, u.arguments(),
+                    ch.connection);
             ch.reply(new Queue.UnbindOk());
         } else if (m instanceof Queue.Purge p) {
-            MessageQueue q = ch.vhost().queueForUse(Names.queue(ch, p.queue()), ch.connection);
-            int count = q.purge();
+            int count = UserOperations.purge(ch.vhost(), ch.access, Names.queue(ch, p.queue()), ch.connection);
             if (!p.noWait()) {
                 ch.reply(new Queue.PurgeOk(count));
             }
         } else if (m instanceof Queue.Delete d) {
             String name = Names.strip(Names.queue(ch, d.queue()));
             MessageQueue q = ch.vhost().lookupQueue(name);
-            int count = ch.vhost().deleteQueue(name, d.ifUnused(), d.ifEmpty(), ch.connection);
+            int count = UserOperations.deleteQueue(ch.vhost(), ch.access, name, d.ifUnused(), d.ifEmpty(),
+                    ch.connection);
             if (q != null) {
                 ch.connection.queueDeleted(q);
+                ch.connection.broker().stats().count(StatsRegistry.QUEUE_DELETED);
             }
             if (!d.noWait()) {
                 ch.reply(new Queue.DeleteOk(count));
@@ -70,8 +72,14 @@ final class QueueMethods {
             } else {
                 VirtualHost.checkQueueName(name);
             }
-            MessageQueue q = vhost.declareQueue(name, d.durable(), d.exclusive(), d.autoDelete(), d.arguments(),
-                    ch.connection);
+            boolean created = vhost.lookupQueue(name) == null;
+            MessageQueue q = UserOperations.declareQueue(vhost, ch.access, name, d.durable(), d.exclusive(),
+                    d.autoDelete(), d.arguments(), ch.connection);
+            StatsRegistry stats = ch.connection.broker().stats();
+            stats.count(StatsRegistry.QUEUE_DECLARED);
+            if (created) {
+                stats.count(StatsRegistry.QUEUE_CREATED);
+            }
             if (q.exclusive()) {
                 ch.connection.ownsExclusiveQueue(q);
             }

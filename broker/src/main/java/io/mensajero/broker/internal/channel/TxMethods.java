@@ -62,6 +62,18 @@ final class TxMethods {
             settles.add(new Settle(deliveries, how));
         }
 
+        int publishCount() {
+            return publishes.size();
+        }
+
+        int settleCount() {
+            int n = 0;
+            for (Settle s : settles) {
+                n += s.deliveries().size();
+            }
+            return n;
+        }
+
         /** The deliveries acked, nacked or rejected in this transaction, taken back out of it. */
         List<Unacked> takeHeldAcks() {
             List<Unacked> all = new ArrayList<>();

@@ -56,6 +56,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
     private PublisherBlocking blocking;
     private final ConnectionFlow flow =
             new ConnectionFlow(() -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()), this::readingChanged);
+    private ConnectionDetails details;
     private ConnectionState state = ConnectionState.STARTING;
     private boolean released;
     /** Set for good when the connection is no longer read (a fatal frame error, a silent close). */
@@ -74,6 +75,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
         this.ctx = ctx;
         this.out = new Outbound(ctx, broker, this, broker.config().frameMax());
         this.blocking = new PublisherBlocking(out, () -> hasCapability("connection.blocked"), this::readingChanged);
+        this.details = new ConnectionDetails(ctx, broker.config(), handshake, channels, this::state);
         broker.opened(this);
         handshake.start();
         ctx.executor().schedule(() -> {
@@ -147,6 +149,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
         releaseAll();
         state = ConnectionState.CLOSED;
         broker.closed(this);
+        details.closed(broker.stats());
         broker.flushDirty();
     }
 
@@ -418,6 +421,11 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
         blocking.alarm(raised);
     }
 
+    @Override
+    public BrokerContext.ConnectionView view() {
+        return details;
+    }
+
     // ---- what the handshake negotiated ----
 
     SocketAddress remoteAddress() {
@@ -425,6 +433,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
     }
 
     void tuned(int frameMax, int channelMax, int heartbeatSeconds) {
+        details.tuned(frameMax, channelMax, heartbeatSeconds);
         out.frameMax(frameMax);
         channels.channelMax(channelMax);
         FrameDecoder decoder = ctx.pipeline().get(FrameDecoder.class);

@@ -48,6 +48,15 @@ final class ChannelTable {
         channels.remove(number);
     }
 
+    /** The open channels, in no particular order. */
+    List<AmqpChannel> all() {
+        return new ArrayList<>(channels.values());
+    }
+
+    int size() {
+        return channels.size();
+    }
+
     void ownsExclusiveQueue(MessageQueue queue) {
         exclusiveQueues.add(queue);
     }

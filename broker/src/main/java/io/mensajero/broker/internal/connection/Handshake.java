@@ -3,7 +3,7 @@ package io.mensajero.broker.internal.connection;
 import io.mensajero.broker.internal.AmqpException;
 import io.mensajero.broker.internal.auth.AuthenticationException;
 import io.mensajero.broker.internal.auth.User;
-import io.mensajero.broker.internal.auth.UserStore;
+import io.mensajero.broker.internal.auth.AccessControl;
 import io.mensajero.broker.internal.model.VirtualHost;
 import io.mensajero.protocol.Connection;
 import io.mensajero.protocol.Frame;
@@ -37,7 +37,7 @@ final class Handshake {
     void start() {
         connection.writeMethod(0, new Connection.Start(0, 9,
                 ServerProperties.table("mensajero"),
-                UserStore.MECHANISMS, "en_US"));
+                AccessControl.MECHANISMS, "en_US"));
         connection.flush();
     }
 
@@ -53,6 +53,11 @@ final class Handshake {
     /** Whether the client announced the capability in its start-ok properties. */
     boolean hasCapability(String name) {
         return Boolean.TRUE.equals(capabilities.get(name));
+    }
+
+    /** The client properties of start-ok, as the management API lists them. */
+    Map<String, Object> clientProperties() {
+        return clientProperties;
     }
 
     Object clientProperty(String name) {
@@ -114,12 +119,12 @@ final class Handshake {
     private void startOk(Connection.StartOk m) {
         clientProperties(m.clientProperties());
         mechanism = m.mechanism();
-        if (!UserStore.supports(mechanism)) {
+        if (!AccessControl.supports(mechanism)) {
             throw AmqpException.commandInvalid("unknown authentication mechanism '%s'", mechanism).during(m);
         }
         User user;
         try {
-            user = connection.broker().users().authenticate(mechanism, m.response(), connection.remoteAddress());
+            user = connection.broker().access().authenticate(mechanism, m.response(), connection.remoteAddress());
         } catch (AuthenticationException e) {
             connection.authenticationFailed(e);
             return;
@@ -154,7 +159,12 @@ final class Handshake {
         if (vhost == null) {
             throw AmqpException.notAllowed("vhost %s not found", m.virtualHost()).during(m);
         }
+        if (!connection.broker().access().model().canAccess(user.name(), vhost.name())) {
+            throw AmqpException.notAllowed("access to vhost '%s' refused for user '%s'", vhost.name(), user.name())
+                    .during(m);
+        }
         this.vhost = vhost;
+        connection.broker().stats().count(io.mensajero.broker.internal.stats.StatsRegistry.CONNECTION_CREATED);
         connection.writeMethod(0, new Connection.OpenOk());
         state = ConnectionState.RUNNING;
     }

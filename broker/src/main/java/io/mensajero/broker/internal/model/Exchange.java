@@ -1,5 +1,8 @@
 package io.mensajero.broker.internal.model;
 
+import io.mensajero.broker.internal.stats.Counters;
+import io.mensajero.broker.internal.stats.ExchangeStats;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +22,7 @@ public abstract sealed class Exchange implements BindingDestination
     private final boolean internal;
     private final Map<String, Object> arguments;
     private final List<Binding> bindings = new ArrayList<>();
+    private final Counters stats = ExchangeStats.create();
 
     Exchange(VirtualHost vhost, String name, boolean durable, boolean autoDelete, boolean internal,
              Map<String, Object> arguments) {
@@ -71,6 +75,11 @@ public abstract sealed class Exchange implements BindingDestination
 
     public Map<String, Object> arguments() {
         return arguments;
+    }
+
+    /** The management API's counters: publish_in, publish_out. */
+    public Counters stats() {
+        return stats;
     }
 
     /** The bindings whose source this exchange is. */

@@ -10,6 +10,7 @@ import io.mensajero.protocol.BasicProperties;
 public final class Message {
     /** Bits of the first property-flags word (AMQP 0-9-1 basic class, high bit first). */
     public static final int FLAG_HEADERS = 1 << 13;
+    public static final int FLAG_DELIVERY_MODE = 1 << 12;
     public static final int FLAG_REPLY_TO = 1 << 9;
     public static final int FLAG_EXPIRATION = 1 << 8;
     public static final int FLAG_USER_ID = 1 << 4;
@@ -66,6 +67,15 @@ public final class Message {
         }
         int flags = ((rawProperties[0] & 0xFF) << 8) | (rawProperties[1] & 0xFF);
         return (flags & flag) != 0;
+    }
+
+    /** Whether it was published persistent (delivery mode 2). */
+    public boolean isPersistent() {
+        if (!hasProperty(FLAG_DELIVERY_MODE)) {
+            return false;
+        }
+        Integer mode = properties().deliveryMode();
+        return mode != null && mode == 2;
     }
 
     /** The per-message TTL in milliseconds from the expiration property, or -1 when it has none. */

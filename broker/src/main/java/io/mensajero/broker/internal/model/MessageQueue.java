@@ -1,5 +1,7 @@
 package io.mensajero.broker.internal.model;
 
+import io.mensajero.broker.internal.stats.QueueStats;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +24,7 @@ public final class MessageQueue implements BindingDestination {
     private final boolean autoDelete;
     private final Object exclusiveOwner;
     private final Map<String, Object> arguments;
+    private final QueueStats stats = new QueueStats();
 
     private final ArrayDeque<QueueEntry> ready = new ArrayDeque<>();
     private final ArrayDeque<Consumer> consumers = new ArrayDeque<>();
@@ -84,6 +87,37 @@ public final class MessageQueue implements BindingDestination {
     public int messageCount() {
         dropExpired();
         return ready.size();
+    }
+
+    /** Messages delivered and not yet acknowledged. */
+    public int unackedCount() {
+        return unacked;
+    }
+
+    /** The management API's counters of this queue. */
+    public QueueStats stats() {
+        return stats;
+    }
+
+    /** The consumers, in round-robin order. */
+    public Collection<Consumer> consumers() {
+        return List.copyOf(consumers);
+    }
+
+    /**
+     * Drops the ready messages that are not persistent (delivery mode 2), as a broker restart
+     * does; returns how many.
+     */
+    public int dropTransientMessages() {
+        int before = ready.size();
+        ready.removeIf(e -> {
+            if (e.message.isPersistent()) {
+                return false;
+            }
+            e.message.release(vhost.gauge());
+            return true;
+        });
+        return before - ready.size();
     }
 
     public int consumerCount() {

@@ -60,6 +60,35 @@ public final class VirtualHost {
         return queues.get(queueName);
     }
 
+    /** The exchanges, the default one first, in declaration order. */
+    public Collection<Exchange> exchanges() {
+        return java.util.Collections.unmodifiableCollection(exchanges.values());
+    }
+
+    /** The queues, in declaration order. */
+    public Collection<MessageQueue> queues() {
+        return java.util.Collections.unmodifiableCollection(queues.values());
+    }
+
+    /**
+     * What a broker restart leaves (RabbitMQ's stop_app then start_app): non-durable exchanges and
+     * queues go, with their bindings, and durable queues drop their transient messages.
+     */
+    public void dropNonDurable() {
+        for (MessageQueue q : new ArrayList<>(queues.values())) {
+            if (!q.durable()) {
+                deleteQueue(q);
+            } else {
+                q.dropTransientMessages();
+            }
+        }
+        for (Exchange x : new ArrayList<>(exchanges.values())) {
+            if (!x.durable() && exchanges.get(x.name()) == x) {
+                removeExchange(x);
+            }
+        }
+    }
+
     /** RabbitMQ's "queue 'q' in vhost '/'" for a name that may not exist. */
     public String describe(String kind, String resourceName) {
         return kind + " '" + resourceName + "' in vhost '" + name + "'";
@@ -126,11 +155,7 @@ public final class VirtualHost {
     }
 
     public void deleteExchange(String exchangeName, boolean ifUnused) {
-        checkNotDefault(exchangeName);
-        if (exchangeName.startsWith("amq.")) {
-            throw AmqpException.accessRefused("deletion of system %s not allowed",
-                    describe("exchange", exchangeName));
-        }
+        checkDeletable(exchangeName);
         Exchange x = exchanges.get(exchangeName);
         if (x == null) {
             return;
@@ -149,7 +174,30 @@ public final class VirtualHost {
         removeBindingsTo(x);
     }
 
-    private static void checkNotDefault(String exchangeName) {
+    /**
+     * The checks RabbitMQ makes on an exchange.declare before the permission check: a known type,
+     * not the default exchange.
+     */
+    public static void checkDeclarable(String exchangeName, String type) {
+        ExchangeTypes.check(type);
+        checkNotDefault(exchangeName);
+    }
+
+    /** The checks RabbitMQ makes on an exchange.delete before the permission check. */
+    public void checkDeletable(String exchangeName) {
+        checkNotDefault(exchangeName);
+        if (exchangeName.startsWith("amq.")) {
+            throw AmqpException.accessRefused("deletion of system %s not allowed",
+                    describe("exchange", exchangeName));
+        }
+    }
+
+    /** A name an exchange may be created with: not the reserved prefix amq. (403). */
+    public static void checkExchangeName(String exchangeName) {
+        checkName("exchange", exchangeName);
+    }
+
+    public static void checkNotDefault(String exchangeName) {
         if (exchangeName.isEmpty()) {
             throw AmqpException.accessRefused("operation not permitted on the default exchange");
         }

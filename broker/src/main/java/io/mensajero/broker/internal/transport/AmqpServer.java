@@ -3,8 +3,12 @@ package io.mensajero.broker.internal.transport;
 import io.mensajero.broker.BrokerConfig;
 import io.mensajero.broker.BrokerStartException;
 import io.mensajero.broker.internal.BrokerContext;
+import io.mensajero.broker.internal.definitions.DefinitionsStore;
+import io.mensajero.broker.internal.management.ManagementServer;
+import io.mensajero.broker.internal.stats.TrafficCounter;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -13,32 +17,67 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The TCP side of the broker. One Netty event loop runs everything: accepting, reading,
  * decoding and all broker state, so the model needs no locks and every client sees RabbitMQ's
- * orderings.
+ * orderings. It listens for AMQP (and amqps when a certificate is configured), starts the
+ * management API on its own threads, and samples the stats on a timer.
  */
-public final class AmqpServer {
+public final class AmqpServer implements BrokerContext.Listeners {
     private final EventLoopGroup group;
     private final BrokerContext broker;
-    private final Channel serverChannel;
+    private final SslContext tls;
+    private final List<Channel> serverChannels = new ArrayList<>();
+    private InetSocketAddress address;
+    private InetSocketAddress tlsAddress;
+    private ManagementServer management;
+    private ScheduledFuture<?> sampler;
 
-    private AmqpServer(EventLoopGroup group, BrokerContext broker, Channel serverChannel) {
+    private AmqpServer(EventLoopGroup group, BrokerContext broker, SslContext tls) {
         this.group = group;
         this.broker = broker;
-        this.serverChannel = serverChannel;
+        this.tls = tls;
     }
 
     public static AmqpServer start(BrokerConfig config) {
+        SslContext tls = TlsContexts.server(config);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        BrokerContext broker = new BrokerContext(config, group.next());
+        BrokerContext broker = new BrokerContext(config, group.next(), DefinitionsStore.inMemory());
+        AmqpServer server = new AmqpServer(group, broker, tls);
+        try {
+            server.address = listen(server.bind(config.bindAddress(), config.port(), null), config.bindAddress(),
+                    config.port());
+            if (tls != null) {
+                server.tlsAddress = listen(server.bind(config.bindAddress(), config.tlsPort(), tls),
+                        config.bindAddress(), config.tlsPort());
+            }
+            broker.listeners(server);
+            if (config.managementPort() != BrokerConfig.NO_MANAGEMENT) {
+                server.management = ManagementServer.start(broker, config.managementTls() ? tls : null);
+            }
+        } catch (RuntimeException e) {
+            server.shutdown();
+            throw e;
+        }
+        long interval = config.statsIntervalMillis();
+        server.sampler = broker.loop().scheduleAtFixedRate(() -> broker.sampleStats(interval / 1000.0),
+                interval, interval, TimeUnit.MILLISECONDS);
+        return server;
+    }
+
+    /** Binds one listener; the future completes with the address it listens on. */
+    private CompletableFuture<InetSocketAddress> bind(String host, int port, SslContext ssl) {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -50,34 +89,69 @@ public final class AmqpServer {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast("traffic", new TrafficCounter());
+                        if (ssl != null) {
+                            ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc()));
+                        }
                         ch.pipeline().addLast("header-timeout", new ReadTimeoutHandler(10, TimeUnit.SECONDS));
                         ch.pipeline().addLast("header", new ProtocolHeaderHandler(broker));
+                        ch.pipeline().addLast("errors", new SocketErrors());
                     }
                 });
+        CompletableFuture<InetSocketAddress> bound = new CompletableFuture<>();
+        ChannelFuture f = bootstrap.bind(new InetSocketAddress(host, port));
+        f.addListener(done -> {
+            if (done.isSuccess()) {
+                synchronized (serverChannels) {
+                    serverChannels.add(f.channel());
+                }
+                bound.complete((InetSocketAddress) f.channel().localAddress());
+            } else {
+                bound.completeExceptionally(done.cause());
+            }
+        });
+        return bound;
+    }
+
+    /** Waits for a listener at start; a port that cannot be had is a one-line {@link BrokerStartException}. */
+    public static InetSocketAddress listen(CompletableFuture<InetSocketAddress> bound, String host, int port) {
         try {
-            Channel channel = bootstrap.bind(new InetSocketAddress(config.bindAddress(), config.port()))
-                    .syncUninterruptibly().channel();
-            return new AmqpServer(group, broker, channel);
-        } catch (Exception e) {
-            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-            throw new BrokerStartException(describe(e, config), e);
+            return bound.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new BrokerStartException(describe(e.getCause(), host, port), e.getCause());
         }
     }
 
-    private static String describe(Exception e, BrokerConfig config) {
-        String where = config.bindAddress() + ":" + config.port();
-        if (e instanceof BindException || e.getCause() instanceof BindException) {
-            String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase();
-            if (message.contains("in use")) {
-                return "port " + config.port() + " is already in use on " + config.bindAddress();
-            }
-            return "cannot listen on " + where + " (" + e.getMessage() + ")";
+    private static String describe(Throwable cause, String host, int port) {
+        String message = cause.getMessage() == null ? "" : cause.getMessage().toLowerCase();
+        if (cause instanceof BindException && message.contains("in use")) {
+            return "port " + port + " is already in use on " + host;
         }
-        return "cannot listen on " + where + " (" + e + ")";
+        return "cannot listen on " + host + ":" + port + " (" + cause.getMessage() + ")";
     }
 
     public InetSocketAddress address() {
-        return (InetSocketAddress) serverChannel.localAddress();
+        return address;
+    }
+
+    /** The amqps address, or null without TLS. */
+    public InetSocketAddress tlsAddress() {
+        return tlsAddress;
+    }
+
+    @Override
+    public InetSocketAddress amqpAddress() {
+        return address;
+    }
+
+    @Override
+    public InetSocketAddress amqpsAddress() {
+        return tlsAddress;
+    }
+
+    /** The management API's address, or null when it is off. */
+    public InetSocketAddress managementAddress() {
+        return management == null ? null : management.address();
     }
 
     public BrokerContext context() {
@@ -97,11 +171,47 @@ public final class AmqpServer {
         return result.join();
     }
 
+    // ---- stop_app / start_app (on the broker loop) ----
+
+    @Override
+    public void stop() {
+        List<Channel> listening;
+        synchronized (serverChannels) {
+            listening = new ArrayList<>(serverChannels);
+            serverChannels.clear();
+        }
+        listening.forEach(Channel::close);
+    }
+
+    @Override
+    public CompletableFuture<Void> start() {
+        if (running()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<InetSocketAddress> plain = bind(address.getHostString(), address.getPort(), null);
+        CompletableFuture<InetSocketAddress> secure = tlsAddress == null ? CompletableFuture.completedFuture(null)
+                : bind(tlsAddress.getHostString(), tlsAddress.getPort(), tls);
+        return CompletableFuture.allOf(plain, secure);
+    }
+
+    @Override
+    public boolean running() {
+        synchronized (serverChannels) {
+            return !serverChannels.isEmpty();
+        }
+    }
+
     public void close() {
         if (!group.isShuttingDown()) {
-            serverChannel.close().syncUninterruptibly();
+            if (management != null) {
+                management.close();
+            }
+            stop();
             try {
                 call(() -> {
+                    if (sampler != null) {
+                        sampler.cancel(false);
+                    }
                     broker.connections().forEach(c -> c.forceClose("broker shutdown"));
                     broker.flushDirty();
                     return null;
@@ -111,5 +221,12 @@ public final class AmqpServer {
             }
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
+    }
+
+    private void shutdown() {
+        if (management != null) {
+            management.close();
+        }
+        group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
     }
 }
