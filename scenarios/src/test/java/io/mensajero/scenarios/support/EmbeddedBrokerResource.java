@@ -5,13 +5,13 @@ import io.mensajero.broker.BrokerConfig;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
 
-/** A fresh Mensajero broker on a free loopback port for each scenario run. */
+/** A fresh Mensajero broker on a free loopback port (and its management API on another) for each scenario run. */
 final class EmbeddedBrokerResource implements BrokerResource {
     private Broker broker;
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        broker = Broker.start(BrokerConfig.builder().port(0).build());
+        broker = Broker.start(BrokerConfig.builder().port(0).managementPort(0).build());
     }
 
     @Override
@@ -51,6 +51,11 @@ final class EmbeddedBrokerResource implements BrokerResource {
                         + "this scenario runs on RabbitMQ only until it does";
                 System.err.println("SKIPPED: " + reason);
                 throw new TestAbortedException(reason);
+            }
+
+            @Override
+            public String managementUri() {
+                return "http://127.0.0.1:" + b.managementPort();
             }
 
             @Override

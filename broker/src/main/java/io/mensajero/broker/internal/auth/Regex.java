@@ -41,11 +41,42 @@ public final class Regex {
 
     public static Pattern compile(String regex) throws Invalid {
         try {
-            return Pattern.compile(regex);
+            return Pattern.compile(pcreBraces(regex));
         } catch (PatternSyntaxException e) {
             throw new Invalid(regex, pcreDescription(e), Math.max(e.getIndex(), 0));
         }
     }
+
+    /**
+     * PCRE reads a '{' that does not start a quantifier ({n}, {n,}, {n,m}) as a literal brace,
+     * as in topic permissions' {username}; Java refuses it. Such braces are escaped.
+     */
+    static String pcreBraces(String regex) {
+        if (regex.indexOf('{') < 0) {
+            return regex;
+        }
+        StringBuilder sb = new StringBuilder(regex.length() + 8);
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\' && i + 1 < regex.length()) {
+                sb.append(c).append(regex.charAt(++i));
+                continue;
+            }
+            if (c == '[') {
+                inClass = true;
+            } else if (c == ']') {
+                inClass = false;
+            } else if (c == '{' && !inClass && !QUANTIFIER.matcher(regex).region(i, regex.length()).lookingAt()) {
+                sb.append("\\{");
+                continue;
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    private static final Pattern QUANTIFIER = Pattern.compile("\\{\\d+(,\\d*)?}");
 
     /** Whether the pattern matches somewhere in the text. */
     public static boolean matches(Pattern pattern, String text) {

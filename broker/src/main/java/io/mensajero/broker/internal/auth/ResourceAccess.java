@@ -4,7 +4,8 @@ import io.mensajero.broker.internal.AmqpException;
 
 /**
  * The permission checks of one channel (or one management request), as RabbitMQ makes them:
- * configure, write or read on a queue or exchange by name, and topic permissions on routing keys.
+ * configure, write or read on a queue or exchange by name (the default exchange is matched as
+ * {@code amq.default}), and topic permissions on routing keys.
  * A refusal is 403 ACCESS_REFUSED with RabbitMQ's text. Like RabbitMQ's channel, it remembers the
  * last 12 checks that passed, so a permission taken away applies to resources the channel has not
  * used yet, and fully on new channels.
@@ -47,7 +48,8 @@ public final class ResourceAccess {
             }
         }
         Permission p = control.model().permission(user, vhost);
-        if (p == null || !p.allows(permission, name)) {
+        String matched = "exchange".equals(kind) ? exchangeName(name) : name;
+        if (p == null || !p.allows(permission, matched)) {
             throw AmqpException.accessRefused("access to %s refused for user '%s'", describe(kind, name), user);
         }
         cache[next] = new Check(permission, kind, name);
