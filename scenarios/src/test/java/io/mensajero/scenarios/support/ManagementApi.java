@@ -120,6 +120,23 @@ public final class ManagementApi {
         }
     }
 
+    /** JSON text as a tree, to compare with an answer whatever the order of its fields. */
+    public static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + text, e);
+        }
+    }
+
+    /** Asserts that an answer is the expected JSON, whatever the order of the fields of its objects. */
+    public static void assertJson(JsonNode actual, String expected) {
+        JsonNode want = json(expected);
+        if (!want.equals(actual)) {
+            throw new AssertionError("expected JSON " + expected + "\n but was " + actual);
+        }
+    }
+
     /** A path segment, percent-encoded ("/" is "%2F"). */
     public static String enc(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");

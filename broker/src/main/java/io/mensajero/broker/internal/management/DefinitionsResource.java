@@ -66,7 +66,7 @@ final class DefinitionsResource {
             List<Map<String, Object>> policies = new ArrayList<>();
             for (Policy p : bridge.broker().policies().all()) {
                 if (onlyVhost == null || p.vhost().equals(onlyVhost)) {
-                    policies.add(withoutVhost(p.toMap(), onlyVhost));
+                    policies.add(p.toMap());
                 }
             }
             d.put("policies", policies);

@@ -85,7 +85,10 @@ final class Render {
         m.put("consumer_tag", c.consumerTag());
         m.put("exclusive", c.exclusive());
         m.put("prefetch_count", c.prefetchCount());
-        m.put("queue", Map.of("name", c.queue(), "vhost", c.vhost()));
+        Map<String, Object> queue = new LinkedHashMap<>();
+        queue.put("name", c.queue());
+        queue.put("vhost", c.vhost());
+        m.put("queue", queue);
         return m;
     }
 

@@ -33,7 +33,10 @@ final class UsersResource {
     }
 
     private CompletableFuture<ApiResponse> whoami(ApiRequest r) {
-        return CompletableFuture.completedFuture(ApiResponse.ok(Map.of("name", r.user().name(), "tags", r.user().tags())));
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("name", r.user().name());
+        m.put("tags", r.user().tags());
+        return CompletableFuture.completedFuture(ApiResponse.ok(m));
     }
 
     private CompletableFuture<ApiResponse> list(ApiRequest r) {

@@ -1,6 +1,7 @@
 package io.mensajero.broker.internal.management;
 
 import io.mensajero.broker.internal.BrokerContext;
+import io.mensajero.broker.internal.auth.Permission;
 import io.mensajero.broker.internal.auth.SecurityDefinitions;
 import io.mensajero.broker.internal.auth.VhostInfo;
 import io.mensajero.broker.internal.info.ConnectionInfo;
@@ -17,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code /api/vhosts} and {@code /api/vhosts/{vhost}}: listed with their message totals and
- * rates; created, updated and deleted by administrators (deleting closes the vhost's
- * connections).
+ * rates; created (the creating administrator gets full permissions on it, as in RabbitMQ),
+ * updated and deleted by administrators (deleting closes the vhost's connections).
  */
 final class VhostsResource {
     private final BrokerBridge bridge;
@@ -137,7 +138,14 @@ final class VhostsResource {
         Map<String, Object> body = new LinkedHashMap<>(r.jsonObject());
         body.put("name", name);
         VhostInfo info = SecurityDefinitions.vhost(body);
-        return bridge.call(r, b -> ApiResponse.createdOrUpdated(b.putVhost(info)));
+        String creator = r.user().name();
+        return bridge.call(r, b -> {
+            boolean created = b.putVhost(info);
+            if (created) {
+                b.access().putPermission(Permission.full(creator, name));
+            }
+            return ApiResponse.createdOrUpdated(created);
+        });
     }
 
     private CompletableFuture<ApiResponse> delete(ApiRequest r) {
