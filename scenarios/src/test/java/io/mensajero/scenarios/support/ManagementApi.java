@@ -48,6 +48,11 @@ public final class ManagementApi {
         return api;
     }
 
+    /** The API at a base URI (e.g. a broker the scenario started itself), as guest. */
+    public static ManagementApi at(String base) {
+        return new ManagementApi(base, "guest", "guest");
+    }
+
     /** The same API, logged in as someone else. */
     public ManagementApi as(String otherUser, String otherPassword) {
         return new ManagementApi(base, otherUser, otherPassword);

@@ -79,13 +79,13 @@ public final class AccessControl {
 
     public void putUser(User user) {
         update(m -> m.withUser(user));
-        store.put("users", user.name(), SecurityDefinitions.user(user));
+        store.put("users", key(user.name()), SecurityDefinitions.user(user));
     }
 
     public void deleteUser(String name) {
         SecurityModel before = model;
         update(m -> m.withoutUser(name));
-        store.remove("users", name);
+        store.remove("users", key(name));
         before.permissions().stream().filter(p -> p.user().equals(name))
                 .forEach(p -> store.remove("permissions", key(p.user(), p.vhost())));
         before.topicPermissions().stream().filter(p -> p.user().equals(name))
@@ -94,13 +94,13 @@ public final class AccessControl {
 
     public void putVhost(VhostInfo vhost) {
         update(m -> m.withVhost(vhost));
-        store.put("vhosts", vhost.name(), SecurityDefinitions.vhost(vhost));
+        store.put("vhosts", key(vhost.name()), SecurityDefinitions.vhost(vhost));
     }
 
     public void deleteVhost(String name) {
         SecurityModel before = model;
         update(m -> m.withoutVhost(name));
-        store.remove("vhosts", name);
+        store.remove("vhosts", key(name));
         before.permissions().stream().filter(p -> p.vhost().equals(name))
                 .forEach(p -> store.remove("permissions", key(p.user(), p.vhost())));
         before.topicPermissions().stream().filter(p -> p.vhost().equals(name))
