@@ -59,7 +59,7 @@ public final class Broker implements AutoCloseable {
             throw new IllegalArgumentException("memory high watermark must be positive, got " + bytes);
         }
         server.call(() -> {
-            server.context().settings().memoryAbsolute(bytes);
+            server.context().settings().memoryLimit(bytes);
             server.context().gauge().highWatermark(bytes);
             server.context().flushDirty();
             return null;

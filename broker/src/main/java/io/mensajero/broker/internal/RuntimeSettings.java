@@ -7,7 +7,6 @@ package io.mensajero.broker.internal;
  * broker loop, read anywhere.
  */
 public final class RuntimeSettings {
-    private volatile Double memoryRelative;
     private volatile long memoryLimitBytes;
     private volatile Long diskFreeLimitBytes = 50_000_000L;
     private volatile Double diskFreeLimitMemRelative;
@@ -21,18 +20,8 @@ public final class RuntimeSettings {
         return memoryLimitBytes;
     }
 
-    /** The relative watermark last set, or null when it was set as an absolute value. */
-    public Double memoryRelative() {
-        return memoryRelative;
-    }
-
-    public void memoryRelative(double fraction, long bytes) {
-        this.memoryRelative = fraction;
-        this.memoryLimitBytes = bytes;
-    }
-
-    public void memoryAbsolute(long bytes) {
-        this.memoryRelative = null;
+    /** The memory limit set (absolute, or computed from a relative watermark). */
+    public void memoryLimit(long bytes) {
         this.memoryLimitBytes = bytes;
     }
 
@@ -40,11 +29,6 @@ public final class RuntimeSettings {
     public long diskFreeLimitBytes() {
         Double relative = diskFreeLimitMemRelative;
         return relative != null ? (long) (relative * memoryLimitBytes) : diskFreeLimitBytes;
-    }
-
-    /** The mem_relative fraction last set, or null when the limit is absolute. */
-    public Double diskFreeLimitMemRelative() {
-        return diskFreeLimitMemRelative;
     }
 
     public void diskFreeLimitAbsolute(long bytes) {

@@ -53,10 +53,6 @@ public record User(String name, String passwordHash, String hashingAlgorithm, Li
         return PasswordHashing.verify(hashingAlgorithm, passwordHash, password);
     }
 
-    public User withTags(List<String> newTags) {
-        return new User(name, passwordHash, hashingAlgorithm, newTags, limits);
-    }
-
     @Override
     public String toString() {
         return "User[" + name + ", tags=" + tags + "]";

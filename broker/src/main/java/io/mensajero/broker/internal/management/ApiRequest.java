@@ -2,41 +2,34 @@ package io.mensajero.broker.internal.management;
 
 import io.mensajero.broker.internal.auth.User;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.util.concurrent.EventExecutor;
 
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One management API request, once routed and authenticated: the method, the path's parameters
+ * One management API request, once routed and authenticated: the path's parameters
  * (percent-decoded), the query, the body, the user, and the HTTP thread that serves it (where
  * answers are rendered).
  */
 final class ApiRequest {
-    private final HttpMethod method;
     private final Map<String, String> params;
     private final Map<String, List<String>> query;
     private final byte[] body;
     private final HttpHeaders headers;
     private final User user;
-    private final SocketAddress peer;
     private final EventExecutor executor;
     private final InetSocketAddress local;
     private final boolean secure;
 
-    ApiRequest(HttpMethod method, Map<String, String> params, Map<String, List<String>> query, byte[] body,
-               HttpHeaders headers, User user, SocketAddress peer, EventExecutor executor, InetSocketAddress local,
-               boolean secure) {
-        this.method = method;
+    ApiRequest(Map<String, String> params, Map<String, List<String>> query, byte[] body, HttpHeaders headers,
+               User user, EventExecutor executor, InetSocketAddress local, boolean secure) {
         this.params = params;
         this.query = query;
         this.body = body;
         this.headers = headers;
         this.user = user;
-        this.peer = peer;
         this.executor = executor;
         this.local = local;
         this.secure = secure;
@@ -50,10 +43,6 @@ final class ApiRequest {
     /** Whether it came over HTTPS. */
     boolean secure() {
         return secure;
-    }
-
-    HttpMethod method() {
-        return method;
     }
 
     /** A path parameter ({@code {vhost}} in the route's pattern), decoded. */
@@ -71,10 +60,6 @@ final class ApiRequest {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    Map<String, List<String>> queryParameters() {
-        return query;
-    }
-
     byte[] body() {
         return body;
     }
@@ -85,10 +70,6 @@ final class ApiRequest {
 
     User user() {
         return user;
-    }
-
-    SocketAddress peer() {
-        return peer;
     }
 
     /** The HTTP thread serving this request: answers are rendered there, never on the broker loop. */

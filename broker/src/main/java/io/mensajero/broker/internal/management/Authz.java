@@ -38,6 +38,18 @@ final class Authz {
         }
     }
 
+    /**
+     * The vhosts a list covers: the one in the path (which must exist and be the user's to read),
+     * or, without one, every vhost the user sees.
+     */
+    static List<String> scope(BrokerBridge bridge, ApiRequest r) {
+        if (r.hasParam("vhost")) {
+            vhost(bridge, r, r.param("vhost"), true);
+            return List.of(r.param("vhost"));
+        }
+        return visibleVhosts(bridge, r);
+    }
+
     /** The vhosts whose objects the user sees: all for administrators and monitors. */
     static List<String> visibleVhosts(BrokerBridge bridge, ApiRequest r) {
         return model(bridge).visibleVhosts(r.user());

@@ -26,11 +26,8 @@ final class BindingsResource {
     }
 
     void register(Router router) {
-        router.get("/api/bindings", r -> list(r, Authz.visibleVhosts(bridge, r), null))
-                .get("/api/bindings/{vhost}", r -> {
-                    Authz.vhost(bridge, r, r.param("vhost"), true);
-                    return list(r, List.of(r.param("vhost")), null);
-                });
+        router.get("/api/bindings", r -> list(r, Authz.scope(bridge, r)))
+                .get("/api/bindings/{vhost}", r -> list(r, Authz.scope(bridge, r)));
         for (String kind : List.of("q", "e")) {
             String ends = "/api/bindings/{vhost}/e/{source}/" + kind + "/{destination}";
             String type = kind.equals("q") ? "queue" : "exchange";
@@ -46,17 +43,14 @@ final class BindingsResource {
         return s.equals("amq.default") ? "" : s;
     }
 
-    private CompletableFuture<ApiResponse> list(ApiRequest r, List<String> vhosts,
-                                                java.util.function.Predicate<Snapshots.BindingSnapshot> which) {
-        return bridge.call(r, b -> Snapshots.bindings(b, vhosts)).thenApply(all -> {
-            List<Map<String, Object>> items = new ArrayList<>();
-            for (Snapshots.BindingSnapshot s : all) {
-                if (which == null || which.test(s)) {
-                    items.add(Render.binding(s));
-                }
-            }
-            return Listing.reply(r, items);
-        });
+    private CompletableFuture<ApiResponse> list(ApiRequest r, List<String> vhosts) {
+        return bridge.call(r, b -> Snapshots.bindings(b, vhosts)).thenApply(all -> reply(r, all));
+    }
+
+    static ApiResponse reply(ApiRequest r, List<Snapshots.BindingSnapshot> bindings) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        bindings.forEach(s -> items.add(Render.binding(s)));
+        return Listing.reply(r, items);
     }
 
     private CompletableFuture<List<Snapshots.BindingSnapshot>> ends(ApiRequest r, String type) {
@@ -81,11 +75,7 @@ final class BindingsResource {
     }
 
     private CompletableFuture<ApiResponse> between(ApiRequest r, String type) {
-        return ends(r, type).thenApply(list -> {
-            List<Map<String, Object>> items = new ArrayList<>();
-            list.forEach(s -> items.add(Render.binding(s)));
-            return Listing.reply(r, items);
-        });
+        return ends(r, type).thenApply(list -> reply(r, list));
     }
 
     private CompletableFuture<ApiResponse> one(ApiRequest r, String type) {

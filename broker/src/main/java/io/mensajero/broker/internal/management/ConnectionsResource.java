@@ -42,11 +42,8 @@ final class ConnectionsResource {
                     return channels(r, c -> r.param("vhost").equals(c.vhost()));
                 })
                 .get("/api/channels/{name}", this::channel)
-                .get("/api/consumers", r -> consumers(r, Authz.visibleVhosts(bridge, r)))
-                .get("/api/consumers/{vhost}", r -> {
-                    Authz.vhost(bridge, r, r.param("vhost"), true);
-                    return consumers(r, List.of(r.param("vhost")));
-                });
+                .get("/api/consumers", r -> consumers(r, Authz.scope(bridge, r)))
+                .get("/api/consumers/{vhost}", r -> consumers(r, Authz.scope(bridge, r)));
     }
 
     private CompletableFuture<List<ConnectionInfo>> infos(ApiRequest r) {

@@ -25,11 +25,8 @@ final class ExchangesResource {
     }
 
     void register(Router router) {
-        router.get("/api/exchanges", r -> list(r, Authz.visibleVhosts(bridge, r)))
-                .get("/api/exchanges/{vhost}", r -> {
-                    Authz.vhost(bridge, r, r.param("vhost"), true);
-                    return list(r, List.of(r.param("vhost")));
-                })
+        router.get("/api/exchanges", r -> list(r, Authz.scope(bridge, r)))
+                .get("/api/exchanges/{vhost}", r -> list(r, Authz.scope(bridge, r)))
                 .get("/api/exchanges/{vhost}/{name}", this::get)
                 .put("/api/exchanges/{vhost}/{name}", this::put)
                 .delete("/api/exchanges/{vhost}/{name}", this::delete)
@@ -131,10 +128,6 @@ final class ExchangesResource {
                 }
             }
             return out;
-        }).thenApply(list -> {
-            List<Map<String, Object>> items = new ArrayList<>();
-            list.forEach(s -> items.add(Render.binding(s)));
-            return Listing.reply(r, items);
-        });
+        }).thenApply(list -> BindingsResource.reply(r, list));
     }
 }

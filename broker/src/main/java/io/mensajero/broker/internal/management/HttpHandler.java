@@ -99,8 +99,8 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         User user = authenticate(ctx, req);
         byte[] body = ByteBufUtil.getBytes(req.content());
-        ApiRequest request = new ApiRequest(req.method(), match.params(), query, body, req.headers(), user,
-                ctx.channel().remoteAddress(), ctx.executor(), (java.net.InetSocketAddress) ctx.channel().localAddress(),
+        ApiRequest request = new ApiRequest(match.params(), query, body, req.headers(), user, ctx.executor(),
+                (java.net.InetSocketAddress) ctx.channel().localAddress(),
                 ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null);
         return handler.handle(request);
     }

@@ -57,27 +57,20 @@ final class MensajeroResource {
         r.requireAdministrator();
         Map<String, Object> body = r.jsonObject();
         long max = Runtime.getRuntime().maxMemory();
-        Double relative;
         long bytes;
         if (body.containsKey("relative")) {
             double f = number(body.get("relative"), "relative");
             if (f < 0) {
                 throw ApiException.badRequest("relative must be 0 or more, got " + body.get("relative"));
             }
-            relative = f;
             bytes = (long) (f * max);
         } else if (body.containsKey("absolute")) {
             bytes = bytes(body.get("absolute"));
-            relative = null;
         } else {
             throw ApiException.badRequest("expected {\"relative\": fraction} or {\"absolute\": bytes}");
         }
         return bridge.call(r, b -> {
-            if (relative != null) {
-                b.settings().memoryRelative(relative, bytes);
-            } else {
-                b.settings().memoryAbsolute(bytes);
-            }
+            b.settings().memoryLimit(bytes);
             b.gauge().highWatermark(Math.max(bytes, 0));
             return ApiResponse.noContent();
         });

@@ -203,29 +203,24 @@ final class Metrics {
     }
 
     private static void channels(Prometheus p, List<ChannelInfo> channels, boolean perObject) {
-        p.family("rabbitmq_channel_messages_unacked", "gauge", "Messages delivered on a channel and not yet acknowledged");
+        channelMetric(p, channels, perObject, "rabbitmq_channel_messages_unacked", "gauge",
+                "Messages delivered on a channel and not yet acknowledged", ChannelInfo::messagesUnacknowledged);
+        channelMetric(p, channels, perObject, "rabbitmq_channel_messages_published_total", "counter",
+                "Messages published on a channel", c -> c.stats().get(MessageStats.PUBLISH));
+    }
+
+    private static void channelMetric(Prometheus p, List<ChannelInfo> channels, boolean perObject, String name,
+                                      String type, String help, java.util.function.ToLongFunction<ChannelInfo> value) {
+        p.family(name, type, help);
         long sum = 0;
         for (ChannelInfo c : channels) {
             if (perObject) {
-                p.sample("rabbitmq_channel_messages_unacked", "channel=\"" + Prometheus.escape(c.name()) + "\"",
-                        c.messagesUnacknowledged());
+                p.sample(name, "channel=\"" + Prometheus.escape(c.name()) + "\"", value.applyAsLong(c));
             }
-            sum += c.messagesUnacknowledged();
+            sum += value.applyAsLong(c);
         }
         if (!perObject) {
-            p.sample("rabbitmq_channel_messages_unacked", null, sum);
-        }
-        p.family("rabbitmq_channel_messages_published_total", "counter", "Messages published on a channel");
-        long published = 0;
-        for (ChannelInfo c : channels) {
-            if (perObject) {
-                p.sample("rabbitmq_channel_messages_published_total", "channel=\"" + Prometheus.escape(c.name()) + "\"",
-                        c.stats().get(MessageStats.PUBLISH));
-            }
-            published += c.stats().get(MessageStats.PUBLISH);
-        }
-        if (!perObject) {
-            p.sample("rabbitmq_channel_messages_published_total", null, published);
+            p.sample(name, null, sum);
         }
     }
 }

@@ -84,15 +84,40 @@ final class PermissionsResource {
     }
 
     private CompletableFuture<ApiResponse> put(ApiRequest r) {
+        return set(r, new String[] {"configure", "write", "read"}, (user, vhost, body) -> {
+            Permission p = Permission.of(user, vhost, body.get("configure"), body.get("write"), body.get("read"));
+            return b -> {
+                boolean created = b.access().model().permission(user, vhost) == null;
+                b.access().putPermission(p);
+                return created;
+            };
+        });
+    }
+
+    /** What a PUT of permissions sets, once its body is read: applied on the broker loop, true when new. */
+    private interface Setting {
+        java.util.function.Function<io.mensajero.broker.internal.BrokerContext, Boolean> read(
+                String user, String vhost, Map<String, String> body) throws Regex.Invalid;
+    }
+
+    /**
+     * A PUT of permissions or topic permissions: administrators only, the keys present (400
+     * [{key_missing,k}]), the expressions valid (400 invalid_regexp), the user and vhost existing
+     * (400 vhost_or_user_not_found); 201 when new, 204 when replaced.
+     */
+    private CompletableFuture<ApiResponse> set(ApiRequest r, String[] keys, Setting setting) {
         r.requireAdministrator();
         String user = r.param("user");
         String vhost = r.param("vhost");
         Map<String, Object> body = r.jsonObject();
-        missing(body, "configure", "write", "read");
-        Permission permission;
+        missing(body, keys);
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (String k : keys) {
+            values.put(k, String.valueOf(body.get(k)));
+        }
+        java.util.function.Function<io.mensajero.broker.internal.BrokerContext, Boolean> apply;
         try {
-            permission = Permission.of(user, vhost, String.valueOf(body.get("configure")),
-                    String.valueOf(body.get("write")), String.valueOf(body.get("read")));
+            apply = setting.read(user, vhost, values);
         } catch (Regex.Invalid e) {
             throw invalidRegex(e);
         }
@@ -101,9 +126,7 @@ final class PermissionsResource {
             if (m.user(user) == null || m.vhost(vhost) == null) {
                 throw ApiException.badRequest("vhost_or_user_not_found");
             }
-            boolean created = m.permission(user, vhost) == null;
-            b.access().putPermission(permission);
-            return ApiResponse.createdOrUpdated(created);
+            return ApiResponse.createdOrUpdated(apply.apply(b));
         });
     }
 
@@ -164,26 +187,13 @@ final class PermissionsResource {
     }
 
     private CompletableFuture<ApiResponse> topicPut(ApiRequest r) {
-        r.requireAdministrator();
-        String user = r.param("user");
-        String vhost = r.param("vhost");
-        Map<String, Object> body = r.jsonObject();
-        missing(body, "exchange", "write", "read");
-        TopicPermission permission;
-        try {
-            permission = TopicPermission.of(user, vhost, String.valueOf(body.get("exchange")),
-                    String.valueOf(body.get("write")), String.valueOf(body.get("read")));
-        } catch (Regex.Invalid e) {
-            throw invalidRegex(e);
-        }
-        return bridge.call(r, b -> {
-            SecurityModel m = b.access().model();
-            if (m.user(user) == null || m.vhost(vhost) == null) {
-                throw ApiException.badRequest("vhost_or_user_not_found");
-            }
-            boolean created = m.topicPermission(user, vhost, permission.exchange()) == null;
-            b.access().putTopicPermission(permission);
-            return ApiResponse.createdOrUpdated(created);
+        return set(r, new String[] {"exchange", "write", "read"}, (user, vhost, body) -> {
+            TopicPermission p = TopicPermission.of(user, vhost, body.get("exchange"), body.get("write"), body.get("read"));
+            return b -> {
+                boolean created = b.access().model().topicPermission(user, vhost, p.exchange()) == null;
+                b.access().putTopicPermission(p);
+                return created;
+            };
         });
     }
 

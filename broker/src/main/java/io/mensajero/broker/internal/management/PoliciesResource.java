@@ -22,11 +22,8 @@ final class PoliciesResource {
     }
 
     void register(Router router) {
-        router.get("/api/policies", r -> list(r, Authz.visibleVhosts(bridge, r)))
-                .get("/api/policies/{vhost}", r -> {
-                    Authz.vhost(bridge, r, r.param("vhost"), true);
-                    return list(r, List.of(r.param("vhost")));
-                })
+        router.get("/api/policies", r -> list(r, Authz.scope(bridge, r)))
+                .get("/api/policies/{vhost}", r -> list(r, Authz.scope(bridge, r)))
                 .get("/api/policies/{vhost}/{name}", this::get)
                 .put("/api/policies/{vhost}/{name}", this::put)
                 .delete("/api/policies/{vhost}/{name}", this::delete);

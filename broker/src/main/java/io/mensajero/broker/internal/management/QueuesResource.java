@@ -6,6 +6,7 @@ import io.mensajero.broker.internal.info.ConsumerInfo;
 import io.mensajero.broker.internal.model.MessageQueue;
 import io.mensajero.broker.internal.model.UserOperations;
 import io.mensajero.broker.internal.model.VirtualHost;
+import io.mensajero.broker.internal.stats.StatsRegistry;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,11 +27,8 @@ final class QueuesResource {
     }
 
     void register(Router router) {
-        router.get("/api/queues", r -> list(r, Authz.visibleVhosts(bridge, r)))
-                .get("/api/queues/{vhost}", r -> {
-                    Authz.vhost(bridge, r, r.param("vhost"), true);
-                    return list(r, List.of(r.param("vhost")));
-                })
+        router.get("/api/queues", r -> list(r, Authz.scope(bridge, r)))
+                .get("/api/queues/{vhost}", r -> list(r, Authz.scope(bridge, r)))
                 .get("/api/queues/{vhost}/{name}", this::get)
                 .put("/api/queues/{vhost}/{name}", this::put)
                 .delete("/api/queues/{vhost}/{name}", this::delete)
@@ -115,9 +113,9 @@ final class QueuesResource {
                 throw Authz.declareError(e);
             }
             if (created) {
-                b.stats().count(io.mensajero.broker.internal.stats.StatsRegistry.QUEUE_CREATED);
+                b.stats().count(StatsRegistry.QUEUE_CREATED);
             }
-            b.stats().count(io.mensajero.broker.internal.stats.StatsRegistry.QUEUE_DECLARED);
+            b.stats().count(StatsRegistry.QUEUE_DECLARED);
             return ApiResponse.createdOrUpdated(created);
         });
     }
@@ -138,32 +136,29 @@ final class QueuesResource {
     }
 
     private CompletableFuture<ApiResponse> delete(ApiRequest r) {
-        String vhost = r.param("vhost");
-        String name = r.param("name");
         boolean ifUnused = "true".equals(r.query("if-unused"));
         boolean ifEmpty = "true".equals(r.query("if-empty"));
-        Authz.vhost(bridge, r, vhost, false);
-        return bridge.call(r, b -> {
-            MessageQueue q = queue(b, vhost, name);
-            try {
-                UserOperations.deleteQueue(q.vhost(), Authz.resources(b.access(), r, vhost), name, ifUnused, ifEmpty,
-                        q.exclusiveOwner());
-            } catch (AmqpException e) {
-                throw Authz.declareError(e);
-            }
-            b.stats().count(io.mensajero.broker.internal.stats.StatsRegistry.QUEUE_DELETED);
-            return ApiResponse.noContent();
+        return onQueue(r, (b, q) -> {
+            UserOperations.deleteQueue(q.vhost(), Authz.resources(b.access(), r, q.vhost().name()), q.name(),
+                    ifUnused, ifEmpty, q.exclusiveOwner());
+            b.stats().count(StatsRegistry.QUEUE_DELETED);
         });
     }
 
     private CompletableFuture<ApiResponse> purge(ApiRequest r) {
+        return onQueue(r, (b, q) -> UserOperations.purge(q.vhost(), Authz.resources(b.access(), r, q.vhost().name()),
+                q.name(), q.exclusiveOwner()));
+    }
+
+    /** Something done to an existing queue on the user's behalf: 404 if it is not there, 204 when done. */
+    private CompletableFuture<ApiResponse> onQueue(ApiRequest r, java.util.function.BiConsumer<BrokerContext, MessageQueue> op) {
         String vhost = r.param("vhost");
         String name = r.param("name");
         Authz.vhost(bridge, r, vhost, false);
         return bridge.call(r, b -> {
             MessageQueue q = queue(b, vhost, name);
             try {
-                UserOperations.purge(q.vhost(), Authz.resources(b.access(), r, vhost), name, q.exclusiveOwner());
+                op.accept(b, q);
             } catch (AmqpException e) {
                 throw Authz.declareError(e);
             }
@@ -184,10 +179,6 @@ final class QueuesResource {
                 }
             }
             return out;
-        }).thenApply(list -> {
-            List<Map<String, Object>> items = new ArrayList<>();
-            list.forEach(s -> items.add(Render.binding(s)));
-            return Listing.reply(r, items);
-        });
+        }).thenApply(list -> BindingsResource.reply(r, list));
     }
 }
