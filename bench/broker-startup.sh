@@ -4,7 +4,8 @@
 #   bench/broker-startup.sh [--runs N] [--idle SECONDS] [--jar PATH | --main CLASS --classpath CP]
 #                           [--flags "JVM FLAGS"]... [--out FILE | --no-write]
 #
-# Each run launches `java <flags> -jar cli/target/mensajero.jar broker --port <free port>` (or
+# Each run launches `java <flags> -jar cli/target/mensajero.jar broker --port <free port>
+# --management-port <free port>` (or
 # `java <flags> -cp CP CLASS --port <free port>` with --main) and times, from the launch:
 #   ready       until the port answers the AMQP protocol header with a connection.start frame;
 #   ready line  until the broker prints its first line on stdout (its ready line), if it prints one.
@@ -58,7 +59,7 @@ else
     die "$jar has no working 'broker' command yet ('java -jar $jar broker --help' fails); use --main with a stand-in"
   fi
   launcher=(-jar "$jar" broker)
-  shown="java <flags> -jar $jar broker --port <free port>"
+  shown="java <flags> -jar $jar broker --port <free port> --management-port <free port>"
 fi
 
 if [[ ${#variants[@]} -eq 0 ]]; then
@@ -120,10 +121,12 @@ def rss_kib(pid):
 
 def one_run(flags):
     port = free_port()
+    # The broker command also serves the management API (15672 by default): a free port for it too.
+    management = ["--management-port", str(free_port())] if launcher[-1] == "broker" else []
     if flags == "@launcher":
-        cmd = ["./mensajero", "broker", "--port", str(port)]
+        cmd = ["./mensajero", "broker", "--port", str(port)] + management
     else:
-        cmd = ["java"] + shlex.split(flags) + launcher + ["--port", str(port)]
+        cmd = ["java"] + shlex.split(flags) + launcher + ["--port", str(port)] + management
     first_line = {}
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Mensajero this scenario starts its own broker on 0.0.0.0. Skipped when the machine has no
  * non-loopback IPv4 address.
  */
-class GuestIsRefusedFromANonLoopbackAddress {
+public class GuestIsRefusedFromANonLoopbackAddress {
     private static final String REFUSED =
             "ACCESS_REFUSED - Login was refused using authentication mechanism PLAIN. For details see the broker logfile.";
 
@@ -72,7 +72,7 @@ class GuestIsRefusedFromANonLoopbackAddress {
     }
 
     /** The first IPv4 address of an up, non-loopback interface; skips the scenario if there is none. */
-    static InetAddress nonLoopbackAddress() throws SocketException {
+    public static InetAddress nonLoopbackAddress() throws SocketException {
         Optional<InetAddress> found = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
                 .filter(GuestIsRefusedFromANonLoopbackAddress::isUp)
                 .flatMap(i -> Collections.list(i.getInetAddresses()).stream())

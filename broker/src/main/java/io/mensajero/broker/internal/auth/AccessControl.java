@@ -173,8 +173,7 @@ public final class AccessControl {
             throw new AuthenticationException(mechanism, "invalid credentials for user '" + user.name() + "'");
         }
         if (loopbackUsers.contains(user.name()) && !isLoopback(peer)) {
-            throw new AuthenticationException(mechanism,
-                    "user '" + user.name() + "' can only connect via localhost");
+            throw AuthenticationException.loopbackOnly(mechanism, user.name());
         }
         return user;
     }

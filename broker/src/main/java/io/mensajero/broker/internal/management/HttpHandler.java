@@ -127,6 +127,9 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                     ctx.channel().remoteAddress());
         } catch (AuthenticationException e) {
             LOG.info("management API login refused: {}", e.getMessage());
+            if (e.isLoopbackOnly()) {
+                throw ApiException.notAuthorised("User can only log in via localhost");
+            }
             throw loginFailed();
         }
         if (!user.isManagementUser()) {
