@@ -3,7 +3,6 @@ package io.mensajero.scenarios.support;
 import io.mensajero.broker.Broker;
 import io.mensajero.broker.BrokerConfig;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.opentest4j.TestAbortedException;
 
 /** A fresh Mensajero broker on a free loopback port (and its management API on another) for each scenario run. */
 final class EmbeddedBrokerResource implements BrokerResource {
@@ -39,18 +38,6 @@ final class EmbeddedBrokerResource implements BrokerResource {
             @Override
             public int port() {
                 return b.port();
-            }
-
-            /**
-             * Not yet: the broker's management API is issue 9's item 2 (branch admin). Until it
-             * is there, a scenario that needs it is skipped on Mensajero with this reason.
-             */
-            @Override
-            public String managementUri() {
-                String reason = "Mensajero's broker has no management API yet (issue 9, item 2): "
-                        + "this scenario runs on RabbitMQ only until it does";
-                System.err.println("SKIPPED: " + reason);
-                throw new TestAbortedException(reason);
             }
 
             @Override
