@@ -1,9 +1,15 @@
 package io.mensajero.console;
 
+import java.io.IOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.jar.JarEntry;
 
 /**
  * Finds the web console's files on the class path, for whatever serves them (the broker's
@@ -23,6 +29,9 @@ public final class ConsoleAssets {
     public static final String ROOT = "mensajero/console/";
     /** Class-path folder of WebJars, served under {@code /webjars/}. */
     public static final String WEBJARS = "META-INF/resources/webjars/";
+    /** The Content-Security-Policy to send with the console's files: its own scripts and styles only, no framing. */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
+            + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
 
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"),
@@ -70,10 +79,26 @@ public final class ConsoleAssets {
             return Optional.empty();
         }
         URL url = loader.getResource(resource);
-        if (url == null) {
+        if (url == null || !isFile(url)) {
             return Optional.empty();
         }
         return Optional.of(new Asset(resource, url, contentType(resource), webjar));
+    }
+
+    /** A folder is not a file: a class-path folder's URL would list its contents. */
+    private static boolean isFile(URL url) {
+        try {
+            if ("file".equals(url.getProtocol())) {
+                return Files.isRegularFile(Path.of(url.toURI()));
+            }
+            if ("jar".equals(url.getProtocol())) {
+                JarEntry entry = ((JarURLConnection) url.openConnection()).getJarEntry();
+                return entry != null && !entry.isDirectory();
+            }
+            return !url.getPath().endsWith("/");
+        } catch (IOException | URISyntaxException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** {@code /api} and everything under it belong to the management API. */

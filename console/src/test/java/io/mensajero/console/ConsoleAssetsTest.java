@@ -43,6 +43,9 @@ class ConsoleAssetsTest {
         assertThat(ConsoleAssets.find("/webjars/../../io/mensajero/console/ConsoleAssets.class")).isEmpty();
         assertThat(ConsoleAssets.find("/webjars/uplot/")).isEmpty();
         assertThat(ConsoleAssets.find("/js/")).isEmpty();
+        assertThat(ConsoleAssets.find("/js")).as("a folder, whose URL would list it").isEmpty();
+        assertThat(ConsoleAssets.find("/js/views")).isEmpty();
+        assertThat(ConsoleAssets.find("/webjars/uplot/1.6.30/dist")).as("a folder in a jar").isEmpty();
         assertThat(ConsoleAssets.find("/no-such-file.js")).isEmpty();
         assertThat(ConsoleAssets.find("relative")).isEmpty();
         assertThat(ConsoleAssets.find(null)).isEmpty();

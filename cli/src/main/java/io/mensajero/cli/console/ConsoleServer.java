@@ -29,9 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ConsoleServer implements AutoCloseable {
     private static final int THREADS = 16;
     /** What the console's pages may load: only this origin's files (no inline scripts). */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
-            + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
-
     private final HttpServer server;
     private final ExecutorService threads;
     private final ApiProxy proxy;
@@ -104,7 +101,7 @@ public final class ConsoleServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", asset.contentType());
         exchange.getResponseHeaders().set("Cache-Control", asset.immutable() ? "max-age=31536000, immutable" : "no-cache");
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        exchange.getResponseHeaders().set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        exchange.getResponseHeaders().set("Content-Security-Policy", ConsoleAssets.CONTENT_SECURITY_POLICY);
         try (InputStream in = asset.url().openStream()) {
             byte[] body = in.readAllBytes();
             boolean head = method.equals("HEAD");

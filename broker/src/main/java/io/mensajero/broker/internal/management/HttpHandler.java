@@ -45,13 +45,11 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Router router;
     private final AccessControl access;
     private final Metrics metrics;
-    private final StaticFiles files;
 
-    HttpHandler(Router router, AccessControl access, Metrics metrics, StaticFiles files) {
+    HttpHandler(Router router, AccessControl access, Metrics metrics) {
         this.router = router;
         this.access = access;
         this.metrics = metrics;
-        this.files = files;
     }
 
     @Override
@@ -72,7 +70,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             } else if (path.equals("/metrics") || path.startsWith("/metrics/")) {
                 answer = metrics.serve(ctx.executor(), path);
             } else {
-                answer = CompletableFuture.completedFuture(files.serve(path));
+                answer = CompletableFuture.completedFuture(StaticFiles.serve(req.method(), path));
             }
         } catch (ApiException e) {
             answer = CompletableFuture.completedFuture(error(e));

@@ -43,8 +43,7 @@ public final class ManagementServer {
         BrokerConfig config = broker.config();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         BrokerBridge bridge = new BrokerBridge(broker);
-        HttpHandler handler = new HttpHandler(Api.routes(bridge), broker.access(), new Metrics(bridge),
-                new StaticFiles(ManagementServer.class.getClassLoader()));
+        HttpHandler handler = new HttpHandler(Api.routes(bridge), broker.access(), new Metrics(bridge));
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)

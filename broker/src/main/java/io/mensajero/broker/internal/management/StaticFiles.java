@@ -1,95 +1,46 @@
 package io.mensajero.broker.internal.management;
 
+import io.mensajero.console.ConsoleAssets;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The web console's files, from the classpath: {@code /} is {@code mensajero/console/index.html},
- * any other path outside {@code /api} and {@code /metrics} is under {@code mensajero/console/},
- * and {@code /webjars/**} comes from the WebJars on the classpath
- * ({@code META-INF/resources/webjars/}). A file that is not there is 404.
+ * The web console on the management port, as RabbitMQ serves its UI on 15672: whatever
+ * {@link ConsoleAssets} finds for a path outside {@code /api} and {@code /metrics} (the console's
+ * own files, WebJars under {@code /webjars/}). Read on the management threads, never on the
+ * broker's loop. A path with no file is 404; a method other than GET or HEAD is 405.
  */
 final class StaticFiles {
-    static final String CONSOLE = "mensajero/console";
-    static final String WEBJARS = "META-INF/resources/webjars";
 
-    private static final Map<String, String> TYPES = Map.ofEntries(
-            Map.entry("html", "text/html; charset=utf-8"),
-            Map.entry("htm", "text/html; charset=utf-8"),
-            Map.entry("js", "text/javascript; charset=utf-8"),
-            Map.entry("mjs", "text/javascript; charset=utf-8"),
-            Map.entry("css", "text/css; charset=utf-8"),
-            Map.entry("json", "application/json"),
-            Map.entry("map", "application/json"),
-            Map.entry("svg", "image/svg+xml"),
-            Map.entry("png", "image/png"),
-            Map.entry("jpg", "image/jpeg"),
-            Map.entry("jpeg", "image/jpeg"),
-            Map.entry("gif", "image/gif"),
-            Map.entry("ico", "image/x-icon"),
-            Map.entry("webp", "image/webp"),
-            Map.entry("woff", "font/woff"),
-            Map.entry("woff2", "font/woff2"),
-            Map.entry("ttf", "font/ttf"),
-            Map.entry("otf", "font/otf"),
-            Map.entry("txt", "text/plain; charset=utf-8"),
-            Map.entry("properties", "text/plain; charset=utf-8"),
-            Map.entry("xml", "application/xml"),
-            Map.entry("wasm", "application/wasm"));
-
-    private final ClassLoader loader;
-
-    StaticFiles(ClassLoader loader) {
-        this.loader = loader;
+    private StaticFiles() {
     }
 
-    ApiResponse serve(String rawPath) {
-        String path;
-        try {
-            path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return notFound();
+    static ApiResponse serve(HttpMethod method, String rawPath) {
+        if (!method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD)) {
+            return text(HttpResponseStatus.METHOD_NOT_ALLOWED, "405 Method Not Allowed\n").withHeader("allow", "HEAD, GET");
         }
-        if (path.endsWith("/")) {
-            path = path + "index.html";
+        Optional<ConsoleAssets.Asset> found = ConsoleAssets.find(rawPath);
+        if (found.isEmpty()) {
+            return text(HttpResponseStatus.NOT_FOUND, "404 Not Found\n");
         }
-        if (path.contains("..") || path.contains("\\") || path.contains("//") || path.indexOf('\0') >= 0) {
-            return notFound();
-        }
-        String resource = path.startsWith("/webjars/") ? WEBJARS + path.substring("/webjars".length())
-                : CONSOLE + path;
-        String type = contentType(resource);
-        if (type == null) {
-            return notFound();
-        }
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            if (in == null) {
-                return notFound();
-            }
-            return ApiResponse.raw(in.readAllBytes(), type);
+        ConsoleAssets.Asset asset = found.get();
+        try (InputStream in = asset.url().openStream()) {
+            return ApiResponse.raw(in.readAllBytes(), asset.contentType())
+                    .withHeader("cache-control", asset.immutable() ? "max-age=31536000, immutable" : "no-cache")
+                    .withHeader("x-content-type-options", "nosniff")
+                    .withHeader("content-security-policy", ConsoleAssets.CONTENT_SECURITY_POLICY);
         } catch (IOException e) {
-            return notFound();
+            return text(HttpResponseStatus.NOT_FOUND, "404 Not Found\n");
         }
     }
 
-    /** The content type for the file's extension; null for a name without one (directories included). */
-    static String contentType(String name) {
-        int slash = name.lastIndexOf('/');
-        int dot = name.lastIndexOf('.');
-        if (dot <= slash) {
-            return null;
-        }
-        return TYPES.getOrDefault(name.substring(dot + 1).toLowerCase(Locale.ROOT), "application/octet-stream");
-    }
-
-    private static ApiResponse notFound() {
-        return new ApiResponse(HttpResponseStatus.NOT_FOUND, null, "404 Not Found\n".getBytes(StandardCharsets.UTF_8),
-                "text/plain; charset=utf-8", Map.of());
+    private static ApiResponse text(HttpResponseStatus status, String body) {
+        return new ApiResponse(status, null, body.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8", Map.of());
     }
 }

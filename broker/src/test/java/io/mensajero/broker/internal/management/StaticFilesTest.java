@@ -1,73 +1,49 @@
 package io.mensajero.broker.internal.management;
 
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The console's files as the management port serves them (the console module is on the class path). */
 class StaticFilesTest {
-    private Path root;
-    private URLClassLoader loader;
-    private StaticFiles files;
-
-    @BeforeEach
-    void classpath() throws Exception {
-        root = Files.createTempDirectory("console");
-        write("mensajero/console/index.html", "<h1>console</h1>");
-        write("mensajero/console/js/app.js", "console.log(1)");
-        write("mensajero/console/admin/index.html", "admin");
-        write("META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.min.css", ".u{}");
-        write("secret.txt", "nope");
-        loader = new URLClassLoader(new URL[] {root.toUri().toURL()}, null);
-        files = new StaticFiles(loader);
-    }
-
-    @AfterEach
-    void clean() throws Exception {
-        loader.close();
-        try (var all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    private void write(String path, String content) throws Exception {
-        Path p = root.resolve(path);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, content);
-    }
 
     @Test
-    void servesTheConsoleAndWebJars() {
-        assertServed("/", "text/html; charset=utf-8", "<h1>console</h1>");
-        assertServed("/index.html", "text/html; charset=utf-8", "<h1>console</h1>");
-        assertServed("/js/app.js", "text/javascript; charset=utf-8", "console.log(1)");
-        assertServed("/admin/", "text/html; charset=utf-8", "admin");
-        assertServed("/webjars/uplot/1.6.30/dist/uPlot.min.css", "text/css; charset=utf-8", ".u{}");
+    void servesTheConsoleAndItsWebJar() {
+        ApiResponse index = assertServed("/", "text/html; charset=utf-8");
+        assertThat(new String(index.raw(), StandardCharsets.UTF_8)).contains("js/main.js");
+        assertThat(index.headers()).containsEntry("cache-control", "no-cache")
+                .containsKey("content-security-policy");
+        assertServed("/js/api.js", "text/javascript; charset=utf-8");
+        assertServed("/messages/es.json", "application/json; charset=utf-8");
+        ApiResponse uplot = assertServed("/webjars/uplot/1.6.30/dist/uPlot.esm.js", "text/javascript; charset=utf-8");
+        assertThat(uplot.headers().get("cache-control")).contains("immutable");
     }
 
     @Test
     void missingOrOutsideIsNotFound() {
-        for (String path : new String[] {"/missing.js", "/js", "/admin", "/../secret.txt", "/js/../../secret.txt",
-                "/%2e%2e/secret.txt", "/webjars/nothing.js"}) {
-            assertThat(files.serve(path).status()).as(path).isEqualTo(HttpResponseStatus.NOT_FOUND);
+        for (String path : new String[] {"/missing.js", "/js", "/js/", "/../pom.xml", "/js/../../META-INF/MANIFEST.MF",
+                "/%2e%2e/secret.txt", "/webjars/nothing.js", "/io/mensajero/console/ConsoleAssets.class"}) {
+            assertThat(StaticFiles.serve(HttpMethod.GET, path).status()).as(path).isEqualTo(HttpResponseStatus.NOT_FOUND);
         }
     }
 
-    private void assertServed(String path, String type, String body) {
-        ApiResponse r = files.serve(path);
+    @Test
+    void onlyGetAndHead() {
+        ApiResponse r = StaticFiles.serve(HttpMethod.POST, "/");
+        assertThat(r.status()).isEqualTo(HttpResponseStatus.METHOD_NOT_ALLOWED);
+        assertThat(r.headers()).containsEntry("allow", "HEAD, GET");
+        assertThat(StaticFiles.serve(HttpMethod.HEAD, "/").status()).isEqualTo(HttpResponseStatus.OK);
+    }
+
+    private static ApiResponse assertServed(String path, String type) {
+        ApiResponse r = StaticFiles.serve(HttpMethod.GET, path);
         assertThat(r.status()).as(path).isEqualTo(HttpResponseStatus.OK);
-        assertThat(r.contentType()).isEqualTo(type);
-        assertThat(new String(r.raw(), StandardCharsets.UTF_8)).isEqualTo(body);
+        assertThat(r.contentType()).as(path).isEqualTo(type);
+        assertThat(r.raw()).isNotEmpty();
+        return r;
     }
 }
