@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.time.Duration;
 
 /**
  * Where a scenario finds the web console of a broker: Mensajero's broker serves it on its
@@ -44,7 +43,7 @@ final class ConsoleUnderTest implements AutoCloseable {
     static ConsoleUnderTest proxied(URI management) {
         Participant proxy = Participant.start("console", "--management-url", management.toString(), "--port", "0");
         try {
-            ParticipantEvent ready = proxy.awaitEvent("ready", Duration.ofSeconds(30));
+            ParticipantEvent ready = proxy.awaitEvent("ready", Pages.STARTUP);
             return new ConsoleUnderTest(ready.string("url"), proxy, management);
         } catch (RuntimeException e) {
             proxy.close();

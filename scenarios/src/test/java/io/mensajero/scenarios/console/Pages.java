@@ -12,6 +12,8 @@ import java.util.List;
 /** What the console scenarios share: routes to pages, and the tools they run beside the browser. */
 final class Pages {
     static final Duration WAIT = Duration.ofSeconds(30);
+    /** A new JVM on this shared, loaded machine can take longer than {@link #WAIT} to start. */
+    static final Duration STARTUP = Duration.ofSeconds(120);
 
     private Pages() {
     }
@@ -40,7 +42,7 @@ final class Pages {
     /** Starts a receiver on the queue and waits until it consumes. */
     static Participant receiver(BrokerUnderTest broker, String queue, String name) {
         Participant receiver = tool(broker, "receive", "--queue", queue, "--name", name);
-        receiver.awaitEvent("consuming", WAIT);
+        receiver.awaitEvent("consuming", STARTUP);
         return receiver;
     }
 }
