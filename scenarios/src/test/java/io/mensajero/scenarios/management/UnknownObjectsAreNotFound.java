@@ -39,6 +39,20 @@ class UnknownObjectsAreNotFound {
         }
     }
 
+    /**
+     * The channels of a connection that is not there: no empty list on either broker. RabbitMQ
+     * 3.10 crashes (a bare 500); Mensajero answers 404 (docs/management-api.md, differences).
+     */
+    @EachBroker
+    void channelsOfAMissingConnection(BrokerUnderTest broker) {
+        Response r = ManagementApi.of(broker).get("/api/connections/no-such-connection/channels");
+        assertThat(r.status()).isGreaterThanOrEqualTo(400);
+        if (!broker.isRabbitMq()) {
+            assertThat(r.status()).isEqualTo(404);
+            ManagementApi.assertJson(r.json(), NOT_FOUND);
+        }
+    }
+
     @EachBroker
     void methodNotAllowed(BrokerUnderTest broker) {
         ManagementApi api = ManagementApi.of(broker);

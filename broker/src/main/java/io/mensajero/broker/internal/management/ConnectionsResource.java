@@ -35,7 +35,7 @@ final class ConnectionsResource {
                 })
                 .get("/api/connections/{name}", this::connection)
                 .delete("/api/connections/{name}", this::close)
-                .get("/api/connections/{name}/channels", r -> channels(r, c -> c.connectionName().equals(r.param("name"))))
+                .get("/api/connections/{name}/channels", this::channelsOfConnection)
                 .get("/api/channels", r -> channels(r, c -> true))
                 .get("/api/vhosts/{vhost}/channels", r -> {
                     Authz.vhost(bridge, r, r.param("vhost"), true);
@@ -79,6 +79,20 @@ final class ConnectionsResource {
                 }
             }
             throw ApiException.notFound();
+        });
+    }
+
+    /**
+     * A connection's channels; 404 for a connection that is not there (or not the user's to see),
+     * where RabbitMQ 3.10 fails with a bare 500.
+     */
+    private CompletableFuture<ApiResponse> channelsOfConnection(ApiRequest r) {
+        String name = r.param("name");
+        return infos(r).thenCompose(all -> {
+            if (all.stream().noneMatch(c -> c.name().equals(name) && Authz.seesConnectionsOf(r, c.user()))) {
+                throw ApiException.notFound();
+            }
+            return channels(r, c -> c.connectionName().equals(name));
         });
     }
 
