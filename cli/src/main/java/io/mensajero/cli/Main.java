@@ -70,8 +70,7 @@ public final class Main implements Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ParameterException e, String[] ignored) -> {
-            String command = e.getCommandLine().getCommandName();
-            String where = "mensajero".equals(command) ? "mensajero" : "mensajero " + command;
+            String where = e.getCommandLine().getCommandSpec().qualifiedName();
             return fail(out, err, json, participant(e.getCommandLine().getParseResult()), Failure.USAGE,
                     oneLine(e.getMessage()) + " (see '" + where + " --help')");
         });

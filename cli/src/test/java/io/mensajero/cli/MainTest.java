@@ -56,6 +56,18 @@ class MainTest {
     }
 
     @Test
+    void aNestedCommandsUsageErrorPointsAtItsOwnHelp() {
+        assertThat(run("ctl", "add_user", "alice")).isEqualTo(2);
+        assertThat(run("ctl", "no_such_command")).isEqualTo(2);
+        assertThat(run("dance")).isEqualTo(2);
+        List<String> lines = err.toString().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("mensajero: ").endsWith("(see 'mensajero ctl add_user --help')");
+        assertThat(lines.get(1)).endsWith("(see 'mensajero ctl --help')");
+        assertThat(lines.get(2)).endsWith("(see 'mensajero --help')");
+    }
+
+    @Test
     void withJsonAUsageErrorIsAlsoAnErrorEvent() throws Exception {
         assertThat(run("send", "--json", "--name", "p1", "--count", "-5")).isEqualTo(2);
         JsonNode event = new ObjectMapper().readTree(out.toString().trim());
