@@ -41,7 +41,7 @@ class ConnectionsAndChannelsAreListedAndClosed {
 
             JsonNode conn = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                     .until(() -> find(api.get("/api/connections").json(), "user_provided_name", clientName),
-                            j -> j != null && j.has("state"));
+                            j -> j != null && j.has("state") && j.has("recv_oct")); // RabbitMQ adds stats later
             assertThat(QueuesExchangesAndBindingsThroughTheApi.fields(conn)).contains("auth_mechanism", "channel_max",
                     "channels", "client_properties", "connected_at", "frame_max", "host", "name", "node", "peer_host",
                     "peer_port", "port", "protocol", "recv_cnt", "recv_oct", "recv_oct_details", "send_cnt", "send_oct",

@@ -83,9 +83,14 @@ final class Listing {
         }
     }
 
-    /** Items whose name matches: a case-insensitive substring, or with use_regex a regular expression. */
+    /**
+     * Items whose name matches: a case-insensitive substring, or with use_regex a regular
+     * expression (an invalid one is 400 "Pagination parameters are invalid").
+     */
     private static List<Map<String, Object>> filter(List<Map<String, Object>> items, String name, boolean regex) {
-        if (name == null || name.isEmpty()) {
+        if (name == null || name.isEmpty() || items.isEmpty()) {
+            // As RabbitMQ: an expression is only compiled to match something, so an empty list is
+            // an empty page even when the expression is invalid.
             return items;
         }
         Pattern p;
