@@ -1,15 +1,19 @@
 package io.mensajero.broker;
 
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
  * Settings of an embedded {@link Broker}. Immutable; build one with {@link #builder()}.
  *
  * <p>Defaults follow RabbitMQ's: port 5672 on loopback, frame-max 131072, channel-max 2047,
- * heartbeat 60 s.
+ * heartbeat 60 s, disk free limit 50 MB. Without a data directory (the default here) the broker
+ * keeps everything in memory.
  */
 public final class BrokerConfig {
     public static final int DEFAULT_PORT = 5672;
+    /** RabbitMQ's default disk_free_limit. */
+    public static final long DEFAULT_DISK_FREE_LIMIT = 50_000_000L;
 
     private final String bindAddress;
     private final int port;
@@ -17,8 +21,12 @@ public final class BrokerConfig {
     private final int channelMax;
     private final int heartbeatSeconds;
     private final long memoryHighWatermarkBytes;
+    private final Path dataDir;
+    private final long diskFreeLimitBytes;
 
     private BrokerConfig(Builder b) {
+        this.dataDir = b.dataDir;
+        this.diskFreeLimitBytes = b.diskFreeLimitBytes;
         this.bindAddress = b.bindAddress;
         this.port = b.port;
         this.frameMax = b.frameMax;
@@ -47,8 +55,17 @@ public final class BrokerConfig {
 
     public int heartbeatSeconds() { return heartbeatSeconds; }
 
-    /** Bytes of message bodies held in memory above which publishers are blocked. */
+    /**
+     * The memory limit: heap taken by messages (bodies, properties and their objects) above which
+     * publishers are blocked; past half of it, queues page messages out to the data directory.
+     */
     public long memoryHighWatermarkBytes() { return memoryHighWatermarkBytes; }
+
+    /** Where durable definitions and messages are kept; null keeps everything in memory. */
+    public Path dataDir() { return dataDir; }
+
+    /** Free disk space under which publishers are blocked (RabbitMQ's disk_free_limit). */
+    public long diskFreeLimitBytes() { return diskFreeLimitBytes; }
 
     public Builder toBuilder() {
         return new Builder()
@@ -57,7 +74,9 @@ public final class BrokerConfig {
                 .frameMax(frameMax)
                 .channelMax(channelMax)
                 .heartbeatSeconds(heartbeatSeconds)
-                .memoryHighWatermarkBytes(memoryHighWatermarkBytes);
+                .memoryHighWatermarkBytes(memoryHighWatermarkBytes)
+                .dataDir(dataDir)
+                .diskFreeLimitBytes(diskFreeLimitBytes);
     }
 
     public static final class Builder {
@@ -67,6 +86,8 @@ public final class BrokerConfig {
         private int channelMax = 2047;
         private int heartbeatSeconds = 60;
         private long memoryHighWatermarkBytes = Runtime.getRuntime().maxMemory() / 5 * 2;
+        private Path dataDir;
+        private long diskFreeLimitBytes = DEFAULT_DISK_FREE_LIMIT;
 
         private Builder() {
         }
@@ -113,6 +134,20 @@ public final class BrokerConfig {
                 throw new IllegalArgumentException("memory high watermark must be positive, got " + bytes);
             }
             this.memoryHighWatermarkBytes = bytes;
+            return this;
+        }
+
+        /** Keeps durable definitions and messages in this directory; null (the default): in memory. */
+        public Builder dataDir(Path dir) {
+            this.dataDir = dir;
+            return this;
+        }
+
+        public Builder diskFreeLimitBytes(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("disk free limit must not be negative, got " + bytes);
+            }
+            this.diskFreeLimitBytes = bytes;
             return this;
         }
 

@@ -14,6 +14,7 @@ import io.mensajero.client.Event;
 import io.mensajero.client.EventType;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -22,7 +23,8 @@ import java.util.concurrent.CountDownLatch;
  * line when it is ready, one when it stops (Ctrl-C or SIGTERM, exit 0).
  */
 @Command(name = "broker", sortOptions = false,
-        description = "Run Mensajero's AMQP 0-9-1 broker (RabbitMQ-compatible, in memory) in the foreground.",
+        description = "Run Mensajero's AMQP 0-9-1 broker (RabbitMQ-compatible) in the foreground. Durable "
+                + "exchanges, queues, bindings and persistent messages are kept in a data directory.",
         footer = Main.EXIT_CODES)
 final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "5672",
@@ -42,6 +44,18 @@ final class BrokerCommand implements Callable<Integer> {
             description = "Message bytes held in memory above which publishers are blocked "
                     + "(default: 40%% of the JVM's maximum heap).")
     Long memoryHighWatermark;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Keep durable state in DIR (default: $XDG_DATA_HOME/mensajero, else "
+                    + "~/.local/share/mensajero). One broker per directory.")
+    Path data;
+
+    @Option(names = "--memory", description = "Keep nothing on disk: everything is lost when the broker stops.")
+    boolean memory;
+
+    @Option(names = "--disk-free-limit", paramLabel = "BYTES",
+            description = "Free disk space under which publishers are blocked (default 50000000, as RabbitMQ).")
+    Long diskFreeLimit;
 
     @Option(names = "--json", description = "Print the ready and stopped lines as JSON events (docs/events.md).")
     boolean json;
@@ -67,9 +81,11 @@ final class BrokerCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         Signals.onStop(signal -> stop.countDown(), finished, spec.commandLine().getErr());
         long startMillis = (System.nanoTime() - started) / 1_000_000;
-        print(out, EventType.READY, String.format("Mensajero broker ready on amqp://%s:%d (in %d ms; user guest/guest "
-                + "from localhost; Ctrl-C stops it)", config.bindAddress(), broker.port(), startMillis),
-                "host", config.bindAddress(), "port", broker.port(), "startMillis", startMillis);
+        String where = config.dataDir() == null ? "in memory only" : "data in " + config.dataDir();
+        print(out, EventType.READY, String.format("Mensajero broker ready on amqp://%s:%d (in %d ms; %s; user "
+                + "guest/guest from localhost; Ctrl-C stops it)", config.bindAddress(), broker.port(), startMillis, where),
+                "host", config.bindAddress(), "port", broker.port(), "startMillis", startMillis,
+                "data", config.dataDir() == null ? "" : config.dataDir().toString());
         try {
             stop.await();
             broker.close();
@@ -78,6 +94,15 @@ final class BrokerCommand implements Callable<Integer> {
         } finally {
             finished.countDown();
         }
+    }
+
+    /** The per-user default: $XDG_DATA_HOME/mensajero, else ~/.local/share/mensajero. */
+    static Path defaultDataDir() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "mensajero");
+        }
+        return Path.of(System.getProperty("user.home"), ".local", "share", "mensajero");
     }
 
     private void print(PrintWriter out, EventType type, String human, Object... fields) {
@@ -94,6 +119,15 @@ final class BrokerCommand implements Callable<Integer> {
             BrokerConfig.Builder b = BrokerConfig.builder().bindAddress(bind).port(port).heartbeatSeconds(heartbeat);
             if (memoryHighWatermark != null) {
                 b.memoryHighWatermarkBytes(memoryHighWatermark);
+            }
+            if (diskFreeLimit != null) {
+                b.diskFreeLimitBytes(diskFreeLimit);
+            }
+            if (memory && data != null) {
+                throw MensajeroException.usage("--data and --memory exclude each other");
+            }
+            if (!memory) {
+                b.dataDir((data != null ? data : defaultDataDir()).toAbsolutePath().normalize());
             }
             return b.build();
         } catch (IllegalArgumentException e) {

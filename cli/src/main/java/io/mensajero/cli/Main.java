@@ -43,7 +43,8 @@ public final class Main implements Callable<Integer> {
             + "  4  authentication failed%n"
             + "  5  vhost not found, or access refused%n"
             + "  6  the broker refused an operation (e.g. 406 PRECONDITION_FAILED)%n"
-            + "  7  'mensajero broker' cannot listen: the port is already in use, or the address is not local%n"
+            + "  7  'mensajero broker' cannot start: the port is already in use, the address is not local, or the%n"
+            + "     data directory is in use by another broker or cannot be written%n"
             + "  8  'mensajero lab': a scenario did not behave as RabbitMQ documents";
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")

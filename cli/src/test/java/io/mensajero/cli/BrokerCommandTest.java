@@ -22,7 +22,7 @@ class BrokerCommandTest {
 
     @Test
     void readyLineThenAWorkingBrokerThenACleanStopOnSigint() throws Exception {
-        try (Participant broker = Participant.start("broker", "--port", "0")) {
+        try (Participant broker = Participant.start("broker", "--port", "0", "--memory")) {
             ParticipantEvent ready = broker.awaitEvent("ready", Duration.ofSeconds(20));
             int port = (int) ready.number("port");
             assertThat(ready.string("host")).isEqualTo("127.0.0.1");
@@ -50,7 +50,7 @@ class BrokerCommandTest {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int code = Main.run(new PrintWriter(out), new PrintWriter(err), "broker", "--port",
-                    String.valueOf(taken.getLocalPort()));
+                    String.valueOf(taken.getLocalPort()), "--memory");
             assertThat(code).isEqualTo(7);
             assertThat(err.toString()).isEqualTo("mensajero: port " + taken.getLocalPort()
                     + " is already in use on 127.0.0.1" + System.lineSeparator());

@@ -4,7 +4,12 @@ import io.mensajero.broker.BrokerConfig;
 import io.mensajero.broker.internal.auth.UserStore;
 import io.mensajero.broker.internal.model.MemoryGauge;
 import io.mensajero.broker.internal.model.VirtualHost;
+import io.mensajero.broker.internal.store.Store;
 import io.netty.channel.EventLoop;
+
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.concurrent.RejectedExecutionException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,9 +20,16 @@ import java.util.Set;
 
 /**
  * Everything the broker's connections share: settings, virtual hosts, users, the memory gauge,
- * the open connections. All of it is confined to the one broker event loop, so no locks.
+ * the store (when there is a data directory), the open connections. All of it is confined to the
+ * one broker event loop, so no locks; the store reports back to the loop.
  */
 public final class BrokerContext {
+    /** A channel whose publisher confirms wait for the store's fsync. */
+    public interface SyncWaiter {
+        /** The store has fsynced up to {@code upTo}; returns true when it waits for nothing more. */
+        boolean synced(long upTo);
+    }
+
     /** A connection as the rest of the broker sees it. */
     public interface ConnectionHandle {
         /** Writes what is pending to the socket. */
@@ -45,14 +57,120 @@ public final class BrokerContext {
     private final Set<ConnectionHandle> connections = new LinkedHashSet<>();
     private final Set<ConnectionHandle> dirty = new LinkedHashSet<>();
     private final DirectReplyTo directReplyTo = new DirectReplyTo();
+    private final Store store;
+    private final Set<SyncWaiter> syncWaiters = new LinkedHashSet<>();
+    private long syncedUpTo;
+    private boolean diskAlarm;
+    private boolean alarm;
     private long nextConnectionId = 1;
 
+    /**
+     * Opens the store when the config names a data directory (a directory that cannot be used
+     * throws {@link io.mensajero.broker.internal.store.StoreException}); call {@link #recover()}
+     * on the loop before serving.
+     */
     public BrokerContext(BrokerConfig config, EventLoop loop) {
         this.config = config;
         this.loop = loop;
         this.gauge = new MemoryGauge(config.memoryHighWatermarkBytes());
-        this.gauge.listener(raised -> new ArrayList<>(connections).forEach(c -> c.memoryAlarm(raised)));
-        vhosts.put("/", new VirtualHost("/", gauge, new LoopTimers(loop, this::flushDirty)));
+        this.gauge.listener(raised -> alarmChanged());
+        this.store = config.dataDir() == null ? null : Store.open(config.dataDir(), config.diskFreeLimitBytes(),
+                this::runOnLoop, new Store.Listener() {
+                    @Override
+                    public void synced(long upTo) {
+                        syncedTo(upTo);
+                    }
+
+                    @Override
+                    public void released(long heapBytes) {
+                        gauge.add(-heapBytes);
+                    }
+
+                    @Override
+                    public void diskAlarm(boolean raised) {
+                        diskAlarm = raised;
+                        alarmChanged();
+                    }
+                });
+        vhosts.put("/", new VirtualHost("/", gauge, new LoopTimers(loop, this::flushDirty), store));
+    }
+
+    /** What the store posts back runs on the loop, and what it wrote to clients is flushed. */
+    private void runOnLoop(Runnable task) {
+        try {
+            loop.execute(() -> {
+                task.run();
+                flushDirty();
+            });
+        } catch (RejectedExecutionException e) {
+            // the broker is stopping; nobody is left to tell
+        }
+    }
+
+    /** At start, on the loop: durable definitions and their messages come back from the store. */
+    public void recover() {
+        if (store != null) {
+            VirtualHost.recover(store, vhosts::get);
+            try {
+                store.deleteUnclaimedQueues();
+            } catch (IOException e) {
+                throw new io.mensajero.broker.internal.store.StoreException(
+                        "cannot clean the data directory " + store.dir() + " (" + e + ")", e);
+            }
+        }
+    }
+
+    /** The store, or null when the broker keeps everything in memory. */
+    public Store store() {
+        return store;
+    }
+
+    /** On the loop, at a clean stop: the queues note what they must; then {@link #closeStore()} off it. */
+    public void prepareStop() {
+        if (store != null) {
+            vhosts.values().forEach(VirtualHost::closeClean);
+        }
+    }
+
+    /** Waits for the store to write everything and closes it (not on the loop). */
+    public void closeStore() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    /** The highest sync number the store has fsynced. */
+    public long syncedUpTo() {
+        return syncedUpTo;
+    }
+
+    public void awaitSync(SyncWaiter waiter) {
+        syncWaiters.add(waiter);
+    }
+
+    private void syncedTo(long upTo) {
+        if (upTo <= syncedUpTo) {
+            return;
+        }
+        syncedUpTo = upTo;
+        for (Iterator<SyncWaiter> it = syncWaiters.iterator(); it.hasNext(); ) {
+            if (it.next().synced(upTo)) {
+                it.remove();
+            }
+        }
+    }
+
+    /** Publishers are blocked while memory is over the watermark or disk space under its limit. */
+    public boolean alarm() {
+        return gauge.alarm() || diskAlarm;
+    }
+
+    private void alarmChanged() {
+        boolean now = alarm();
+        if (now != alarm) {
+            alarm = now;
+            new ArrayList<>(connections).forEach(c -> c.memoryAlarm(now));
+        }
     }
 
     public BrokerConfig config() {

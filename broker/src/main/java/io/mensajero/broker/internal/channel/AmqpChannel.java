@@ -195,6 +195,10 @@ public final class AmqpChannel implements DirectReplyTo.Target {
 
     // ---- deliveries ----
 
+    boolean isReleased() {
+        return released;
+    }
+
     boolean canDeliver() {
         return !released && !closing && connection.isWritable();
     }

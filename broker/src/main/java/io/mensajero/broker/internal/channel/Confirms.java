@@ -1,20 +1,30 @@
 package io.mensajero.broker.internal.channel;
 
 import io.mensajero.broker.internal.AmqpException;
+import io.mensajero.broker.internal.BrokerContext;
 import io.mensajero.protocol.Basic;
 import io.mensajero.protocol.Confirm;
 
 /**
- * Publisher confirms on a channel (confirm.select). Every publish gets the next sequence number;
- * a message held in memory is confirmed as soon as it is routed, and the confirms earned in one
- * read batch go out as one basic.ack with multiple set, after any basic.return.
+ * Publisher confirms on a channel (confirm.select). Every publish gets the next sequence number.
+ * A message held in memory only is confirmed as soon as it is routed; a persistent message on a
+ * durable queue once the store has fsynced it (its sync number). Confirms are earned in order, so
+ * one that waits holds back those after it; those earned in one read batch, or by one fsync, go
+ * out as one basic.ack with multiple set, after any basic.return.
  */
-final class Confirms {
+final class Confirms implements BrokerContext.SyncWaiter {
     private final AmqpChannel channel;
     private boolean enabled;
     private long nextSeq = 1;
     private long earnedUpTo;
     private long sentUpTo;
+    /** Confirms waiting for the store: sequence numbers and the sync numbers they need, a ring. */
+    private long[] waitingSeq = new long[16];
+    private long[] waitingSync = new long[16];
+    private int first;
+    private int waiting;
+    private long lastSync;
+    private boolean registered;
 
     Confirms(AmqpChannel channel) {
         this.channel = channel;
@@ -39,11 +49,66 @@ final class Confirms {
         return enabled ? nextSeq++ : 0;
     }
 
-    /** The broker has taken responsibility for the message with this sequence number. */
-    void confirm(long seq) {
+    /**
+     * The broker has taken responsibility for the message with this sequence number, once the
+     * store has fsynced up to {@code sync} (0: nothing to wait for).
+     */
+    void confirm(long seq, long sync) {
+        BrokerContext broker = channel.connection.broker();
+        if (waiting == 0 && (sync == 0 || sync <= broker.syncedUpTo())) {
+            earn(seq);
+            return;
+        }
+        lastSync = Math.max(sync, lastSync);
+        if (waiting == waitingSeq.length) {
+            grow();
+        }
+        int at = (first + waiting) % waitingSeq.length;
+        waitingSeq[at] = seq;
+        waitingSync[at] = lastSync;
+        waiting++;
+        if (!registered) {
+            registered = true;
+            broker.awaitSync(this);
+        }
+    }
+
+    private void earn(long seq) {
         if (seq > earnedUpTo) {
             earnedUpTo = seq;
         }
+    }
+
+    private void grow() {
+        long[] s = new long[waitingSeq.length * 2];
+        long[] y = new long[s.length];
+        for (int i = 0; i < waiting; i++) {
+            s[i] = waitingSeq[(first + i) % waitingSeq.length];
+            y[i] = waitingSync[(first + i) % waitingSeq.length];
+        }
+        waitingSeq = s;
+        waitingSync = y;
+        first = 0;
+    }
+
+    @Override
+    public boolean synced(long upTo) {
+        if (channel.isReleased()) {
+            waiting = 0;
+            registered = false;
+            return true;
+        }
+        while (waiting > 0 && waitingSync[first] <= upTo) {
+            earn(waitingSeq[first]);
+            first = (first + 1) % waitingSeq.length;
+            waiting--;
+        }
+        flush();
+        if (waiting == 0) {
+            registered = false;
+            return true;
+        }
+        return false;
     }
 
     void flush() {

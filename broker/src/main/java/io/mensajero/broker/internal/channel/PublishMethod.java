@@ -45,12 +45,13 @@ final class PublishMethod {
     static void deliver(AmqpChannel ch, io.mensajero.broker.internal.model.Exchange exchange, Message message,
                         boolean mandatory, long seq) {
         boolean routed;
+        long sync = 0;
         if (exchange.name().isEmpty() && DirectReplyTo.isReplyAddress(message.routingKey())) {
             routed = ch.connection.broker().directReplyTo().deliver(message.routingKey(), message);
         } else {
             Collection<MessageQueue> queues = ch.vhost().route(exchange, message);
             for (MessageQueue q : queues) {
-                q.enqueue(message);
+                sync = Math.max(sync, q.enqueue(message));
                 q.flow().sent(ch.connection.publisher());
             }
             routed = !queues.isEmpty();
@@ -60,7 +61,7 @@ final class PublishMethod {
                     message.exchange(), message.routingKey()), message.rawProperties(), message.body());
         }
         if (seq > 0) {
-            ch.confirms.confirm(seq);
+            ch.confirms.confirm(seq, sync);
         }
     }
 

@@ -410,7 +410,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
 
     @Override
     public void published() {
-        blocking.published(broker.gauge().alarm());
+        blocking.published(broker.alarm());
     }
 
     @Override

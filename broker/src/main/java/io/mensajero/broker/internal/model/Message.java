@@ -1,5 +1,6 @@
 package io.mensajero.broker.internal.model;
 
+import io.mensajero.broker.internal.store.Storable;
 import io.mensajero.protocol.BasicProperties;
 
 /**
@@ -7,9 +8,12 @@ import io.mensajero.protocol.BasicProperties;
  * on the wire, and its body. The broker forwards the raw property bytes unchanged unless it must
  * change a property, so header field types survive the trip exactly.
  */
-public final class Message {
+public final class Message implements Storable {
     /** Bits of the first property-flags word (AMQP 0-9-1 basic class, high bit first). */
+    public static final int FLAG_CONTENT_TYPE = 1 << 15;
+    public static final int FLAG_CONTENT_ENCODING = 1 << 14;
     public static final int FLAG_HEADERS = 1 << 13;
+    public static final int FLAG_DELIVERY_MODE = 1 << 12;
     public static final int FLAG_REPLY_TO = 1 << 9;
     public static final int FLAG_EXPIRATION = 1 << 8;
     public static final int FLAG_USER_ID = 1 << 4;
@@ -33,18 +37,22 @@ public final class Message {
         this.properties = properties;
     }
 
+    @Override
     public String exchange() {
         return exchange;
     }
 
+    @Override
     public String routingKey() {
         return routingKey;
     }
 
+    @Override
     public byte[] rawProperties() {
         return rawProperties;
     }
 
+    @Override
     public byte[] body() {
         return body;
     }
@@ -85,17 +93,54 @@ public final class Message {
         return new Message(exchange, routingKey, newProperties, body);
     }
 
+    /**
+     * Whether delivery_mode is 2 (persistent), read from the raw properties without decoding
+     * them: content-type and content-encoding are short strings, headers a long-string table,
+     * and delivery_mode the octet after them.
+     */
+    public boolean persistent() {
+        if (!hasProperty(FLAG_DELIVERY_MODE)) {
+            return false;
+        }
+        int flags = ((rawProperties[0] & 0xFF) << 8) | (rawProperties[1] & 0xFF);
+        int at = 2;
+        for (int word = flags; (word & 1) != 0; at += 2) {
+            word = ((rawProperties[at] & 0xFF) << 8) | (rawProperties[at + 1] & 0xFF);
+        }
+        if ((flags & FLAG_CONTENT_TYPE) != 0) {
+            at += 1 + (rawProperties[at] & 0xFF);
+        }
+        if ((flags & FLAG_CONTENT_ENCODING) != 0) {
+            at += 1 + (rawProperties[at] & 0xFF);
+        }
+        if ((flags & FLAG_HEADERS) != 0) {
+            at += 4 + (((rawProperties[at] & 0xFF) << 24) | ((rawProperties[at + 1] & 0xFF) << 16)
+                    | ((rawProperties[at + 2] & 0xFF) << 8) | (rawProperties[at + 3] & 0xFF));
+        }
+        return at < rawProperties.length && rawProperties[at] == 2;
+    }
+
+    /**
+     * What this message costs on the heap while a queue holds it in memory: its object, its
+     * strings and arrays with their headers, its body and properties, and one queue entry.
+     * Measured with -Xmx and a heap histogram (docs/benchmarks.md); about 200 bytes plus the
+     * variable parts.
+     */
+    public long heapCost() {
+        return 200L + body.length + rawProperties.length + exchange.length() + routingKey.length();
+    }
+
     /** Counts this message in the gauge the first time any queue holds it. */
     void hold(MemoryGauge gauge) {
         if (holders++ == 0) {
-            gauge.add(body.length);
+            gauge.add(heapCost());
         }
     }
 
     /** Uncounts it when the last queue lets it go. */
     void release(MemoryGauge gauge) {
         if (--holders == 0) {
-            gauge.add(-body.length);
+            gauge.add(-heapCost());
         }
     }
 }

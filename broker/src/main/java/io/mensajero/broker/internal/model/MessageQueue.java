@@ -1,5 +1,8 @@
 package io.mensajero.broker.internal.model;
 
+import io.mensajero.broker.internal.store.QueueLog;
+import io.mensajero.broker.internal.store.StoredMessage;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A classic queue held in memory: ready messages in order, the consumers in round-robin order,
- * and a count of messages delivered but not yet acknowledged. Requeued messages go back to their
- * original position, marked redelivered, as in RabbitMQ.
+ * A classic queue: ready messages in order, the consumers in round-robin order, and a count of
+ * messages delivered but not yet acknowledged. Requeued messages go back to their original
+ * position, marked redelivered, as in RabbitMQ. The ready messages are an in-memory head and,
+ * with a data directory, an on-disk tail behind it ({@link QueueStorage}): past the head's
+ * window new messages go to disk, and they are read back ahead of the consumers.
  *
  * <p>Confined to the broker thread, like the whole model.
  */
@@ -24,9 +29,12 @@ public final class MessageQueue implements BindingDestination {
     private final Map<String, Object> arguments;
 
     private final ArrayDeque<QueueEntry> ready = new ArrayDeque<>();
+    private final QueueStorage storage;
     private final ArrayDeque<Consumer> consumers = new ArrayDeque<>();
     private final QueueFlow flow = new QueueFlow();
     private long nextSeq;
+    /** Heap cost of the ready messages held in memory. */
+    private long headBytes;
     private int unacked;
     private boolean hadConsumer;
     private Timers.Timer expiryTimer;
@@ -35,13 +43,14 @@ public final class MessageQueue implements BindingDestination {
     private boolean deleted;
 
     MessageQueue(VirtualHost vhost, String name, boolean durable, boolean autoDelete,
-                 Object exclusiveOwner, Map<String, Object> arguments) {
+                 Object exclusiveOwner, Map<String, Object> arguments, QueueLog recovered) {
         this.vhost = vhost;
         this.name = name;
         this.durable = durable;
         this.autoDelete = autoDelete;
         this.exclusiveOwner = exclusiveOwner;
         this.arguments = arguments == null ? Map.of() : arguments;
+        this.storage = new QueueStorage(this, vhost.store(), durable && exclusiveOwner == null, recovered);
     }
 
     @Override
@@ -80,10 +89,18 @@ public final class MessageQueue implements BindingDestination {
         return arguments;
     }
 
-    /** Ready messages: what queue.declare-ok and basic.get-ok report. */
+    /** Ready messages, in memory and on disk: what queue.declare-ok and basic.get-ok report. */
     public int messageCount() {
         dropExpired();
-        return ready.size();
+        return ready.size() + storage.tailCount();
+    }
+
+    /**
+     * How far behind this queue is: ready messages waiting for a consumer, in memory and on disk.
+     * For flow control, which reads publishers more slowly while the queues they feed fall behind.
+     */
+    public int backlog() {
+        return ready.size() + storage.tailCount();
     }
 
     public int consumerCount() {
@@ -99,27 +116,74 @@ public final class MessageQueue implements BindingDestination {
         return consumers.size() == 1 && consumers.peekFirst().exclusive();
     }
 
-    /** Appends a message routed here and delivers what it can. */
-    public void enqueue(Message message) {
+    /**
+     * Appends a message routed here and delivers what it can. Returns the store's sync number
+     * its publisher confirm must wait for (a persistent message on a durable queue), else 0.
+     */
+    public long enqueue(Message message) {
         if (deleted) {
-            return;
+            return 0;
         }
-        message.hold(vhost.gauge());
         long ttl = message.ttl();
+        MemoryGauge gauge = vhost.gauge();
+        if (storage.shouldPage(ready.size(), headBytes, gauge)) {
+            long sync = storage.pageOut(message, ttl, gauge);
+            readAhead();
+            checkFlow();
+            return sync;
+        }
+        message.hold(gauge);
         long expiresAt = ttl < 0 ? Long.MAX_VALUE : vhost.timers().now() + ttl;
-        ready.addLast(new QueueEntry(nextSeq++, message, expiresAt));
+        QueueEntry entry = storage.keep(nextSeq++, message, ttl, expiresAt);
+        ready.addLast(entry);
+        headBytes += message.heapCost();
+        long sync = storage.syncOf(entry);
         dispatch();
+        return sync;
     }
 
     /** basic.get: takes the head message, or null. Unless noAck, it stays counted as unacked. */
     public QueueEntry get(boolean noAck) {
         dropExpired();
-        QueueEntry entry = ready.pollFirst();
+        if (ready.isEmpty()) {
+            storage.readNow(this::readBack);
+            dropExpired();
+        }
+        QueueEntry entry = pollReady();
         if (entry != null) {
             taken(entry, noAck);
+            readAhead();
             checkFlow();
         }
         return entry;
+    }
+
+    private QueueEntry pollReady() {
+        QueueEntry e = ready.pollFirst();
+        if (e != null) {
+            headBytes -= e.message.heapCost();
+        }
+        return e;
+    }
+
+    private void readAhead() {
+        if (!deleted) {
+            storage.readAhead(ready.size(), headBytes, vhost.gauge(), this::readBack);
+        }
+    }
+
+    /** Messages read back from disk join the head, behind everything already there. */
+    private void readBack(List<StoredMessage> messages) {
+        if (deleted) {
+            return;
+        }
+        for (StoredMessage sm : messages) {
+            QueueEntry e = storage.entry(nextSeq++, sm, vhost.timers());
+            e.message.hold(vhost.gauge());
+            headBytes += e.message.heapCost();
+            ready.addLast(e);
+        }
+        dispatch();
     }
 
     public void addConsumer(Consumer consumer) {
@@ -150,6 +214,7 @@ public final class MessageQueue implements BindingDestination {
         if (!deleted) {
             unacked--;
         }
+        storage.settle(entry);
         entry.message.release(vhost.gauge());
     }
 
@@ -169,6 +234,7 @@ public final class MessageQueue implements BindingDestination {
         sorted.sort(Comparator.comparingLong(e -> e.seq));
         for (QueueEntry e : sorted) {
             e.redelivered = true;
+            headBytes += e.message.heapCost();
         }
         unacked -= sorted.size();
         if (ready.isEmpty() || sorted.get(sorted.size() - 1).seq < ready.peekFirst().seq) {
@@ -202,11 +268,14 @@ public final class MessageQueue implements BindingDestination {
     public int purge() {
         int count = ready.size();
         for (QueueEntry e : ready) {
+            storage.settle(e);
             e.message.release(vhost.gauge());
         }
         ready.clear();
+        headBytes = 0;
+        int total = count + storage.purgeTail();
         checkFlow();
-        return count;
+        return total;
     }
 
     /**
@@ -225,7 +294,7 @@ public final class MessageQueue implements BindingDestination {
                 if (consumer == null) {
                     break;
                 }
-                QueueEntry entry = ready.pollFirst();
+                QueueEntry entry = pollReady();
                 taken(entry, consumer.noAck());
                 consumer.deliver(this, entry);
                 dropExpired();
@@ -233,12 +302,13 @@ public final class MessageQueue implements BindingDestination {
         } finally {
             dispatching = false;
         }
+        readAhead();
         checkFlow();
     }
 
     /** Tells flow control how the queue stands; costs one comparison unless the backlog is long. */
     private void checkFlow() {
-        int count = ready.size();
+        int count = backlog();
         if (flow.watching(count)) {
             flow.update(count, consumerWaitsOnSocket());
         }
@@ -264,7 +334,8 @@ public final class MessageQueue implements BindingDestination {
         long now = vhost.timers().now();
         QueueEntry head = ready.peekFirst();
         while (head != null && head.expiresAt <= now) {
-            ready.pollFirst();
+            pollReady();
+            storage.settle(head);
             head.message.release(vhost.gauge());
             head = ready.peekFirst();
         }
@@ -297,6 +368,7 @@ public final class MessageQueue implements BindingDestination {
 
     private void taken(QueueEntry entry, boolean noAck) {
         if (noAck) {
+            storage.settle(entry);
             entry.message.release(vhost.gauge());
         } else {
             unacked++;
@@ -310,6 +382,7 @@ public final class MessageQueue implements BindingDestination {
             expiryTimer.cancel();
             expiryTimer = null;
         }
+        storage.delete();
         int count = purge();
         flow.grant();
         List<Consumer> gone = new ArrayList<>(consumers);
@@ -318,6 +391,11 @@ public final class MessageQueue implements BindingDestination {
             c.cancelledByBroker(this);
         }
         return count;
+    }
+
+    /** A clean stop: what must come back redelivered is noted, the files are closed. */
+    void closeClean() {
+        storage.closeClean(ready);
     }
 
     @Override

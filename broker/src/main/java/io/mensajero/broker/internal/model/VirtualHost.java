@@ -1,6 +1,8 @@
 package io.mensajero.broker.internal.model;
 
 import io.mensajero.broker.internal.AmqpException;
+import io.mensajero.broker.internal.store.DefinitionStore;
+import io.mensajero.broker.internal.store.Store;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,11 +26,20 @@ public final class VirtualHost {
     private final Map<String, MessageQueue> queues = new LinkedHashMap<>();
     private final Map<BindingDestination, List<Binding>> bindingsTo = new HashMap<>();
     private final DefaultExchange defaultExchange;
+    private final Store store;
+    private final DurableDefinitions definitions;
 
     public VirtualHost(String name, MemoryGauge gauge, Timers timers) {
+        this(name, gauge, timers, null);
+    }
+
+    /** A vhost whose durable definitions and messages go to the store (null: kept in memory only). */
+    public VirtualHost(String name, MemoryGauge gauge, Timers timers, Store store) {
         this.name = name;
         this.gauge = gauge;
         this.timers = timers;
+        this.store = store;
+        this.definitions = new DurableDefinitions(this, store == null ? DefinitionStore.NONE : store.definitions());
         this.defaultExchange = new DefaultExchange(this);
         exchanges.put("", defaultExchange);
         for (String[] x : new String[][] {
@@ -50,6 +61,34 @@ public final class VirtualHost {
 
     public Timers timers() {
         return timers;
+    }
+
+    /** The broker's store, or null when it keeps everything in memory. */
+    public Store store() {
+        return store;
+    }
+
+    DurableDefinitions definitions() {
+        return definitions;
+    }
+
+    /** Recovers durable exchanges, queues (with their messages) and bindings into the vhosts. */
+    public static void recover(Store store, java.util.function.Function<String, VirtualHost> vhosts) {
+        DurableDefinitions.recover(store.definitions(), vhosts);
+    }
+
+    /** A durable queue found in the definitions at start, with the messages its files hold. */
+    void recoverQueue(String queueName, boolean autoDelete, Map<String, Object> arguments) {
+        if (queues.containsKey(queueName)) {
+            return;
+        }
+        queues.put(queueName, new MessageQueue(this, queueName, true, autoDelete, null, arguments,
+                store.durableQueue(name, queueName, true)));
+    }
+
+    /** A clean stop: each queue notes what must come back redelivered and closes its files. */
+    public void closeClean() {
+        queues.values().forEach(MessageQueue::closeClean);
     }
 
     public Exchange lookupExchange(String exchangeName) {
@@ -111,6 +150,7 @@ public final class VirtualHost {
             checkName("exchange", exchangeName);
             x = ExchangeTypes.create(this, exchangeName, type, durable, autoDelete, internal, arguments);
             exchanges.put(exchangeName, x);
+            definitions.exchangeAdded(x);
         }
         Equivalence.field(x, "type", x.type(), type);
         Equivalence.field(x, "durable", x.durable(), durable);
@@ -143,6 +183,7 @@ public final class VirtualHost {
 
     private void removeExchange(Exchange x) {
         exchanges.remove(x.name());
+        definitions.exchangeRemoved(x);
         for (Binding b : new ArrayList<>(x.bindings())) {
             removeBinding(b, false);
         }
@@ -177,8 +218,9 @@ public final class VirtualHost {
         Object owner = exclusive ? connection : null;
         MessageQueue q = queues.get(queueName);
         if (q == null) {
-            q = new MessageQueue(this, queueName, durable, autoDelete, owner, arguments);
+            q = new MessageQueue(this, queueName, durable, autoDelete, owner, arguments, null);
             queues.put(queueName, q);
+            definitions.queueAdded(q);
             return q;
         }
         if (q.exclusiveOwner() != owner) {
@@ -212,6 +254,7 @@ public final class VirtualHost {
             return 0;
         }
         queues.remove(q.name());
+        definitions.queueRemoved(q);
         removeBindingsTo(q);
         return q.markDeleted();
     }
@@ -228,6 +271,7 @@ public final class VirtualHost {
         if (!source.hasBinding(b)) {
             source.bind(b);
             bindingsTo.computeIfAbsent(destination, d -> new ArrayList<>(2)).add(b);
+            definitions.bindingAdded(b);
         }
     }
 
@@ -277,6 +321,7 @@ public final class VirtualHost {
         if (!b.source().unbind(b)) {
             return;
         }
+        definitions.bindingRemoved(b);
         List<Binding> to = bindingsTo.get(b.destination());
         if (to != null && to.remove(b) && to.isEmpty()) {
             bindingsTo.remove(b.destination());
@@ -293,7 +338,9 @@ public final class VirtualHost {
         }
         Set<Exchange> sources = new LinkedHashSet<>();
         for (Binding b : to) {
-            b.source().unbind(b);
+            if (b.source().unbind(b)) {
+                definitions.bindingRemoved(b);
+            }
             sources.add(b.source());
         }
         sources.forEach(this::maybeAutoDelete);

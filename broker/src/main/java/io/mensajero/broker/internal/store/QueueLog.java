@@ -211,8 +211,9 @@ public final class QueueLog {
     /** Drops the whole tail (queue.purge); returns how many messages it held. */
     public int purgeTail() {
         int n = tailCount;
-        if (n == 0) {
-            return 0;
+        if (n == 0 || deleted) {
+            tailCount = 0;
+            return n;
         }
         QueueFiles f = files;
         for (Segment s : new ArrayList<>(segments.tailMap(cursorSeg, true).values())) {

@@ -3,6 +3,7 @@ package io.mensajero.broker.internal.transport;
 import io.mensajero.broker.BrokerConfig;
 import io.mensajero.broker.BrokerStartException;
 import io.mensajero.broker.internal.BrokerContext;
+import io.mensajero.broker.internal.store.StoreException;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -38,7 +39,21 @@ public final class AmqpServer {
 
     public static AmqpServer start(BrokerConfig config) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        BrokerContext broker = new BrokerContext(config, group.next());
+        BrokerContext broker;
+        try {
+            broker = new BrokerContext(config, group.next());
+        } catch (StoreException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw new BrokerStartException(e.getMessage(), e);
+        }
+        try {
+            broker.loop().submit(broker::recover).syncUninterruptibly();
+        } catch (RuntimeException e) {
+            broker.closeStore();
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw new BrokerStartException(e instanceof StoreException ? e.getMessage()
+                    : "cannot recover the data directory (" + e + ")", e);
+        }
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -59,6 +74,7 @@ public final class AmqpServer {
                     .syncUninterruptibly().channel();
             return new AmqpServer(group, broker, channel);
         } catch (Exception e) {
+            broker.closeStore();
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw new BrokerStartException(describe(e, config), e);
         }
@@ -104,11 +120,13 @@ public final class AmqpServer {
                 call(() -> {
                     broker.connections().forEach(c -> c.forceClose("broker shutdown"));
                     broker.flushDirty();
+                    broker.prepareStop();
                     return null;
                 });
             } catch (RuntimeException ignored) {
                 // the loop is already gone
             }
+            broker.closeStore();
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
