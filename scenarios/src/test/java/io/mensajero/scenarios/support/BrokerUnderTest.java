@@ -56,6 +56,13 @@ public interface BrokerUnderTest {
     /** Puts the memory high watermark back to its default, clearing the alarm. */
     void clearMemoryAlarm();
 
+    /**
+     * Stops the broker cleanly and starts it again, as {@code rabbitmqctl stop_app} and
+     * {@code start_app} do (the connections are closed). Mensajero's embedded broker keeps its
+     * port, and its data directory when the scenario asked for one.
+     */
+    void restart();
+
     default Connection newConnection() throws IOException, TimeoutException {
         return connectionFactory().newConnection();
     }

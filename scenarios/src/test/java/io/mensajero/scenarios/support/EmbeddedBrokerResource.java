@@ -5,13 +5,34 @@ import io.mensajero.broker.BrokerConfig;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
 
-/** A fresh Mensajero broker on a free loopback port for each scenario run. */
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A fresh Mensajero broker on a free loopback port for each scenario run, in memory or on a
+ * temporary data directory of its own.
+ */
 final class EmbeddedBrokerResource implements BrokerResource {
+    private final boolean withDataDirectory;
+    private Path dataDir;
     private Broker broker;
+
+    EmbeddedBrokerResource(boolean withDataDirectory) {
+        this.withDataDirectory = withDataDirectory;
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        broker = Broker.start(BrokerConfig.builder().port(0).build());
+        try {
+            dataDir = withDataDirectory ? Files.createTempDirectory("mensajero-scenario") : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        broker = Broker.start(BrokerConfig.builder().port(0).dataDir(dataDir).build());
     }
 
     @Override
@@ -20,11 +41,19 @@ final class EmbeddedBrokerResource implements BrokerResource {
             broker.close();
             broker = null;
         }
+        if (dataDir != null) {
+            try (Stream<Path> walk = Files.walk(dataDir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     @Override
     public BrokerUnderTest broker() {
-        Broker b = broker;
         return new BrokerUnderTest() {
             @Override
             public String name() {
@@ -38,7 +67,7 @@ final class EmbeddedBrokerResource implements BrokerResource {
 
             @Override
             public int port() {
-                return b.port();
+                return broker.port();
             }
 
             /**
@@ -55,12 +84,19 @@ final class EmbeddedBrokerResource implements BrokerResource {
 
             @Override
             public void raiseMemoryAlarm() {
-                b.memoryHighWatermark(1);
+                broker.memoryHighWatermark(1);
             }
 
             @Override
             public void clearMemoryAlarm() {
-                b.memoryHighWatermark(BrokerConfig.builder().build().memoryHighWatermarkBytes());
+                broker.memoryHighWatermark(BrokerConfig.builder().build().memoryHighWatermarkBytes());
+            }
+
+            @Override
+            public void restart() {
+                int port = broker.port();
+                broker.close();
+                broker = Broker.start(BrokerConfig.builder().port(port).dataDir(dataDir).build());
             }
         };
     }

@@ -78,6 +78,13 @@ final class RabbitMqResource implements BrokerResource {
             public void clearMemoryAlarm() {
                 rabbitmqctl("set_vm_memory_high_watermark", "0.4");
             }
+
+            @Override
+            public void restart() {
+                rabbitmqctl("stop_app");
+                rabbitmqctl("start_app");
+                rabbitmqctl("await_startup");
+            }
         };
     }
 
