@@ -47,6 +47,7 @@ public final class Store {
     private final Set<Path> recoveredDirs = new HashSet<>();
     private final long segmentSize;
     private long nextSyncSeq = 1;
+    private long bytesDropped;
     private int nextScratch = 1;
 
     private Store(DataDirectory dataDir, long diskFreeLimit, long segmentSize, Executor loop, Listener listener)
@@ -116,6 +117,7 @@ public final class Store {
             recoveredDirs.add(dir);
             try {
                 Recovery.Result r = Recovery.recover(log, dataDir.crashed);
+                bytesDropped += r.bytesDropped();
                 if (r.messages() > 0 || r.bytesDropped() > 0) {
                     LOG.info("{}: {} messages recovered{}", log, r.messages(),
                             r.bytesDropped() > 0 ? ", " + r.bytesDropped() + " bytes of damaged records dropped" : "");
@@ -152,6 +154,11 @@ public final class Store {
                 }
             }
         }
+    }
+
+    /** Bytes of damaged records cut from segment files at start (each cut is logged). */
+    public long bytesDroppedAtRecovery() {
+        return bytesDropped;
     }
 
     long segmentSize() {
