@@ -118,7 +118,11 @@ final class StoreThread implements Runnable {
         while (true) {
             try {
                 for (Task t : batch) {
-                    t.run(this);
+                    try {
+                        t.run(this);
+                    } catch (RuntimeException e) {
+                        LOG.error("store: a task failed", e);
+                    }
                 }
                 for (QueueFiles f : touched) {
                     f.sync();
