@@ -59,6 +59,46 @@ class BrokerCommandTest {
     }
 
     @Test
+    void aSecondBrokerOnTheSameDataDirectoryIsOneLineAndExitSeven(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (Participant first = Participant.start("broker", "--port", "0", "--data", dir.toString())) {
+            ParticipantEvent ready = first.awaitEvent("ready", Duration.ofSeconds(20));
+            assertThat(ready.string("data")).isEqualTo(dir.toString());
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = Main.run(new PrintWriter(out), new PrintWriter(err), "broker", "--port", "0", "--data",
+                    dir.toString());
+            assertThat(code).isEqualTo(7);
+            assertThat(err.toString()).isEqualTo("mensajero: the data directory " + dir
+                    + " is in use by another broker (it holds " + dir.resolve("lock") + ")" + System.lineSeparator());
+            assertThat(out.toString()).isEmpty();
+            first.interrupt();
+            assertThat(first.waitFor(Duration.ofSeconds(10))).isZero();
+        }
+    }
+
+    @Test
+    void aDataDirectoryThatCannotBeCreatedIsOneLineAndExitSeven(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createFile(tmp.resolve("a-file"));
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "broker", "--port", "0",
+                "--data", file.resolve("data").toString());
+        assertThat(code).isEqualTo(7);
+        assertThat(err.toString()).startsWith("mensajero: cannot create the data directory " + file.resolve("data"))
+                .doesNotContain("\tat ").hasLineCount(1);
+    }
+
+    @Test
+    void dataAndMemoryExcludeEachOther() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "broker", "--memory",
+                "--data", "/tmp/x");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("mensajero: --data and --memory exclude each other" + System.lineSeparator());
+    }
+
+    @Test
     void aBadPortIsAUsageError() {
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "broker", "--port", "70000");

@@ -122,9 +122,10 @@ public final class Message implements Storable {
 
     /**
      * What this message costs on the heap while a queue holds it in memory: its object, its
-     * strings and arrays with their headers, its body and properties, and one queue entry.
-     * Measured with -Xmx and a heap histogram (docs/benchmarks.md); about 200 bytes plus the
-     * variable parts.
+     * strings and arrays with their headers, its body and properties, one queue entry and the
+     * store's task while it waits to be written: about 200 bytes on a 64-bit JVM with compressed
+     * references, plus the variable parts (checked against a heap measurement in
+     * docs/benchmarks.md).
      */
     public long heapCost() {
         return 200L + body.length + rawProperties.length + exchange.length() + routingKey.length();

@@ -16,6 +16,9 @@ import java.util.Map;
  */
 final class QueueFiles {
     private static final int WRITE_BUFFER = 512 * 1024;
+    /** Write buffers are lent for one batch and come back at its end, so many queues share a few. */
+    private static final ThreadLocal<java.util.ArrayDeque<ByteBuffer>> BUFFERS =
+            ThreadLocal.withInitial(java.util.ArrayDeque::new);
 
     final Path dir;
     final boolean durable;
@@ -24,7 +27,8 @@ final class QueueFiles {
     private ByteBuffer buffer;
     private long bufferAt;
     private final Map<Integer, FileChannel> acks = new HashMap<>();
-    private final ByteBuffer ackBuffer = ByteBuffer.allocate(4);
+    private final ByteBuffer ackBuffer = ByteBuffer.allocate(16 * 1024);
+    private int ackSegment = -1;
     private boolean needsSync;
     private boolean deleted;
 
@@ -52,6 +56,11 @@ final class QueueFiles {
         }
         if (segment != writingSegment) {
             openForWriting(segment);
+        }
+        if (buffer == null) {
+            ByteBuffer b = BUFFERS.get().poll();
+            buffer = b != null ? b : ByteBuffer.allocateDirect(WRITE_BUFFER);
+            buffer.clear();
         }
         int headSize = Records.size(m, expiresAt != 0) - m.body().length;
         if (buffer.position() > 0 && bufferAt + buffer.position() != offset) {
@@ -93,10 +102,6 @@ final class QueueFiles {
         boolean fresh = !Files.exists(path);
         writing = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
         writingSegment = segment;
-        if (buffer == null) {
-            buffer = ByteBuffer.allocateDirect(WRITE_BUFFER);
-        }
-        buffer.clear();
         if (fresh || writing.size() < Records.HEADER_SIZE) {
             ByteBuffer header = ByteBuffer.allocate(Records.HEADER_SIZE).putLong(0, Records.MAGIC);
             writeFully(header, 0);
@@ -126,31 +131,50 @@ final class QueueFiles {
     /** Flushes and, when persistent records were written, fsyncs the segment. */
     void sync() throws IOException {
         flush();
+        flushAcks();
+        if (buffer != null) {
+            java.util.ArrayDeque<ByteBuffer> pool = BUFFERS.get();
+            if (pool.size() < 4) {
+                pool.push(buffer);
+            }
+            buffer = null;
+        }
         if (needsSync && writing != null) {
             writing.force(false);
         }
         needsSync = false;
     }
 
-    /** Notes a settled record in its segment's ack file (written now, fsynced at close). */
+    /**
+     * Notes a settled record in its segment's ack file: buffered, written at the end of the batch
+     * (so a process crash keeps it), fsynced only at close.
+     */
     void ack(int segment, int offset) throws IOException {
         if (deleted) {
             return;
         }
-        FileChannel ch = acks.get(segment);
-        if (ch == null) {
-            if (!Files.exists(segment(segment))) {
-                return;
-            }
-            ch = FileChannel.open(dir.resolve(acksName(segment)), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-            acks.put(segment, ch);
+        if (segment != ackSegment || !ackBuffer.hasRemaining()) {
+            flushAcks();
+            ackSegment = segment;
         }
-        ackBuffer.clear();
-        ackBuffer.putInt(offset).flip();
-        while (ackBuffer.hasRemaining()) {
+        ackBuffer.putInt(offset);
+    }
+
+    private void flushAcks() throws IOException {
+        if (ackBuffer.position() == 0) {
+            return;
+        }
+        ackBuffer.flip();
+        FileChannel ch = acks.get(ackSegment);
+        if (ch == null && Files.exists(segment(ackSegment))) {
+            ch = FileChannel.open(dir.resolve(acksName(ackSegment)), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            acks.put(ackSegment, ch);
+        }
+        while (ch != null && ackBuffer.hasRemaining()) {
             ch.write(ackBuffer);
         }
+        ackBuffer.clear();
     }
 
     /** Acks every record of the segment from {@code offset} to its end (a purged tail). */
@@ -170,6 +194,9 @@ final class QueueFiles {
     }
 
     void deleteSegment(int segment) throws IOException {
+        if (segment == ackSegment) {
+            ackBuffer.clear();
+        }
         if (segment == writingSegment) {
             flush();
             writing.close();
@@ -192,12 +219,14 @@ final class QueueFiles {
     }
 
     void delete() throws IOException {
+        ackBuffer.clear();
         closeAll(false);
         deleted = true;
         Store.deleteTree(dir);
     }
 
     void closeAll(boolean sync) throws IOException {
+        flushAcks();
         if (writing != null) {
             flush();
             if (sync) {

@@ -127,7 +127,10 @@ public final class QueueLog {
             QueueFiles f = files;
             int seg = s.id;
             int off = Records.offsetOf(location);
-            store.submit(io -> f.ack(seg, off));
+            store.submit(io -> {
+                f.ack(seg, off);
+                io.touched(f);
+            });
         }
         if (--s.live == 0 && s.id != writeSeg) {
             drop(s);
@@ -223,7 +226,10 @@ public final class QueueLog {
             if (f.durable) {
                 int id = s.id;
                 int from = id == cursorSeg ? cursorOff : 0;
-                store.submit(io -> f.ackFrom(id, from));
+                store.submit(io -> {
+                    f.ackFrom(id, from);
+                    io.touched(f);
+                });
             }
             s.live -= s.tailLeft;
             s.tailLeft = 0;
