@@ -8,9 +8,10 @@
 #   bench/store-bench.sh transient [ROUNDS] [SECONDS]    1 producer / 1 consumer autoack, transient:
 #                                    a baseline jar (BASELINE_JAR), this build with --memory and with
 #                                    --data, interleaved (default 3 rounds of 30 s)
-#   bench/store-bench.sh memory [COUNT] [SIZE]           -Xmx128m: COUNT messages of SIZE bytes published
-#                                    with no consumer, then all consumed; a new connection every 2 s
-#                                    (default 10000000 x 100)
+#   bench/store-bench.sh memory [COUNT] [SIZE] [SECONDS] -Xmx128m: COUNT messages of SIZE bytes published
+#                                    with no consumer (for at most SECONDS, default no limit), then all
+#                                    consumed; a new connection every 2 s (default 10000000 x 100).
+#                                    Stops publishing when free disk space falls under MIN_FREE_GB (30).
 #   bench/store-bench.sh restart [COUNT]                 restart time with COUNT persistent messages on
 #                                    disk, after a clean stop and after SIGKILL (default 1000000)
 #
@@ -63,7 +64,7 @@ start_mensajero() {
 
 stop_mensajero() { kill -TERM "$mpid" 2>/dev/null || true; wait "$mpid" 2>/dev/null || true; }
 
-perftest() { "$here/perftest" "$@" 2>&1; }
+perftest() { "$here/perftest" "$@" 2>&1 || echo "perftest exited with $?" >&2; }
 
 rates() { # prints "send receive" from PerfTest's summary
   local send recv
@@ -148,10 +149,11 @@ check_disk() {
 }
 
 cmd_memory() {
-  local count=${1:-10000000} size=${2:-100}
+  local count=${1:-10000000} size=${2:-100} limit=${3:-0}
   machine
   echo "Broker: java -Xmx128m -XX:+UseSerialGC -jar mensajero.jar broker --data DIR; queue 'mem' (transient messages)."
-  echo "Publish: bench/perftest -x 1 -y 0 -C $count -s $size -u mem -ad false; consume: -x 0 -y 1 -D $count -a -u mem -ad false"
+  local zarg=(); [[ "$limit" != 0 ]] && zarg=(-z "$limit")
+  echo "Publish: bench/perftest -x 1 -y 0 -C $count -s $size ${zarg[*]} -u mem -ad false; consume: -x 0 -y 1 -D QUEUED -a -u mem -ad false"
   rm -rf "$bench_dir/data"; start_mensajero "$jar" "-Xmx128m -XX:+UseSerialGC" --data "$bench_dir/data"
   local uri="amqp://guest:guest@127.0.0.1:$mport/%2F" start t0 maxrss=0 maxprobe=0 failed=0 samples=0
   local idle_heap
@@ -168,11 +170,13 @@ cmd_memory() {
     last_depth=$d
   }
   t0=$(date +%s.%N)
-  perftest --uri "$uri" -x 1 -y 0 -C "$count" -s "$size" -u mem -ad false >"$bench_dir/pub.out" &
+  perftest --uri "$uri" -x 1 -y 0 -C "$count" -s "$size" "${zarg[@]}" -u mem -ad false >"$bench_dir/pub.out" &
   local pt=$!; pids+=("$pt")
   last_depth=0
   while kill -0 "$pt" 2>/dev/null; do sample; check_disk || { kill "$pt"; break; }; sleep 2; done
-  while :; do sample; [[ "$last_depth" -ge "$count" || "$last_depth" == "-1" ]] && break; check_disk || break; sleep 1; done
+  local prev=-2
+  while :; do sample; [[ "$last_depth" -ge "$count" || "$last_depth" == "-1" || "$last_depth" == "$prev" ]] && break
+    prev=$last_depth; check_disk || break; sleep 1; done
   local pub_secs; pub_secs=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.0f", b-a}')
   local queued=$last_depth
   jcmd "$mpid" GC.run >/dev/null; sleep 1
@@ -205,10 +209,12 @@ cmd_memory() {
 cmd_restart() {
   local count=${1:-1000000}
   machine
-  echo "Fill: bench/perftest -x 1 -y 0 -C $count -s 100 -f persistent -c 1000 -u restart -ad false"
+  echo "Fill: bench/perftest -x 2 -y 0 -C $((count / 2)) -s 100 -f persistent -c 2000 -u restart -ad false"
   rm -rf "$bench_dir/data"; start_mensajero "$jar" "" --data "$bench_dir/data"
-  perftest --uri "amqp://guest:guest@127.0.0.1:$mport/%2F" -x 1 -y 0 -C "$count" -s 100 -f persistent -c 1000 \
+  local t0; t0=$(date +%s)
+  perftest --uri "amqp://guest:guest@127.0.0.1:$mport/%2F" -x 2 -y 0 -C "$((count / 2))" -s 100 -f persistent -c 2000 \
     -u restart -ad false >"$bench_dir/pub.out"
+  echo "Fill took $(( $(date +%s) - t0 )) s."
   read -r d _ < <(depth "$mport" restart)
   echo "Queued before the stop: $d; data directory $(du -sh "$bench_dir/data" | cut -f1)."
   echo
@@ -216,7 +222,7 @@ cmd_restart() {
   echo "|---|---:|---:|---:|"
   for how in clean SIGKILL clean SIGKILL; do
     if [[ $how == clean ]]; then stop_mensajero; else kill -9 "$mpid"; wait "$mpid" 2>/dev/null || true; fi
-    local t0; t0=$(date +%s%N)
+    t0=$(date +%s%N)
     start_mensajero "$jar" "" --data "$bench_dir/data"
     local wall=$(( ($(date +%s%N) - t0) / 1000000 ))
     read -r d _ < <(depth "$mport" restart)

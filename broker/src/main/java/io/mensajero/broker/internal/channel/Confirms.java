@@ -2,6 +2,7 @@ package io.mensajero.broker.internal.channel;
 
 import io.mensajero.broker.internal.AmqpException;
 import io.mensajero.broker.internal.BrokerContext;
+import io.mensajero.broker.internal.model.Message;
 import io.mensajero.protocol.Basic;
 import io.mensajero.protocol.Confirm;
 
@@ -12,7 +13,7 @@ import io.mensajero.protocol.Confirm;
  * one that waits holds back those after it; those earned in one read batch, or by one fsync, go
  * out as one basic.ack with multiple set, after any basic.return.
  */
-final class Confirms implements BrokerContext.SyncWaiter {
+final class Confirms implements BrokerContext.SyncWaiter, Message.EarlyConfirm {
     private final AmqpChannel channel;
     private boolean enabled;
     private long nextSeq = 1;
@@ -21,6 +22,7 @@ final class Confirms implements BrokerContext.SyncWaiter {
     /** Confirms waiting for the store: sequence numbers and the sync numbers they need, a ring. */
     private long[] waitingSeq = new long[16];
     private long[] waitingSync = new long[16];
+    private boolean[] early = new boolean[16];
     private int first;
     private int waiting;
     private long lastSync;
@@ -66,6 +68,7 @@ final class Confirms implements BrokerContext.SyncWaiter {
         int at = (first + waiting) % waitingSeq.length;
         waitingSeq[at] = seq;
         waitingSync[at] = lastSync;
+        early[at] = false;
         waiting++;
         if (!registered) {
             registered = true;
@@ -82,13 +85,46 @@ final class Confirms implements BrokerContext.SyncWaiter {
     private void grow() {
         long[] s = new long[waitingSeq.length * 2];
         long[] y = new long[s.length];
+        boolean[] e = new boolean[s.length];
         for (int i = 0; i < waiting; i++) {
             s[i] = waitingSeq[(first + i) % waitingSeq.length];
             y[i] = waitingSync[(first + i) % waitingSeq.length];
+            e[i] = early[(first + i) % waitingSeq.length];
         }
         waitingSeq = s;
         waitingSync = y;
+        early = e;
         first = 0;
+    }
+
+    /** Earns, in order, the confirms whose fsync is done or whose message was settled already. */
+    private void release(long upTo) {
+        while (waiting > 0 && (waitingSync[first] <= upTo || early[first])) {
+            earn(waitingSeq[first]);
+            first = (first + 1) % waitingSeq.length;
+            waiting--;
+        }
+    }
+
+    @Override
+    public void settledBeforeSync(long seq) {
+        if (channel.isReleased()) {
+            return;
+        }
+        for (int i = 0; i < waiting; i++) {
+            int at = (first + i) % waitingSeq.length;
+            if (waitingSeq[at] == seq) {
+                early[at] = true;
+                if (i == 0) {
+                    release(channel.connection.broker().syncedUpTo());
+                    flush();
+                }
+                return;
+            }
+            if (waitingSeq[at] > seq) {
+                return;
+            }
+        }
     }
 
     @Override
@@ -98,11 +134,7 @@ final class Confirms implements BrokerContext.SyncWaiter {
             registered = false;
             return true;
         }
-        while (waiting > 0 && waitingSync[first] <= upTo) {
-            earn(waitingSeq[first]);
-            first = (first + 1) % waitingSeq.length;
-            waiting--;
-        }
+        release(upTo);
         flush();
         if (waiting == 0) {
             registered = false;

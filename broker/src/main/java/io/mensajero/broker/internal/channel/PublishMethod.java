@@ -55,6 +55,9 @@ final class PublishMethod {
                 q.flow().sent(ch.connection.publisher());
             }
             routed = !queues.isEmpty();
+            if (seq > 0 && sync > 0 && queues.size() == 1) {
+                message.awaitingConfirm(ch.confirms, seq);
+            }
         }
         if (!routed && mandatory) {
             ch.connection.writeContent(ch.number, new Basic.Return(ReplyCode.NO_ROUTE.code(), "NO_ROUTE",

@@ -24,6 +24,13 @@ public final class Message implements Storable {
     private final byte[] body;
     private BasicProperties properties;
     private int holders;
+    private EarlyConfirm confirm;
+    private long confirmSeq;
+
+    /** A publisher confirm that may go out before the fsync once the message is settled. */
+    public interface EarlyConfirm {
+        void settledBeforeSync(long seq);
+    }
 
     public Message(String exchange, String routingKey, byte[] rawProperties, byte[] body) {
         this.exchange = exchange;
@@ -129,6 +136,23 @@ public final class Message implements Storable {
      */
     public long heapCost() {
         return 200L + body.length + rawProperties.length + exchange.length() + routingKey.length();
+    }
+
+    /**
+     * Its publisher confirm waits for the store; if the one queue that holds it settles it first
+     * (a consumer acked it), the confirm need not wait, as in RabbitMQ: nothing is left to lose.
+     */
+    public void awaitingConfirm(EarlyConfirm target, long seq) {
+        this.confirm = target;
+        this.confirmSeq = seq;
+    }
+
+    void settled() {
+        EarlyConfirm c = confirm;
+        if (c != null) {
+            confirm = null;
+            c.settledBeforeSync(confirmSeq);
+        }
     }
 
     /** Counts this message in the gauge the first time any queue holds it. */

@@ -95,6 +95,9 @@ final class QueueStorage {
 
     /** The entry left the queue for good (acked, dropped): its record dies. */
     void settle(QueueEntry e) {
+        if (e.persisted) {
+            e.message.settled();
+        }
         if (e.location >= 0 && log != null) {
             log.settle(e.location, e.persisted);
         }
