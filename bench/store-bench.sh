@@ -77,17 +77,21 @@ median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else prin
 
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
-depth() { # depth PORT QUEUE -> "messages seconds-to-answer" from a fresh connection, or "-1 t"
+depth() { # depth PORT QUEUE -> "messages seconds-to-answer" from a fresh connection; -1: no connection
   /usr/bin/python3 - "$1" "$2" <<'PY'
 import sys, time, pika
 t = time.time()
 try:
     c = pika.BlockingConnection(pika.ConnectionParameters('127.0.0.1', int(sys.argv[1]), socket_timeout=10,
                                                           blocked_connection_timeout=10))
-    n = c.channel().queue_declare(sys.argv[2], passive=True).method.message_count
-    c.close()
 except Exception as e:
-    n = -1
+    c, n = None, -1                      # the broker did not answer a new connection
+if c is not None:
+    try:
+        n = c.channel().queue_declare(sys.argv[2], passive=True).method.message_count
+        c.close()
+    except Exception as e:
+        n = 0                            # answered, but the queue is not declared yet
 print(n, "%.3f" % (time.time() - t))
 PY
 }
