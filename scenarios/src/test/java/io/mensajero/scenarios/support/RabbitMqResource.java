@@ -81,15 +81,22 @@ final class RabbitMqResource implements BrokerResource {
 
             @Override
             public void restart() {
-                rabbitmqctl("stop_app");
-                rabbitmqctl("start_app");
-                rabbitmqctl("await_startup");
+                rabbitmqctl(RESTART_SECONDS, "stop_app");
+                rabbitmqctl(RESTART_SECONDS, "start_app");
+                rabbitmqctl(RESTART_SECONDS, "await_startup");
             }
         };
     }
 
+    /** How long stopping or starting the RabbitMQ application may take on a loaded machine. */
+    private static final long RESTART_SECONDS = 180;
+
     /** Runs rabbitmqctl on this machine (the RabbitMQ under test must be local for this). */
     static void rabbitmqctl(String... args) {
+        rabbitmqctl(20, args);
+    }
+
+    private static void rabbitmqctl(long seconds, String... args) {
         Requirements.command("rabbitmqctl", "apt-get install -y rabbitmq-server");
         int prefix = NODE.isEmpty() ? 1 : 3;
         String[] command = new String[args.length + prefix];
@@ -99,7 +106,7 @@ final class RabbitMqResource implements BrokerResource {
             command[2] = NODE;
         }
         System.arraycopy(args, 0, command, prefix, args.length);
-        if (!Requirements.succeeds(command)) {
+        if (!Requirements.succeeds(seconds, command)) {
             throw new AssertionError("rabbitmqctl " + String.join(" ", args) + " failed");
         }
     }
