@@ -2,6 +2,7 @@
 # Benchmarks of the message store (issue 8), one command each; every one prints its figures, the
 # commands it ran, the machine and the load average, for docs/benchmarks.md.
 #
+# PerfTest commands below are shown as "bench/perftest ARGS": java -cp <PerfTest 2.22.1> com.rabbitmq.perf.PerfTest ARGS.
 #   bench/store-bench.sh throughput [ROUNDS] [SECONDS]   persistent, confirms (100 outstanding), manual
 #                                    ack, prefetch 100, 1 producer / 1 consumer: Mensajero (--data)
 #                                    against RabbitMQ, interleaved (default 5 rounds of 30 s)
@@ -64,7 +65,16 @@ start_mensajero() {
 
 stop_mensajero() { kill -TERM "$mpid" 2>/dev/null || true; wait "$mpid" 2>/dev/null || true; }
 
-perftest() { "$here/perftest" "$@" 2>&1 || echo "perftest exited with $?" >&2; }
+# RabbitMQ's PerfTest 2.22.1, resolved from bench/perftest/pom.xml (Maven Central) as bench/compare does.
+perftest_cp() {
+  local cp_file="$here/perftest/target/perftest.classpath"
+  if [[ ! -s "$cp_file" ]]; then
+    mkdir -p "$(dirname "$cp_file")"
+    "$root/mvnw" -q -B -f "$here/perftest/pom.xml" dependency:build-classpath -Dmdep.outputFile="$cp_file" >&2
+  fi
+  cat "$cp_file"
+}
+perftest() { java -Xmx1g -cp "$(perftest_cp)" com.rabbitmq.perf.PerfTest "$@" 2>&1 || echo "perftest exited with $?" >&2; }
 
 rates() { # prints "send receive" from PerfTest's summary
   local send recv
