@@ -103,6 +103,11 @@ public final class MessageQueue implements BindingDestination {
         return ready.size() + storage.tailCount();
     }
 
+    /** Ready messages paged out to disk, not yet read back (part of {@link #backlog()}). */
+    int pagedOut() {
+        return storage.tailCount();
+    }
+
     public int consumerCount() {
         return consumers.size();
     }
@@ -310,13 +315,19 @@ public final class MessageQueue implements BindingDestination {
     private void checkFlow() {
         int count = backlog();
         if (flow.watching(count)) {
-            flow.update(count, consumerWaitsOnSocket());
+            flow.update(count, consumerWaits());
         }
     }
 
-    private boolean consumerWaitsOnSocket() {
+    /**
+     * Whether a consumer that could take more waits for the queue to hand it on: on its socket, or
+     * on the store (its socket is free but the in-memory head is empty while messages wait on
+     * disk). A consumer held back by its prefetch does not wait: the queue is then a backlog.
+     */
+    private boolean consumerWaits() {
+        boolean onDisk = ready.isEmpty() && storage.tailCount() > 0;
         for (Consumer c : consumers) {
-            if (c.waitsOnSocket()) {
+            if (c.waitsOnSocket() || (onDisk && c.canTake())) {
                 return true;
             }
         }
