@@ -3,6 +3,7 @@ package io.mensajero.broker;
 import io.mensajero.broker.internal.transport.AmqpServer;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An embedded AMQP 0-9-1 broker that behaves like RabbitMQ.
@@ -53,6 +54,29 @@ public final class Broker implements AutoCloseable {
             server.context().flushDirty();
             return null;
         });
+    }
+
+    /**
+     * Sets the free disk space limit: under it, publishing connections are blocked
+     * (connection.blocked, "low on disk") until there is room again. Like RabbitMQ's
+     * {@code set_disk_free_limit}, it is checked at once: this returns once the alarm is raised or
+     * cleared accordingly. Needs a data directory.
+     *
+     * @throws IllegalStateException when the broker keeps everything in memory
+     */
+    public void diskFreeLimit(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("disk free limit must not be negative, got " + bytes);
+        }
+        if (server.context().store() == null) {
+            throw new IllegalStateException("the broker keeps everything in memory: no disk to watch");
+        }
+        CompletableFuture<Void> checked = new CompletableFuture<>();
+        server.call(() -> {
+            server.context().diskFreeLimit(bytes, () -> checked.complete(null));
+            return null;
+        });
+        checked.join();
     }
 
     /** Closes every connection (320 CONNECTION_FORCED) and stops listening. Idempotent. */

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -35,8 +36,11 @@ public final class BrokerContext {
         /** Writes what is pending to the socket. */
         void flush();
 
-        /** The memory alarm went on or off. */
-        void memoryAlarm(boolean raised);
+        /**
+         * A resource alarm went on or changed ({@code reason}, as connection.blocked gives it), or
+         * every alarm cleared ({@code null}).
+         */
+        void resourceAlarm(String reason);
 
         /** Closes with connection.close 320 CONNECTION_FORCED, as on broker shutdown. */
         void forceClose(String reason);
@@ -61,7 +65,8 @@ public final class BrokerContext {
     private final Set<SyncWaiter> syncWaiters = new LinkedHashSet<>();
     private long syncedUpTo;
     private boolean diskAlarm;
-    private boolean alarm;
+    /** The alarm reason the connections were last told (null: none). */
+    private String alarm;
     private long nextConnectionId = 1;
 
     /**
@@ -160,17 +165,36 @@ public final class BrokerContext {
         }
     }
 
-    /** Publishers are blocked while memory is over the watermark or disk space under its limit. */
-    public boolean alarm() {
-        return gauge.alarm() || diskAlarm;
+    /**
+     * The resource alarms on now, named as RabbitMQ's connection.blocked reason names them (checked
+     * against RabbitMQ 3.10): {@code low on memory}, {@code low on disk}, {@code low on disk & memory};
+     * null when none is on. Publishers are blocked while any is.
+     */
+    public String alarm() {
+        boolean memory = gauge.alarm();
+        if (memory && diskAlarm) {
+            return "low on disk & memory";
+        }
+        return diskAlarm ? "low on disk" : memory ? "low on memory" : null;
     }
 
     private void alarmChanged() {
-        boolean now = alarm();
-        if (now != alarm) {
+        String now = alarm();
+        if (!Objects.equals(now, alarm)) {
             alarm = now;
-            new ArrayList<>(connections).forEach(c -> c.memoryAlarm(now));
+            new ArrayList<>(connections).forEach(c -> c.resourceAlarm(now));
         }
+    }
+
+    /**
+     * Changes the free disk space limit, as rabbitmqctl set_disk_free_limit does: checked at once,
+     * {@code then} runs on the loop once the alarm is up to date.
+     */
+    public void diskFreeLimit(long bytes, Runnable then) {
+        if (store == null) {
+            throw new IllegalStateException("the broker has no data directory, so no disk to watch");
+        }
+        store.diskFreeLimit(bytes, then);
     }
 
     public BrokerConfig config() {

@@ -93,6 +93,16 @@ final class EmbeddedBrokerResource implements BrokerResource {
             }
 
             @Override
+            public void raiseDiskAlarm() {
+                broker.diskFreeLimit(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void clearDiskAlarm() {
+                broker.diskFreeLimit(BrokerConfig.DEFAULT_DISK_FREE_LIMIT);
+            }
+
+            @Override
             public void restart() {
                 int port = broker.port();
                 broker.close();

@@ -80,6 +80,16 @@ final class RabbitMqResource implements BrokerResource {
             }
 
             @Override
+            public void raiseDiskAlarm() {
+                rabbitmqctl("set_disk_free_limit", "1000000000000000000");
+            }
+
+            @Override
+            public void clearDiskAlarm() {
+                rabbitmqctl("set_disk_free_limit", "50MB");
+            }
+
+            @Override
             public void restart() {
                 rabbitmqctl(RESTART_SECONDS, "stop_app");
                 rabbitmqctl(RESTART_SECONDS, "start_app");

@@ -414,8 +414,8 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
     }
 
     @Override
-    public void memoryAlarm(boolean raised) {
-        blocking.alarm(raised);
+    public void resourceAlarm(String reason) {
+        blocking.alarm(reason);
     }
 
     // ---- what the handshake negotiated ----

@@ -181,6 +181,17 @@ public final class Store {
         LOG.error("{}: {} messages on disk could not be read back", description, count);
     }
 
+    /**
+     * Changes the free disk space limit under which publishers are blocked. It is checked at once;
+     * {@code then} runs on the loop after the alarm's change, if any, has been reported.
+     */
+    public void diskFreeLimit(long bytes, Runnable then) {
+        submit(io -> {
+            io.diskFreeLimit(bytes);
+            io.post(then);
+        });
+    }
+
     public long freeDiskSpace() {
         return io.freeSpace();
     }

@@ -42,7 +42,8 @@ final class StoreThread implements Runnable {
     private final Executor loop;
     private final Completion completion;
     private final Path dataDir;
-    private final long diskFreeLimit;
+    /** Changed only on this thread. */
+    private long diskFreeLimit;
     private final Thread thread;
     private final Set<QueueFiles> touched = new LinkedHashSet<>();
     private volatile boolean running = true;
@@ -149,6 +150,13 @@ final class StoreThread implements Runnable {
         if (upTo > syncedBefore || bytes > 0) {
             loop.execute(() -> completion.batchDone(upTo, bytes));
         }
+    }
+
+    /** A new free disk space limit (on this thread, as a task), checked at once. */
+    void diskFreeLimit(long bytes) {
+        diskFreeLimit = bytes;
+        lastDiskCheck = System.nanoTime() - DISK_CHECK_NANOS;
+        checkDisk();
     }
 
     private void checkDisk() {
