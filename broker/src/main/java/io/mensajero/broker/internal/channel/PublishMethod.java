@@ -41,8 +41,12 @@ final class PublishMethod {
         deliver(ch, exchange, message, m.mandatory(), seq);
     }
 
-    /** Routes a message and enqueues it; returns it if mandatory and unroutable; earns its confirm. */
-    static void deliver(AmqpChannel ch, io.mensajero.broker.internal.model.Exchange exchange, Message message,
+    /**
+     * Routes a message and enqueues it; returns it if mandatory and unroutable; earns its confirm.
+     * Gives the store's sync number the message waits for (0: it is not written to disk, or need
+     * not be fsynced).
+     */
+    static long deliver(AmqpChannel ch, io.mensajero.broker.internal.model.Exchange exchange, Message message,
                         boolean mandatory, long seq) {
         boolean routed;
         long sync = 0;
@@ -66,6 +70,7 @@ final class PublishMethod {
         if (seq > 0) {
             ch.confirms.confirm(seq, sync);
         }
+        return sync;
     }
 
     private static Message withDirectReplyTo(AmqpChannel ch, Message message) {
