@@ -5,13 +5,20 @@ import io.mensajero.broker.internal.model.MessageQueue;
 import io.mensajero.broker.internal.model.QueueEntry;
 import io.mensajero.protocol.Basic;
 
-/** basic.get: one message pulled from a queue, or get-empty. Prefetch does not limit it. */
+/**
+ * basic.get: one message pulled from a queue, or get-empty. Prefetch does not limit it. When the
+ * queue's messages are all on disk, the reply waits for them to be read back (off the loop).
+ */
 final class GetMethod {
     private GetMethod() {
     }
 
     static void get(AmqpChannel ch, Basic.Get m) {
         MessageQueue queue = ch.vhost().queueForUse(Names.queue(ch, m.queue()), ch.connection);
+        if (queue.headOnDisk()) {
+            ch.waitFor(queue, m, () -> get(ch, m));
+            return;
+        }
         QueueEntry entry = queue.get(m.noAck());
         if (entry == null) {
             ch.reply(new Basic.GetEmpty());

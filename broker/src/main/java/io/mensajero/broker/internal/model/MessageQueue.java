@@ -31,6 +31,8 @@ public final class MessageQueue implements BindingDestination {
     private final ArrayDeque<QueueEntry> ready = new ArrayDeque<>();
     private final QueueStorage storage;
     private final ArrayDeque<Consumer> consumers = new ArrayDeque<>();
+    /** basic.get calls waiting for the head to come back from disk. */
+    private final List<Runnable> waitingGets = new ArrayList<>();
     private final QueueFlow flow = new QueueFlow();
     private long nextSeq;
     /** Heap cost of the ready messages held in memory. */
@@ -147,13 +149,33 @@ public final class MessageQueue implements BindingDestination {
         return sync;
     }
 
-    /** basic.get: takes the head message, or null. Unless noAck, it stays counted as unacked. */
+    /**
+     * basic.get would find the head empty with messages on disk: it must wait for them
+     * ({@link #whenReadBack}) rather than answer get-empty.
+     */
+    public boolean headOnDisk() {
+        dropExpired();
+        return ready.isEmpty() && storage.tailCount() > 0;
+    }
+
+    /**
+     * Reads the head back from disk (off the loop) and runs {@code then} on the loop once the read
+     * came back, or the queue was purged or deleted meanwhile.
+     */
+    public void whenReadBack(Runnable then) {
+        waitingGets.add(then);
+        storage.readSoon(this::readBack);
+    }
+
+    private void serveWaitingGets() {
+        List<Runnable> waiting = new ArrayList<>(waitingGets);
+        waitingGets.clear();
+        waiting.forEach(Runnable::run);
+    }
+
+    /** basic.get: takes the head message, or null (see {@link #headOnDisk}). Unless noAck, it stays counted as unacked. */
     public QueueEntry get(boolean noAck) {
         dropExpired();
-        if (ready.isEmpty()) {
-            storage.readNow(this::readBack);
-            dropExpired();
-        }
         QueueEntry entry = pollReady();
         if (entry != null) {
             taken(entry, noAck);
@@ -188,6 +210,7 @@ public final class MessageQueue implements BindingDestination {
             headBytes += e.message.heapCost();
             ready.addLast(e);
         }
+        serveWaitingGets();
         dispatch();
     }
 
@@ -279,6 +302,10 @@ public final class MessageQueue implements BindingDestination {
         ready.clear();
         headBytes = 0;
         int total = count + storage.purgeTail();
+        if (!waitingGets.isEmpty()) {
+            // the read they wait for is called off; they answer on their own turn of the loop
+            vhost.timers().schedule(this::serveWaitingGets, 0);
+        }
         checkFlow();
         return total;
     }

@@ -114,10 +114,10 @@ final class QueueStorage {
         }
     }
 
-    /** basic.get found the head empty and messages on disk: waits for them. */
-    void readNow(Consumer<List<StoredMessage>> then) {
+    /** basic.get found the head empty and messages on disk: reads them now (unless a read is in flight). */
+    void readSoon(Consumer<List<StoredMessage>> then) {
         if (log != null && log.tailCount() > 0) {
-            log.readNow(PRESSURE_WINDOW_MESSAGES, then);
+            log.read(PRESSURE_WINDOW_MESSAGES, Long.MAX_VALUE, then);
         }
     }
 

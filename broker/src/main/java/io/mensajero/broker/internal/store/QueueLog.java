@@ -162,17 +162,6 @@ public final class QueueLog {
         });
     }
 
-    /** Waits for the read in flight, or reads now (basic.get on a queue whose memory part is empty). */
-    public void readNow(int maxCount, Consumer<List<StoredMessage>> then) {
-        if (inFlight == null) {
-            read(maxCount, Long.MAX_VALUE, then);
-        }
-        if (inFlight != null) {
-            inFlight.join();
-            apply(inFlight, then);
-        }
-    }
-
     private void apply(CompletableFuture<ReadResult> future, Consumer<List<StoredMessage>> then) {
         if (future != inFlight) {
             return;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -21,12 +22,13 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * tx.commit-ok comes once the store has fsynced the transaction's persistent messages on durable
- * queues; the loop does not wait for it meanwhile. The store thread is held on a latch, so the
- * fsync cannot happen until the test lets it: a round trip on another channel, answered after the
- * commit was handled, shows whether commit-ok went out before.
+ * The loop never waits for the disk. The store thread is held on a latch, so no fsync and no read
+ * happens until the test lets it: a round trip on another channel, answered after the method under
+ * test was handled, shows that the loop goes on and whether the reply went out before. tx.commit-ok
+ * comes once the transaction's persistent messages are fsynced; basic.get on a queue whose messages
+ * are all on disk answers once they are read back.
  */
-class TxCommitWaitsForTheFsyncTest {
+class WhileTheStoreThreadIsHeldTest {
     @TempDir
     Path dir;
 
@@ -36,9 +38,11 @@ class TxCommitWaitsForTheFsyncTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = AmqpServer.start(BrokerConfig.builder().port(0).dataDir(dir).build());
+        server = AmqpServer.start(BrokerConfig.builder().port(0).dataDir(dir)
+                .memoryHighWatermarkBytes(2_000_000).build());
         ConnectionFactory f = new ConnectionFactory();
         f.setPort(server.address().getPort());
+        f.setChannelRpcTimeout(20_000);
         connection = f.newConnection();
     }
 
@@ -79,6 +83,44 @@ class TxCommitWaitsForTheFsyncTest {
         tx.basicPublish("", "transient", MessageProperties.PERSISTENT_BASIC, "non-durable queue".getBytes());
         tx.txCommit();
         assertThat(storeHeld.getCount()).as("committed while the store thread is still held").isEqualTo(1);
+    }
+
+    @Test
+    void basicGetOnAQueueWhoseMessagesAreOnDiskAnswersOnceTheyAreReadBack() throws Exception {
+        Channel getter = connection.createChannel();
+        Channel other = connection.createChannel();
+        getter.queueDeclare("long", false, false, false, null);
+        getter.confirmSelect();
+        int messages = 5_000;
+        for (int i = 0; i < messages; i++) {
+            getter.basicPublish("", "long", null, ByteBuffer.allocate(100).putInt(0, i).array());
+        }
+        getter.waitForConfirmsOrDie(30_000);
+        holdTheStoreThread();
+
+        // the head empties (its read-ahead waits on the held store thread), then a get must wait
+        CompletableFuture<Command> waiting = null;
+        int taken = 0;
+        while (waiting == null && taken < messages) {
+            CompletableFuture<Command> get = getter.asyncCompletableRpc(new AMQP.Basic.Get.Builder()
+                    .queue("long").noAck(true).build());
+            int ready = other.queueDeclarePassive("long").getMessageCount();
+            if (get.isDone()) {
+                assertThat(ByteBuffer.wrap(get.get().getContentBody()).getInt()).isEqualTo(taken);
+                taken++;
+            } else {
+                assertThat(ready).as("messages waiting on disk").isEqualTo(messages - taken);
+                waiting = get;
+            }
+        }
+        assertThat(waiting).as("a get that waits for the disk").isNotNull();
+        assertThat(taken).as("taken from memory first").isPositive();
+
+        storeHeld.countDown();
+        Command got = waiting.get(30, TimeUnit.SECONDS);
+        assertThat(got.getMethod()).isInstanceOf(AMQP.Basic.GetOk.class);
+        assertThat(ByteBuffer.wrap(got.getContentBody()).getInt()).isEqualTo(taken);
+        assertThat(ByteBuffer.wrap(getter.basicGet("long", true).getBody()).getInt()).isEqualTo(taken + 1);
     }
 
     private void holdTheStoreThread() {
