@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * queue.declare's arguments checked as RabbitMQ 3.10 checks them when it creates a queue, in its
  * order and with its 406 texts, then read into {@link QueueSettings}. Arguments RabbitMQ does not
  * know (x-foo) are ignored, as RabbitMQ ignores them; arguments of another queue type are refused.
- * The texts name the queue as RabbitMQ does ({@code queue 'q' in vhost '/'}).
+ * The texts name the queue as RabbitMQ does ({@code queue 'q' in vhost '/'}). Mensajero does
+ * not serve stream queues: a valid stream declare is refused with 540 NOT_IMPLEMENTED.
  */
 public final class QueueArguments {
     /** RabbitMQ's longest TTL or expiry: ten years in milliseconds. */
@@ -97,6 +98,10 @@ public final class QueueArguments {
         if (type == QueueType.STREAM && args.get("x-stream-max-segment-size-bytes") instanceof Number n
                 && n.longValue() > 3_000_000_000L) {
             throw AmqpException.preconditionFailed("Exceeded max value for x-stream-max-segment-size-bytes");
+        }
+        if (type == QueueType.STREAM) {
+            throw AmqpException.notImplemented("stream queues are not implemented by Mensajero; %s cannot be "
+                    + "declared with x-queue-type 'stream' (declare a classic or quorum queue)", queue);
         }
         return settings(args);
     }
