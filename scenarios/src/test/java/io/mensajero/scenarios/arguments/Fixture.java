@@ -65,6 +65,15 @@ final class Fixture implements AutoCloseable {
         return n;
     }
 
+    /** A queue this scenario names itself, deleted at the end. */
+    void trackQueue(String name) {
+        queues.add(name);
+    }
+
+    void trackExchange(String name) {
+        exchanges.add(name);
+    }
+
     /** A unique exchange name, deleted at the end. */
     String exchangeName(String prefix) {
         String n = Names.unique(prefix);
@@ -159,6 +168,18 @@ final class Fixture implements AutoCloseable {
         return got[0];
     }
 
+    /** Waits until the queue has a message and takes it unacked (basic.get on the fixture's channel). */
+    GetResponse awaitGetNoAck(String queue) {
+        return awaitGetNoAckOn(channel, queue);
+    }
+
+    GetResponse awaitGetNoAckOn(Channel on, String queue) {
+        GetResponse[] got = new GetResponse[1];
+        await("a message in " + queue).atMost(PATIENCE).pollInterval(Duration.ofMillis(20))
+                .until(() -> (got[0] = on.basicGet(queue, false)) != null);
+        return got[0];
+    }
+
     /** Reads the queue to the end with basic.get (acked): the bodies in order. */
     List<String> drain(String queue) throws IOException {
         List<String> bodies = new ArrayList<>();
@@ -193,7 +214,7 @@ final class Fixture implements AutoCloseable {
         }
     }
 
-    /** A policy on vhost "/" whose name is unique, cleared at the end. */
+    /** A policy on vhost "/" (its name unique), cleared at the end. */
     String policy(String pattern, Map<String, Object> definition, int priority, String applyTo) {
         String name = Names.unique("argp");
         policies.policy(name, pattern, definition, priority, applyTo);
