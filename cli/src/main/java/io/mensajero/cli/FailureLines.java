@@ -30,6 +30,9 @@ final class FailureLines {
     }
 
     private static String cause(String cause) {
+        if (cause == null) {
+            return "the work failed";
+        }
         return switch (cause) {
             case "fail-on" -> "its body matches --fail-on";
             case "fail-rate" -> "--fail-rate";
