@@ -16,7 +16,8 @@ final class FailureLines {
         return switch (e.type()) {
             case FAILED -> "failed " + what + attempt(e) + ": " + cause(e.string("cause"));
             case RETRYING -> "sent " + what + " round retry queue " + e.string("retryQueue") + " (back in "
-                    + e.get("retryDelayMs") + " ms for attempt " + (e.number("attempt") + 1) + ")";
+                    + e.get("retryDelayMs") + " ms" + (e.get("attempt") instanceof Number n
+                    ? " for attempt " + (n.longValue() + 1) : "") + ")";
             case REQUEUED -> "gave " + what + " back to queue " + e.string("queue") + " (nack, requeue)";
             case DEAD_LETTERED -> "gave up on " + what + " after " + e.get("attempt") + " attempts: the broker moves it"
                     + " to dead-letter queue " + e.string("deadLetterQueue") + " (" + e.string("reason") + ")";
