@@ -19,7 +19,8 @@ final class HumanLines {
                     ? "declared exchange " + e.string("exchange") + " (" + e.string("exchangeType")
                     + (Boolean.TRUE.equals(e.get("durable")) ? ", durable)" : ")")
                     : "declared queue " + e.string("queue") + " (" + queueTraits(e)
-                    + count(e, "messages", "message") + " ready, " + count(e, "consumers", "consumer") + ")";
+                    + count(e, "messages", "message") + " ready, " + count(e, "consumers", "consumer") + ")"
+                    + arguments(e.get("arguments")).replace(" and arguments", " with arguments");
             case BOUND -> "bound queue " + e.string("queue") + " to exchange " + e.string("exchange")
                     + " with binding key '" + e.string("bindingKey") + "'" + arguments(e.get("arguments"));
             case CONSUMING -> "waiting for messages on queue " + e.string("queue")
@@ -42,6 +43,7 @@ final class HumanLines {
             case ERROR -> "error: " + e.string("error");
             case READY -> "broker ready on " + e.string("host") + ":" + e.get("port");
             case STOPPED -> "broker stopped";
+            case FAILED, RETRYING, REQUEUED, DEAD_LETTERED, CRASHING -> FailureLines.format(e);
         };
     }
 
@@ -76,6 +78,7 @@ final class HumanLines {
             line += " from exchange " + exchange + (e.string("routingKey").isEmpty() ? "" : " (routing key '"
                     + e.string("routingKey") + "')");
         }
+        line += FailureLines.deaths(e);
         return Boolean.TRUE.equals(e.get("redelivered")) ? line + " (redelivered)" : line;
     }
 
@@ -93,8 +96,8 @@ final class HumanLines {
         }
         if (e.get("acked") != null) {
             return "received " + e.get("received") + ", acked " + e.get("acked") + ", left unacked "
-                    + e.get("unacked") + " (the broker redelivers those) from queue " + e.string("queue")
-                    + forwarded(e) + why;
+                    + e.get("unacked") + " (the broker redelivers those)" + FailureLines.counts(e)
+                    + " from queue " + e.string("queue") + forwarded(e) + why;
         }
         if (e.get("lost") != null) {
             return "received " + e.get("received") + ", done " + e.get("done") + ", unfinished "

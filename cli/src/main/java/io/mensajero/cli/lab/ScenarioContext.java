@@ -9,6 +9,7 @@ import io.mensajero.cli.lab.model.TimelineBuilder;
 import io.mensajero.cli.process.Participant;
 import io.mensajero.cli.process.ParticipantException;
 
+import io.mensajero.client.Worker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -281,11 +282,14 @@ public final class ScenarioContext implements AutoCloseable {
         }
     }
 
-    /** Every participant exited 0, except those the lab killed on purpose. */
+    /**
+     * Every participant exited 0, except those the lab killed on purpose and workers that crashed
+     * as their --crash-on asked (exit {@link Worker#CRASH_EXIT_CODE} after a crashing event).
+     */
     Check exits() {
         List<String> problems = new ArrayList<>();
         for (LabParticipant p : participants) {
-            if (p.killed()) {
+            if (p.killed() || (p.count("crashing") > 0 && Integer.valueOf(Worker.CRASH_EXIT_CODE).equals(p.exitCode()))) {
                 continue;
             }
             Integer code = p.exitCode();

@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
  * reply code, reply text, class id and method id, and whether it closed the channel (soft
  * error) or the whole connection (hard error).
  */
-final class Amqp {
+public final class Amqp {
     /** How long to wait, after a synchronous round trip, before concluding nothing happened. */
     static final Duration SILENCE = Duration.ofMillis(250);
     /** How long a positive expectation may take. */
@@ -28,20 +28,20 @@ final class Amqp {
     }
 
     /** What the broker's channel.close or connection.close said. */
-    record Failure(Scope scope, int replyCode, String replyText, int classId, int methodId) {
-        static Failure channel(int replyCode, String replyText, int classId, int methodId) {
+    public record Failure(Scope scope, int replyCode, String replyText, int classId, int methodId) {
+        public static Failure channel(int replyCode, String replyText, int classId, int methodId) {
             return new Failure(Scope.CHANNEL, replyCode, replyText, classId, methodId);
         }
 
-        static Failure connection(int replyCode, String replyText, int classId, int methodId) {
+        public static Failure connection(int replyCode, String replyText, int classId, int methodId) {
             return new Failure(Scope.CONNECTION, replyCode, replyText, classId, methodId);
         }
     }
 
-    enum Scope { CHANNEL, CONNECTION }
+    public enum Scope { CHANNEL, CONNECTION }
 
     @FunctionalInterface
-    interface Op {
+    public interface Op {
         void run() throws Exception;
     }
 
@@ -51,7 +51,7 @@ final class Amqp {
      * ack) are followed by waiting for the close. Also checks the aftermath: after a channel
      * error the connection still answers on a new channel; after a connection error it is closed.
      */
-    static Failure failure(Channel channel, Op op) {
+    public static Failure failure(Channel channel, Op op) {
         try {
             op.run();
         } catch (IOException | ShutdownSignalException expected) {
@@ -73,7 +73,7 @@ final class Amqp {
         return failure;
     }
 
-    static Failure failureOf(ShutdownSignalException signal) {
+    public static Failure failureOf(ShutdownSignalException signal) {
         Method reason = signal.getReason();
         if (reason instanceof AMQP.Channel.Close close) {
             return Failure.channel(close.getReplyCode(), close.getReplyText(), close.getClassId(), close.getMethodId());
@@ -85,7 +85,7 @@ final class Amqp {
     }
 
     /** The connection is open and answers a synchronous method on a new channel. */
-    static void assertUsable(Connection connection) {
+    public static void assertUsable(Connection connection) {
         assertThat(connection.isOpen()).as("connection still open").isTrue();
         try {
             Channel probe = connection.createChannel();

@@ -34,6 +34,7 @@ final class PublishMethod {
         checkExpiration(message);
         long seq = ch.confirms.nextSequence();
         checkUserId(ch, message);
+        message = SenderSelected.apply(message);
         if (ch.tx != null) {
             ch.tx.hold(exchange, message, m.mandatory());
             return;

@@ -3,6 +3,9 @@ package io.mensajero.broker.internal.model;
 import io.mensajero.broker.internal.store.Storable;
 import io.mensajero.protocol.BasicProperties;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A published message: where it was published, its content header's properties as they came
  * on the wire, and its body. The broker forwards the raw property bytes unchanged unless it must
@@ -167,5 +170,28 @@ public final class Message implements Storable {
         if (--holders == 0) {
             gauge.add(-heapCost());
         }
+    }
+
+    // ---- sender-selected distribution (CC and BCC headers) ----
+
+    private List<String> headerRoutes = List.of();
+
+    /**
+     * The routing keys it is routed by: its routing key, then those of its CC and BCC headers
+     * (read at publish by {@code SenderSelected}; the BCC header itself is gone by then).
+     */
+    public List<String> routingKeys() {
+        if (headerRoutes.isEmpty()) {
+            return List.of(routingKey);
+        }
+        List<String> keys = new ArrayList<>(1 + headerRoutes.size());
+        keys.add(routingKey);
+        keys.addAll(headerRoutes);
+        return keys;
+    }
+
+    /** Routes it by these keys too (from CC and BCC), beside its routing key. */
+    public void routeAlsoBy(List<String> routes) {
+        this.headerRoutes = List.copyOf(routes);
     }
 }

@@ -1,6 +1,9 @@
 package io.mensajero.broker.internal.model;
 
 import io.mensajero.broker.internal.AmqpException;
+import io.mensajero.broker.internal.arguments.ExchangeArguments;
+import io.mensajero.broker.internal.arguments.QueueArguments;
+import io.mensajero.broker.internal.arguments.QueueType;
 import io.mensajero.broker.internal.store.DefinitionStore;
 import io.mensajero.broker.internal.store.Store;
 
@@ -148,6 +151,7 @@ public final class VirtualHost {
         Exchange x = exchanges.get(exchangeName);
         if (x == null) {
             checkName("exchange", exchangeName);
+            ExchangeArguments.validate(describe("exchange", exchangeName), arguments);
             x = ExchangeTypes.create(this, exchangeName, type, durable, autoDelete, internal, arguments);
             exchanges.put(exchangeName, x);
             definitions.exchangeAdded(x);
@@ -218,6 +222,7 @@ public final class VirtualHost {
         Object owner = exclusive ? connection : null;
         MessageQueue q = queues.get(queueName);
         if (q == null) {
+            QueueArguments.validate(describe("queue", queueName), durable, exclusive, autoDelete, arguments);
             q = new MessageQueue(this, queueName, durable, autoDelete, owner, arguments, null);
             queues.put(queueName, q);
             definitions.queueAdded(q);
@@ -228,7 +233,7 @@ public final class VirtualHost {
         }
         Equivalence.field(q, "durable", q.durable(), durable);
         Equivalence.field(q, "auto_delete", q.autoDelete(), autoDelete);
-        Equivalence.arguments(q, q.arguments(), arguments, Equivalence.QUEUE_ARGS);
+        Equivalence.arguments(q, q.arguments(), arguments, QueueType.of(q.arguments()).queueArguments());
         return q;
     }
 
@@ -355,13 +360,20 @@ public final class VirtualHost {
     // ---- routing ----
 
     /**
-     * The queues a message published to the exchange reaches, each once, following
-     * exchange-to-exchange bindings (cycles included) as RabbitMQ does.
+     * The queues a message published to the exchange reaches, each once, by each of its routing
+     * keys (CC and BCC included), following exchange-to-exchange bindings (cycles included) as
+     * RabbitMQ does. An exchange that routes the message nowhere passes it to its alternate
+     * exchange, if that exists (and so on, each exchange visited once).
      */
     public Collection<MessageQueue> route(Exchange exchange, Message message) {
         if (exchange == defaultExchange) {
-            MessageQueue q = queues.get(message.routingKey());
-            return q == null ? List.of() : List.of(q);
+            if (message.routingKeys().size() == 1) {
+                MessageQueue q = queues.get(message.routingKey());
+                return q == null ? List.of() : List.of(q);
+            }
+            Set<MessageQueue> result = new LinkedHashSet<>();
+            defaultExchange.route(message, d -> result.add((MessageQueue) d));
+            return result;
         }
         Set<MessageQueue> result = new LinkedHashSet<>();
         Set<Exchange> visited = null;
@@ -370,13 +382,21 @@ public final class VirtualHost {
         while (current != null) {
             Set<MessageQueue> queuesOut = result;
             List<Exchange> found = new ArrayList<>(0);
+            int[] destinations = {0};
             current.route(message, d -> {
+                destinations[0]++;
                 if (d instanceof MessageQueue q) {
                     queuesOut.add(q);
                 } else {
                     found.add((Exchange) d);
                 }
             });
+            if (destinations[0] == 0) {
+                Exchange alternate = alternateOf(current);
+                if (alternate != null) {
+                    found.add(alternate);
+                }
+            }
             if (!found.isEmpty()) {
                 if (visited == null) {
                     visited = new LinkedHashSet<>();
@@ -392,5 +412,10 @@ public final class VirtualHost {
             current = pending == null || pending.isEmpty() ? null : pending.remove(pending.size() - 1);
         }
         return result;
+    }
+
+    private Exchange alternateOf(Exchange x) {
+        String name = x.alternateExchange();
+        return name == null ? null : exchanges.get(name);
     }
 }

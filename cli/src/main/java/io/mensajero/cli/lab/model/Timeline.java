@@ -106,17 +106,20 @@ public final class Timeline {
         Lane lane = lane(received.lane());
         long settledAt = lane.role() == Lane.Role.WORKER ? -1 : received.at();
         long forwardedAt = -1;
+        long failedAt = -1;
         for (Mark m : marks(received.lane())) {
             if (m.value() == received.value() && m.at() >= received.at()) {
                 if (m.settles() && settledAt < 0) {
                     settledAt = m.at();
                 } else if (m.kind() == MarkKind.FORWARDED && forwardedAt < 0) {
                     forwardedAt = m.at();
+                } else if ((m.kind() == MarkKind.RETRIED || m.kind() == MarkKind.DEAD_LETTERED) && failedAt < 0) {
+                    failedAt = m.at();
                 }
             }
         }
         return new Delivery(received.lane(), received.body(), received.correlationId(), received.value(),
-                received.at(), received.redelivered(), settledAt, forwardedAt);
+                received.at(), received.redelivered(), settledAt, forwardedAt, failedAt);
     }
 
     private static List<String> bodies(List<Mark> marks) {

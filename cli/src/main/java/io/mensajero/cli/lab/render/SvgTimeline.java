@@ -160,12 +160,13 @@ final class SvgTimeline {
 
     /** A worker's delivery: a bar from its arrival to its ack (or to the end, when never acked). */
     private void work(StringBuilder svg, Delivery d, int mid, Scale span, long end) {
-        long to = d.settled() ? d.settledAt() : end;
+        long to = d.settled() ? d.settledAt() : d.failed() ? d.failedAt() : end;
         double x1 = span.x(d.receivedAt());
         double w = Math.max(2, span.x(to) - x1);
         svg.append(String.format(Locale.ROOT, "<rect class=\"work%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"8\">",
-                d.settled() ? "" : " unsettled", x1, mid - 4, w));
-        svg.append("<title>").append(escape(messages.get(d.settled() ? "html.tip.work" : "html.tip.held", d.body(),
+                d.settled() || d.failed() ? "" : " unsettled", x1, mid - 4, w));
+        svg.append("<title>").append(escape(messages.get(d.settled() ? "html.tip.work"
+                : d.failed() ? "html.tip.failedWork" : "html.tip.held", d.body(),
                 messages.seconds(d.receivedAt()), messages.seconds(to)))).append("</title></rect>");
     }
 
@@ -201,6 +202,8 @@ final class SvgTimeline {
                     x - 13, mid - 9, x, mid + 4, mark.value(), tip));
             case FAILED -> svg.append(String.format(Locale.ROOT, "<text class=\"mark failed\" x=\"%.1f\" y=\"%d\">!"
                     + "<title>%s</title></text>", x, mid + 5, tip));
+            case RETRIED, DEAD_LETTERED -> svg.append(String.format(Locale.ROOT, "<text class=\"mark failed\" x=\"%.1f\" "
+                    + "y=\"%d\">%s<title>%s</title></text>", x, mid + 5, mark.kind() == MarkKind.RETRIED ? "↺" : "☠", tip));
             default -> {
             }
         }
@@ -225,7 +228,10 @@ final class SvgTimeline {
         String at = messages.seconds(mark.at());
         return switch (mark.kind()) {
             case SENT -> messages.get("html.tip.sent", mark.body(), at);
-            case RECEIVED -> messages.get(mark.redelivered() ? "html.tip.redelivered" : "html.tip.received", mark.body(), at);
+            case RECEIVED -> mark.detail() != null ? messages.get("html.tip.deaths", mark.body(), at, mark.detail())
+                    : messages.get(mark.redelivered() ? "html.tip.redelivered" : "html.tip.received", mark.body(), at);
+            case RETRIED -> messages.get("html.tip.retried", mark.body(), mark.detail(), at);
+            case DEAD_LETTERED -> messages.get("html.tip.deadLettered", mark.body(), mark.detail(), at);
             case LOST -> messages.get("html.tip.lost", mark.body());
             case SIGNAL -> messages.get("html.tip.signal", mark.detail(), at);
             case KILLED -> messages.get("html.tip.signal", "SIGKILL", at);
