@@ -4,6 +4,7 @@ import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * basic.qos with global=true limits the unacked deliveries of all consumers on the channel
@@ -23,6 +24,7 @@ class GlobalPrefetchIsSharedAcrossTheChannel {
             Inbox b = new Inbox(s.channel);
             s.channel.basicConsume(qa, false, a);
             s.channel.basicConsume(qb, false, b);
+            await().atMost(Amqp.PATIENCE).until(() -> a.waiting() + b.waiting() >= 3);
             Amqp.settle(s.channel);
             var deliveredA = a.drain();
             var deliveredB = b.drain();
@@ -31,6 +33,7 @@ class GlobalPrefetchIsSharedAcrossTheChannel {
 
             var anyOne = deliveredA.isEmpty() ? deliveredB.get(0) : deliveredA.get(0);
             s.channel.basicAck(anyOne.getEnvelope().getDeliveryTag(), false);
+            await().atMost(Amqp.PATIENCE).until(() -> a.waiting() + b.waiting() >= 1);
             Amqp.settle(s.channel);
             assertThat(a.drain().size() + b.drain().size()).as("one more after one ack").isEqualTo(1);
         }
