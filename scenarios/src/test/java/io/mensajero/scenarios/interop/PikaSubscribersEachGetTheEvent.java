@@ -17,7 +17,8 @@ import static io.mensajero.scenarios.support.FixedNames.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two of the course's consumer-v3.py, then producer-v3.py, unchanged but for the port: each
+ * Two consumer-v3.py, then producer-v3.py (re-created from the course's, run as the course runs
+ * them; the port comes from the pika shim): each
  * subscriber's server-named exclusive queue is bound to the fanout exchange
  * {@code business_events}, so each prints the one event, once.
  */
