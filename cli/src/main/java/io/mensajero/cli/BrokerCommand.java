@@ -3,6 +3,7 @@ package io.mensajero.cli;
 import io.mensajero.broker.Broker;
 import io.mensajero.broker.BrokerConfig;
 import io.mensajero.broker.BrokerStartException;
+import io.mensajero.cli.lab.Messages;
 import io.mensajero.client.Failure;
 import io.mensajero.client.MensajeroException;
 import picocli.CommandLine.Command;
@@ -46,6 +47,10 @@ final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the ready and stopped lines as JSON events (docs/events.md).")
     boolean json;
 
+    @Option(names = "--lang", paramLabel = "es|en",
+            description = "Language of the ready and stopped lines (default: the system's, Spanish or English).")
+    String lang;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -55,6 +60,7 @@ final class BrokerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         BrokerConfig config = config();
+        Messages messages = CommonOptions.languageOf(lang, spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
         Broker broker;
@@ -67,13 +73,13 @@ final class BrokerCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         Signals.onStop(signal -> stop.countDown(), finished, spec.commandLine().getErr());
         long startMillis = (System.nanoTime() - started) / 1_000_000;
-        print(out, EventType.READY, String.format("Mensajero broker ready on amqp://%s:%d (in %d ms; user guest/guest "
-                + "from localhost; Ctrl-C stops it)", config.bindAddress(), broker.port(), startMillis),
+        print(out, EventType.READY, messages.get("cmd.broker.ready", config.bindAddress(),
+                String.valueOf(broker.port()), String.valueOf(startMillis)),
                 "host", config.bindAddress(), "port", broker.port(), "startMillis", startMillis);
         try {
             stop.await();
             broker.close();
-            print(out, EventType.STOPPED, "Mensajero broker stopped");
+            print(out, EventType.STOPPED, messages.get("cmd.broker.stopped"));
             return 0;
         } finally {
             finished.countDown();

@@ -27,9 +27,9 @@ import java.util.stream.Collectors;
  */
 public final class ScenarioContext implements AutoCloseable {
     /** The longest the lab waits for something that normally takes well under a second. */
-    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = Duration.ofSeconds(60);
     /** When nothing new arrived for this long and nothing is left anywhere, nothing more will come. */
-    static final Duration QUIET = Duration.ofMillis(1000);
+    static final Duration QUIET = Duration.ofMillis(2000);
     /** How long the lab lets the broker settle into a state it then observes. */
     static final Duration SETTLE = Duration.ofSeconds(3);
     private static final long POLL_MS = 20;

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link OnlyConnectionOpenFollowsTuneOk}.
  */
 class HandshakeErrorsCloseTheSocketSilently {
-    private static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @EachBroker
     void frameMaxAboveTheServers(BrokerUnderTest broker) throws IOException {
