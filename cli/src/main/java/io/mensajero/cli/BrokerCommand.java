@@ -67,7 +67,9 @@ final class BrokerCommand implements Callable<Integer> {
         try {
             broker = Broker.start(config);
         } catch (BrokerStartException e) {
-            throw new MensajeroException(Failure.CANNOT_LISTEN, e.getMessage());
+            boolean taken = String.valueOf(e.getMessage()).contains("already in use");
+            throw new MensajeroException(Failure.CANNOT_LISTEN, e.getMessage() + (taken && config.port() == 5672
+                    ? " (RabbitMQ listens there: stop it, or run this broker beside it with --port 5673)" : ""));
         }
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);

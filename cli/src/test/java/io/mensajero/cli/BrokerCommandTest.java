@@ -23,7 +23,7 @@ class BrokerCommandTest {
     @Test
     void readyLineThenAWorkingBrokerThenACleanStopOnSigint() throws Exception {
         try (Participant broker = Participant.start("broker", "--port", "0")) {
-            ParticipantEvent ready = broker.awaitEvent("ready", Duration.ofSeconds(20));
+            ParticipantEvent ready = broker.awaitEvent("ready", Duration.ofSeconds(60));
             int port = (int) ready.number("port");
             assertThat(ready.string("host")).isEqualTo("127.0.0.1");
 
@@ -38,7 +38,7 @@ class BrokerCommandTest {
             }
 
             broker.interrupt();
-            assertThat(broker.waitFor(Duration.ofSeconds(10))).isZero();
+            assertThat(broker.waitFor(Duration.ofSeconds(60))).isZero();
             assertThat(broker.events("stopped")).hasSize(1);
             assertThat(broker.stderr()).isEmpty();
         }
@@ -56,6 +56,27 @@ class BrokerCommandTest {
                     + " is already in use on 127.0.0.1" + System.lineSeparator());
             assertThat(out.toString()).isEmpty();
         }
+    }
+
+    @Test
+    void aBindAddressThatDoesNotResolveIsOneLineAndExitSeven() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "broker", "--port", "0",
+                "--bind", "no-such-host.invalid");
+        assertThat(code).isEqualTo(7);
+        assertThat(err.toString()).isEqualTo("mensajero: cannot listen on no-such-host.invalid:0: no such host "
+                + "'no-such-host.invalid'" + System.lineSeparator());
+    }
+
+    @Test
+    void versionAndAnUnknownCommandAreOneLineEach() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(Main.run(new PrintWriter(out), new PrintWriter(err), "--version")).isZero();
+        assertThat(out.toString()).matches("mensajero \\d+\\.\\d+\\.\\d+\\S* \\(Java \\S+\\)\\R");
+        assertThat(Main.run(new PrintWriter(out), new PrintWriter(err), "brokr")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("mensajero: unknown command 'brokr' (the commands are send, receive, "
+                + "task, work, publish, subscribe, staged, broker, lab) (see 'mensajero --help')" + System.lineSeparator());
     }
 
     @Test

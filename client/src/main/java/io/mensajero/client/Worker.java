@@ -3,6 +3,7 @@ package io.mensajero.client;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.mensajero.client.internal.Bodies;
+import io.mensajero.client.internal.Failures;
 
 import java.time.Duration;
 import java.util.Map;
@@ -54,6 +55,12 @@ public final class Worker extends ConsumingPattern {
     @Override
     Map<String, Object> execute() throws InterruptedException {
         Connection connection = open();
+        // A worker waiting out its ack delay hears of a dead broker at once, not when it acks.
+        connection.addShutdownListener(cause -> {
+            if (!cause.isInitiatedByApplication()) {
+                stopper.connectionLost(cause);
+            }
+        });
         try {
             Channel channel = amqp("open a channel", connection::createChannel);
             declareQueue(channel, queue, durable);
@@ -94,6 +101,10 @@ public final class Worker extends ConsumingPattern {
                 "workMs", work.toMillis(), "ackDelayMs", ackDelay.toMillis()));
         long start = System.nanoTime();
         if (!stopper.pause(work.plus(ackDelay))) {
+            if (stopper.lost() != null) {
+                throw Failures.whileDoing((autoAck ? "working on delivery tag " : "waiting to ack delivery tag ") + tag,
+                        settings(), stopper.lost());
+            }
             unfinished++;
             return false;
         }

@@ -33,7 +33,7 @@ class PublishersAreBlockedOnMemoryAlarm {
             obs.queueDeclare(q, false, false, false, null);
             try {
                 publish(pub, q, "before the alarm");
-                await().atMost(Duration.ofSeconds(5)).until(() -> obs.messageCount(q) == 1);
+                await().atMost(Duration.ofSeconds(15)).until(() -> obs.messageCount(q) == 1);
 
                 broker.raiseMemoryAlarm();
                 try {
@@ -46,7 +46,7 @@ class PublishersAreBlockedOnMemoryAlarm {
                     broker.clearMemoryAlarm();
                 }
                 assertThat(unblocked.await(15, TimeUnit.SECONDS)).as("connection.unblocked received").isTrue();
-                await().atMost(Duration.ofSeconds(10)).until(() -> obs.messageCount(q) == 3);
+                await().atMost(Duration.ofSeconds(30)).until(() -> obs.messageCount(q) == 3);
             } finally {
                 obs.queueDelete(q);
             }
