@@ -99,7 +99,12 @@ public final class MessageQueue implements BindingDestination {
         return consumers.size() == 1 && consumers.peekFirst().exclusive();
     }
 
-    /** Appends a message routed here and delivers what it can. */
+    /**
+     * Appends a message routed here and delivers what it can. As in RabbitMQ, a message that
+     * arrives at an empty queue goes straight to a consumer that can take it, before its TTL is
+     * looked at: so even {@code expiration "0"} reaches a consumer ready for it, and expires at
+     * once otherwise.
+     */
     public void enqueue(Message message) {
         if (deleted) {
             return;
@@ -107,7 +112,15 @@ public final class MessageQueue implements BindingDestination {
         message.hold(vhost.gauge());
         long ttl = message.ttl();
         long expiresAt = ttl < 0 ? Long.MAX_VALUE : vhost.timers().now() + ttl;
-        ready.addLast(new QueueEntry(nextSeq++, message, expiresAt));
+        QueueEntry entry = new QueueEntry(nextSeq++, message, expiresAt);
+        dropExpired();
+        Consumer consumer = ready.isEmpty() && !dispatching ? nextReadyConsumer() : null;
+        if (consumer != null) {
+            taken(entry, consumer.noAck());
+            consumer.deliver(this, entry);
+            return;
+        }
+        ready.addLast(entry);
         dispatch();
     }
 
