@@ -23,7 +23,7 @@ class BrokerCommandTest {
     @Test
     void readyLineThenAWorkingBrokerThenACleanStopOnSigint() throws Exception {
         try (Participant broker = Participant.start("broker", "--port", "0")) {
-            ParticipantEvent ready = broker.awaitEvent("ready", Duration.ofSeconds(60));
+            ParticipantEvent ready = broker.awaitEvent("ready", Duration.ofMinutes(3));
             int port = (int) ready.number("port");
             assertThat(ready.string("host")).isEqualTo("127.0.0.1");
 
@@ -38,7 +38,7 @@ class BrokerCommandTest {
             }
 
             broker.interrupt();
-            assertThat(broker.waitFor(Duration.ofSeconds(60))).isZero();
+            assertThat(broker.waitFor(Duration.ofMinutes(3))).isZero();
             assertThat(broker.events("stopped")).hasSize(1);
             assertThat(broker.stderr()).isEmpty();
         }
