@@ -8,9 +8,8 @@ import java.util.TreeMap;
 /**
  * Places a lane's text labels in rows above and below its marks so that no two overlap, however
  * close in time the things they name: a label takes the first row, in its order of preference,
- * where its box is free; a lane that needs more rows grows. Widths are estimated from the font
- * size (a generous average glyph width, checked against Chromium's layout by the lab's
- * rendering scenario).
+ * where its box is free; a lane that needs more rows grows. Widths are estimated glyph by glyph,
+ * on the wide side, and checked against Chromium's layout by the lab's rendering scenario.
  */
 public final class Labels {
     /** Height of a row of labels, in pixels. */
@@ -27,16 +26,37 @@ public final class Labels {
 
     private final Map<Integer, List<Placed>> rows = new TreeMap<>();
 
-    /** Estimated width of {@code text} in pixels at {@code fontSize}, bold or not. */
+    /**
+     * Estimated width of {@code text} in pixels at {@code fontSize}, bold or not: per glyph, a
+     * little more than DejaVu Sans gives it (the page's sans-serif on Linux), so that the
+     * estimate errs on the wide side.
+     */
     public static double width(String text, double fontSize, boolean bold) {
         double em = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            em += cp == ' ' ? 0.32 : cp == '.' || cp == ',' || cp == ':' || cp == '\'' ? 0.34
-                    : Character.isUpperCase(cp) || cp == 'm' || cp == 'w' || cp > 0x2000 ? 0.9 : 0.62;
+            em += advance(cp);
         }
-        return em * fontSize * (bold ? 1.1 : 1.0);
+        return em * fontSize * (bold ? 1.12 : 1.0) + 1; // + 1: the browser rounds its boxes to the pixel
+    }
+
+    private static double advance(int cp) {
+        if (cp >= '0' && cp <= '9') {
+            return 0.66;
+        }
+        return switch (cp) {
+            case ' ', '.', ',', '\'', '!', '|' -> 0.34;
+            case ':', ';' -> 0.36;
+            case '(', ')', '[', ']', '-' -> 0.42;
+            case 'i', 'j', 'l' -> 0.30;
+            case 'f', 't', 'r' -> 0.44;
+            case 'm' -> 0.98;
+            case 'w' -> 0.83;
+            case 'M', 'W' -> 1.0;
+            case 'I' -> 0.32;
+            default -> cp < 128 ? (Character.isUpperCase(cp) ? 0.80 : 0.65) : Character.isLetter(cp) ? 0.80 : 1.0;
+        };
     }
 
     /** Puts a label exactly in {@code row} (numbers over their marks); it is not moved. */

@@ -357,7 +357,7 @@ final class SvgTimeline {
      */
     record Scale(long from, long to) {
         /** The shortest axis, in milliseconds: a run whose marks are milliseconds apart still spreads out. */
-        static final long MIN_SPAN = 50;
+        static final long MIN_SPAN = 10;
 
         static Scale of(Timeline timeline) {
             long end = timeline.durationMs();
