@@ -76,7 +76,7 @@ class BrokerCommandTest {
         assertThat(out.toString()).matches("mensajero \\d+\\.\\d+\\.\\d+\\S* \\(Java \\S+\\)\\R");
         assertThat(Main.run(new PrintWriter(out), new PrintWriter(err), "brokr")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("mensajero: unknown command 'brokr' (the commands are send, receive, "
-                + "task, work, publish, subscribe, staged, broker, lab) (see 'mensajero --help')" + System.lineSeparator());
+                + "task, work, publish, subscribe, staged, broker, bench, lab, ctl, console) (see 'mensajero --help')" + System.lineSeparator());
     }
 
     @Test
