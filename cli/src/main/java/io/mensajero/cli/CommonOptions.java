@@ -10,7 +10,7 @@ import picocli.CommandLine.ParameterException;
 import java.util.Locale;
 
 /** Options every client command takes: where the broker is, how to print and in which language, who we are. */
-final class CommonOptions {
+public final class CommonOptions {
     static final String URI_DEFAULT = ConnectionSettings.DEFAULT_URI;
 
     @Option(names = "--uri", paramLabel = "URI", order = 100,
@@ -40,7 +40,7 @@ final class CommonOptions {
     }
 
     /** es or en from {@code --lang}, or the system's language when it is null; a bad value is a usage error. */
-    static Messages languageOf(String lang, CommandLine commandLine) {
+    public static Messages languageOf(String lang, CommandLine commandLine) {
         if (lang == null) {
             return Messages.forLanguage(Messages.systemLanguage(System.getenv(), Locale.getDefault()));
         }
