@@ -3,6 +3,7 @@ package io.mensajero.cli;
 import io.mensajero.broker.Broker;
 import io.mensajero.broker.BrokerConfig;
 import io.mensajero.broker.BrokerStartException;
+import io.mensajero.cli.lab.Messages;
 import io.mensajero.client.Failure;
 import io.mensajero.client.MensajeroException;
 import picocli.CommandLine.Command;
@@ -60,6 +61,10 @@ final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the ready and stopped lines as JSON events (docs/events.md).")
     boolean json;
 
+    @Option(names = "--lang", paramLabel = "es|en",
+            description = "Language of the ready and stopped lines (default: the system's, Spanish or English).")
+    String lang;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -69,27 +74,31 @@ final class BrokerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         BrokerConfig config = config();
+        Messages messages = CommonOptions.languageOf(lang, spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
         Broker broker;
         try {
             broker = Broker.start(config);
         } catch (BrokerStartException e) {
-            throw new MensajeroException(Failure.CANNOT_LISTEN, e.getMessage());
+            boolean taken = String.valueOf(e.getMessage()).contains("already in use");
+            throw new MensajeroException(Failure.CANNOT_LISTEN, e.getMessage() + (taken && config.port() == 5672
+                    ? " (RabbitMQ listens there: stop it, or run this broker beside it with --port 5673)" : ""));
         }
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         Signals.onStop(signal -> stop.countDown(), finished, spec.commandLine().getErr());
         long startMillis = (System.nanoTime() - started) / 1_000_000;
-        String where = config.dataDir() == null ? "in memory only" : "data in " + config.dataDir();
-        print(out, EventType.READY, String.format("Mensajero broker ready on amqp://%s:%d (in %d ms; %s; user "
-                + "guest/guest from localhost; Ctrl-C stops it)", config.bindAddress(), broker.port(), startMillis, where),
+        String where = config.dataDir() == null ? messages.get("cmd.broker.memoryOnly")
+                : messages.get("cmd.broker.dataIn", config.dataDir().toString());
+        print(out, EventType.READY, messages.get("cmd.broker.ready", config.bindAddress(),
+                String.valueOf(broker.port()), String.valueOf(startMillis), where),
                 "host", config.bindAddress(), "port", broker.port(), "startMillis", startMillis,
                 "data", config.dataDir() == null ? "" : config.dataDir().toString());
         try {
             stop.await();
             broker.close();
-            print(out, EventType.STOPPED, "Mensajero broker stopped");
+            print(out, EventType.STOPPED, messages.get("cmd.broker.stopped"));
             return 0;
         } finally {
             finished.countDown();

@@ -4,6 +4,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.mensajero.client.internal.Bodies;
 import io.mensajero.client.internal.FailureSimulation;
+import io.mensajero.client.internal.Failures;
 import io.mensajero.client.internal.Inbox;
 
 import java.time.Duration;
@@ -77,6 +78,12 @@ public final class Worker extends ConsumingPattern {
     @Override
     Map<String, Object> execute() throws InterruptedException {
         Connection connection = open();
+        // A worker waiting out its ack delay hears of a dead broker at once, not when it acks.
+        connection.addShutdownListener(cause -> {
+            if (!cause.isInitiatedByApplication()) {
+                stopper.connectionLost(cause);
+            }
+        });
         try {
             Channel channel = amqp("open a channel", connection::createChannel);
             if (attempts != null) {
@@ -137,6 +144,10 @@ public final class Worker extends ConsumingPattern {
         }
         long start = System.nanoTime();
         if (!stopper.pause(work.plus(ackDelay))) {
+            if (stopper.lost() != null) {
+                throw Failures.whileDoing((autoAck ? "working on delivery tag " : "waiting to ack delivery tag ") + tag,
+                        settings(), stopper.lost());
+            }
             unfinished++;
             return false;
         }

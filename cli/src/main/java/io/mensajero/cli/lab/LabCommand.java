@@ -43,7 +43,8 @@ import java.util.concurrent.ThreadLocalRandom;
                         + "  4  authentication failed%n"
                         + "  5  vhost not found, or access refused%n"
                         + "  7  the embedded broker cannot listen%n"
-                        + "  8  a scenario did not behave as RabbitMQ documents, or could not finish"})
+                        + "  8  a scenario did not behave as RabbitMQ documents, or could not finish%n"
+                        + "  130  interrupted (Ctrl-C): its participants are stopped and its queues deleted"})
 public final class LabCommand implements Callable<Integer> {
     /** The exit code when a scenario failed. */
     public static final int SCENARIO_FAILED = 8;

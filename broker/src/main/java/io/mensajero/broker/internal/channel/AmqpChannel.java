@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One AMQP channel: it reassembles commands from frames and hands each method to its one home
@@ -48,6 +47,8 @@ public final class AmqpChannel implements DirectReplyTo.Target {
     private long nextDeliveryTag = 1;
     /** Unacked deliveries to consumers (not basic.get): what the global prefetch limits. */
     private int consumerUnacked;
+    /** Which of the channel's queues {@link #resumeDeliveries()} lets deliver first next time. */
+    private int resumeTurn;
 
     int consumerPrefetch;
     int globalPrefetch;
@@ -290,14 +291,20 @@ public final class AmqpChannel implements DirectReplyTo.Target {
         }
     }
 
-    /** The socket drained, or capacity came back: let the queues this channel consumes from deliver. */
+    /**
+     * The socket drained, or capacity came back: let the queues this channel consumes from
+     * deliver. Each time another queue goes first, so that capacity freed one delivery at a time
+     * (a global prefetch) serves the queues in turn rather than always the first one.
+     */
     public void resumeDeliveries() {
-        Set<MessageQueue> queues = new LinkedHashSet<>();
-        for (ChannelConsumer c : consumers.values()) {
-            queues.add(c.queue());
+        List<MessageQueue> queues = new ArrayList<>(new LinkedHashSet<>(consumers.values().stream()
+                .map(ChannelConsumer::queue).toList()));
+        if (queues.isEmpty()) {
+            return;
         }
-        for (MessageQueue q : queues) {
-            q.dispatch();
+        int first = Math.floorMod(resumeTurn++, queues.size());
+        for (int i = 0; i < queues.size(); i++) {
+            queues.get((first + i) % queues.size()).dispatch();
         }
     }
 

@@ -124,8 +124,11 @@ public final class MessageQueue implements BindingDestination {
     }
 
     /**
-     * Appends a message routed here and delivers what it can. Returns the store's sync number
-     * its publisher confirm must wait for (a persistent message on a durable queue), else 0.
+     * Appends a message routed here and delivers what it can. As in RabbitMQ, a message that
+     * arrives at an empty queue goes straight to a consumer that can take it, before its TTL is
+     * looked at: so even {@code expiration "0"} reaches a consumer ready for it, and expires at
+     * once otherwise. Returns the store's sync number its publisher confirm must wait for (a
+     * persistent message on a durable queue), else 0.
      */
     public long enqueue(Message message) {
         if (deleted) {
@@ -142,9 +145,16 @@ public final class MessageQueue implements BindingDestination {
         message.hold(gauge);
         long expiresAt = ttl < 0 ? Long.MAX_VALUE : vhost.timers().now() + ttl;
         QueueEntry entry = storage.keep(nextSeq++, message, ttl, expiresAt);
+        long sync = storage.syncOf(entry);
+        dropExpired();
+        Consumer consumer = ready.isEmpty() && storage.tailCount() == 0 && !dispatching ? nextReadyConsumer() : null;
+        if (consumer != null) {
+            taken(entry, consumer.noAck());
+            consumer.deliver(this, entry);
+            return sync;
+        }
         ready.addLast(entry);
         headBytes += message.heapCost();
-        long sync = storage.syncOf(entry);
         dispatch();
         return sync;
     }

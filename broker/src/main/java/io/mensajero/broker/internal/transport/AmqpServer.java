@@ -82,6 +82,9 @@ public final class AmqpServer {
 
     private static String describe(Exception e, BrokerConfig config) {
         String where = config.bindAddress() + ":" + config.port();
+        if (e instanceof java.nio.channels.UnresolvedAddressException) {
+            return "cannot listen on " + where + ": no such host '" + config.bindAddress() + "'";
+        }
         if (e instanceof BindException || e.getCause() instanceof BindException) {
             String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase();
             if (message.contains("in use")) {
