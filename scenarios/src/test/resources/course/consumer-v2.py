@@ -1,12 +1,12 @@
-# The course's consumer-v2.py: a worker on the durable queue "task_queue", one task at a time
-# (prefetch 1), acking each task once handled. (The group work adds a delay before the ack.)
-# The only difference from the course: the port comes from AMQP_PORT (default 5672).
-import os
-
+# Mensajero's re-creation of the course's consumer-v2.py (written from its description, not its
+# code): a worker on the durable queue "task_queue", one task at a time (prefetch 1), printing
+# "Work assignment received <body>" and acking at once (the group work adds a delay before the ack).
+# It connects as the course's scripts do: localhost, pika's default port, guest/guest. Another
+# port comes from outside: PYTHONPATH=pika-shim AMQP_PORT=5673 (see pika-shim/sitecustomize.py).
 import pika
 
 connection = pika.BlockingConnection(
-    pika.ConnectionParameters(host='localhost', port=int(os.environ.get('AMQP_PORT', '5672'))))
+    pika.ConnectionParameters(host='localhost'))
 channel = connection.channel()
 
 channel.queue_declare(queue='task_queue', durable=True)

@@ -1,12 +1,12 @@
-# The course's consumer-v3.py: a subscriber of the fanout exchange "business_events", through
-# an exclusive queue whose name the server chooses.
-# The only difference from the course: the port comes from AMQP_PORT (default 5672).
-import os
-
+# Mensajero's re-creation of the course's consumer-v3.py (written from its description, not its
+# code): a subscriber of the fanout exchange "business_events", through an exclusive queue whose
+# name the server chooses, printing "Event received: <body>".
+# It connects as the course's scripts do: localhost, pika's default port, guest/guest. Another
+# port comes from outside: PYTHONPATH=pika-shim AMQP_PORT=5673 (see pika-shim/sitecustomize.py).
 import pika
 
 connection = pika.BlockingConnection(
-    pika.ConnectionParameters(host='localhost', port=int(os.environ.get('AMQP_PORT', '5672'))))
+    pika.ConnectionParameters(host='localhost'))
 channel = connection.channel()
 
 channel.exchange_declare(exchange='business_events', exchange_type='fanout')

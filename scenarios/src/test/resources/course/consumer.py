@@ -1,5 +1,7 @@
-# The course's consumer.py: prints every message of the queue "hello" (auto-ack).
-# The only difference from the course: the port comes from AMQP_PORT (default 5672).
+# Mensajero's re-creation of the course's consumer.py (written from its description, not its code):
+# prints every message of the queue "hello" (auto-ack); Ctrl-C prints "Interrupted" and exits 0.
+# It connects as the course's scripts do: localhost, pika's default port, guest/guest. Another
+# port comes from outside: PYTHONPATH=pika-shim AMQP_PORT=5673 (see pika-shim/sitecustomize.py).
 import os
 import sys
 
@@ -8,7 +10,7 @@ import pika
 
 def main():
     connection = pika.BlockingConnection(
-        pika.ConnectionParameters(host='localhost', port=int(os.environ.get('AMQP_PORT', '5672'))))
+        pika.ConnectionParameters(host='localhost'))
     channel = connection.channel()
 
     channel.queue_declare(queue='hello')

@@ -1,11 +1,11 @@
-# The course's producer-v3.py: publishes an event to the fanout exchange "business_events".
-# The only difference from the course: the port comes from AMQP_PORT (default 5672).
-import os
-
+# Mensajero's re-creation of the course's producer-v3.py (written from its description, not its
+# code): publishes the event BUYER_ARRIVED_ID to the fanout exchange "business_events".
+# It connects as the course's scripts do: localhost, pika's default port, guest/guest. Another
+# port comes from outside: PYTHONPATH=pika-shim AMQP_PORT=5673 (see pika-shim/sitecustomize.py).
 import pika
 
 connection = pika.BlockingConnection(
-    pika.ConnectionParameters(host='localhost', port=int(os.environ.get('AMQP_PORT', '5672'))))
+    pika.ConnectionParameters(host='localhost'))
 channel = connection.channel()
 
 channel.exchange_declare(exchange='business_events', exchange_type='fanout')

@@ -1,11 +1,11 @@
-# The course's producer.py: sends "Hello World!" to the queue "hello".
-# The only difference from the course: the port comes from AMQP_PORT (default 5672).
-import os
-
+# Mensajero's re-creation of the course's producer.py (written from its description, not its code):
+# sends "Hello World!" to the queue "hello".
+# It connects as the course's scripts do: localhost, pika's default port, guest/guest. Another
+# port comes from outside: PYTHONPATH=pika-shim AMQP_PORT=5673 (see pika-shim/sitecustomize.py).
 import pika
 
 connection = pika.BlockingConnection(
-    pika.ConnectionParameters(host='localhost', port=int(os.environ.get('AMQP_PORT', '5672'))))
+    pika.ConnectionParameters(host='localhost'))
 channel = connection.channel()
 
 channel.queue_declare(queue='hello')

@@ -1,10 +1,9 @@
 # Not a course script: pika's confirm_delivery() round trip for the interop scenarios.
-# Usage: confirm_delivery.py QUEUE UNROUTABLE_KEY   (the port comes from AMQP_PORT, default 5672)
+# Usage: confirm_delivery.py QUEUE UNROUTABLE_KEY   (port: pika-shim's AMQP_PORT)
 #
 # In confirm mode pika's BlockingChannel.basic_publish waits for the broker's confirm: it returns
 # when the message is acked and routed, and raises UnroutableError when a mandatory message comes
 # back with basic.return (NackError when nacked). Each outcome is printed as one line.
-import os
 import sys
 
 import pika
@@ -28,7 +27,7 @@ def publish(channel, routing_key, body, mandatory):
 def main():
     queue, unroutable = sys.argv[1], sys.argv[2]
     connection = pika.BlockingConnection(
-        pika.ConnectionParameters(host='localhost', port=int(os.environ.get('AMQP_PORT', '5672'))))
+        pika.ConnectionParameters(host='localhost'))
     channel = connection.channel()
     channel.confirm_delivery()
     print("confirm mode on")

@@ -1,6 +1,8 @@
-# The course's ejercicio-bloque-a/consumer-a.py, an identical copy of consumer.py: prints every message of
-# the queue "hello" (auto-ack). Run two side by side to see them share the messages.
-# The only difference from the course: the port comes from AMQP_PORT (default 5672).
+# Mensajero's re-creation of the course's ejercicio-bloque-a/consumer-a.py, a copy of consumer.py
+# (written from its description, not its code): run it beside consumer-b.py to see two receivers
+# share the messages of the queue "hello".
+# It connects as the course's scripts do: localhost, pika's default port, guest/guest. Another
+# port comes from outside: PYTHONPATH=pika-shim AMQP_PORT=5673 (see pika-shim/sitecustomize.py).
 import os
 import sys
 
@@ -9,7 +11,7 @@ import pika
 
 def main():
     connection = pika.BlockingConnection(
-        pika.ConnectionParameters(host='localhost', port=int(os.environ.get('AMQP_PORT', '5672'))))
+        pika.ConnectionParameters(host='localhost'))
     channel = connection.channel()
 
     channel.queue_declare(queue='hello')

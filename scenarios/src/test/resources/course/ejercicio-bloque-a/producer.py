@@ -1,7 +1,8 @@
-# The course's ejercicio-bloque-a/producer.py: a "staged" operation on the queue "hello" that
-# SIGINT or SIGTERM stops between messages.
-# The only difference from the course: the port comes from AMQP_PORT (default 5672).
-import os
+# Mensajero's re-creation of the course's ejercicio-bloque-a/producer.py (written from its
+# description, not its code): a "staged" operation on the queue "hello", 3 stages of 3 messages
+# "Etapa N - Mensaje M", that SIGINT or SIGTERM stops between messages.
+# It connects as the course's scripts do: localhost, pika's default port, guest/guest. Another
+# port comes from outside: PYTHONPATH=pika-shim AMQP_PORT=5673 (see pika-shim/sitecustomize.py).
 import signal
 import time
 
@@ -20,7 +21,7 @@ class StagedProducer:
 
     def run(self):
         connection = pika.BlockingConnection(
-            pika.ConnectionParameters(host='localhost', port=int(os.environ.get('AMQP_PORT', '5672'))))
+            pika.ConnectionParameters(host='localhost'))
         try:
             channel = connection.channel()
             channel.queue_declare(queue='hello')

@@ -3,6 +3,7 @@ package io.mensajero.broker;
 import io.mensajero.broker.internal.transport.AmqpServer;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An embedded AMQP 0-9-1 broker that behaves like RabbitMQ.
@@ -59,11 +60,29 @@ public final class Broker implements AutoCloseable {
             throw new IllegalArgumentException("memory high watermark must be positive, got " + bytes);
         }
         server.call(() -> {
-            server.context().settings().memoryLimit(bytes);
-            server.context().gauge().highWatermark(bytes);
+            server.context().memoryLimit(bytes);
             server.context().flushDirty();
             return null;
         });
+    }
+
+    /**
+     * Sets the free disk space limit: under it, publishing connections are blocked
+     * (connection.blocked, "low on disk") until there is room again. Like RabbitMQ's
+     * {@code set_disk_free_limit}, it is checked at once: this returns once the alarm is raised or
+     * cleared accordingly. A broker that keeps everything in memory takes the limit (the management
+     * API shows it) but has no disk to fill, so its disk alarm never goes on.
+     */
+    public void diskFreeLimit(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("disk free limit must not be negative, got " + bytes);
+        }
+        CompletableFuture<Void> checked = new CompletableFuture<>();
+        server.call(() -> {
+            server.context().diskFreeLimit(bytes, () -> checked.complete(null));
+            return null;
+        });
+        checked.join();
     }
 
     /** Closes every connection (320 CONNECTION_FORCED) and stops listening. Idempotent. */

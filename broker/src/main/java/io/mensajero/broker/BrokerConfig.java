@@ -8,9 +8,10 @@ import java.util.Objects;
  * Settings of an embedded {@link Broker}. Immutable; build one with {@link #builder()}.
  *
  * <p>Defaults follow RabbitMQ's: port 5672 on loopback, frame-max 131072, channel-max 2047,
- * heartbeat 60 s, guest in {@code loopback_users}, stats sampled every 5 s. The management API is
- * off unless a management port is set (the {@code mensajero broker} command sets 15672); amqps is
- * off unless a certificate and key are given (then on port 5671 by default).
+ * heartbeat 60 s, guest in {@code loopback_users}, stats sampled every 5 s, disk free limit 50 MB.
+ * The management API is off unless a management port is set (the {@code mensajero broker} command
+ * sets 15672); amqps is off unless a certificate and key are given (then on port 5671 by default).
+ * Without a data directory (the default here) the broker keeps everything in memory.
  */
 public final class BrokerConfig {
     public static final int DEFAULT_PORT = 5672;
@@ -18,6 +19,8 @@ public final class BrokerConfig {
     public static final int DEFAULT_MANAGEMENT_PORT = 15672;
     /** A management port that means: no management API. */
     public static final int NO_MANAGEMENT = -1;
+    /** RabbitMQ's default disk_free_limit. */
+    public static final long DEFAULT_DISK_FREE_LIMIT = 50_000_000L;
 
     private final String bindAddress;
     private final int port;
@@ -32,8 +35,12 @@ public final class BrokerConfig {
     private final int tlsPort;
     private final boolean managementTls;
     private final long statsIntervalMillis;
+    private final Path dataDir;
+    private final long diskFreeLimitBytes;
 
     private BrokerConfig(Builder b) {
+        this.dataDir = b.dataDir;
+        this.diskFreeLimitBytes = b.diskFreeLimitBytes;
         this.bindAddress = b.bindAddress;
         this.port = b.port;
         this.frameMax = b.frameMax;
@@ -69,7 +76,10 @@ public final class BrokerConfig {
 
     public int heartbeatSeconds() { return heartbeatSeconds; }
 
-    /** Bytes of message bodies held in memory above which publishers are blocked. */
+    /**
+     * The memory limit: heap taken by messages (bodies, properties and their objects) above which
+     * publishers are blocked; past half of it, queues page messages out to the data directory.
+     */
     public long memoryHighWatermarkBytes() { return memoryHighWatermarkBytes; }
 
     /** Users that may log in from loopback addresses only (RabbitMQ's loopback_users; guest by default). */
@@ -95,6 +105,11 @@ public final class BrokerConfig {
 
     /** How often the management API's rates are sampled (RabbitMQ's collect_statistics_interval). */
     public long statsIntervalMillis() { return statsIntervalMillis; }
+    /** Where durable definitions and messages are kept; null keeps everything in memory. */
+    public Path dataDir() { return dataDir; }
+
+    /** Free disk space under which publishers are blocked (RabbitMQ's disk_free_limit). */
+    public long diskFreeLimitBytes() { return diskFreeLimitBytes; }
 
     public Builder toBuilder() {
         Builder b = new Builder()
@@ -108,7 +123,9 @@ public final class BrokerConfig {
                 .managementPort(managementPort)
                 .tlsPort(tlsPort)
                 .managementTls(managementTls)
-                .statsIntervalMillis(statsIntervalMillis);
+                .statsIntervalMillis(statsIntervalMillis)
+                .dataDir(dataDir)
+                .diskFreeLimitBytes(diskFreeLimitBytes);
         if (tlsCertificate != null) {
             b.tls(tlsCertificate, tlsKey);
         }
@@ -129,6 +146,8 @@ public final class BrokerConfig {
         private int tlsPort = DEFAULT_TLS_PORT;
         private boolean managementTls;
         private long statsIntervalMillis = 5_000;
+        private Path dataDir;
+        private long diskFreeLimitBytes = DEFAULT_DISK_FREE_LIMIT;
 
         private Builder() {
         }
@@ -217,6 +236,20 @@ public final class BrokerConfig {
                 throw new IllegalArgumentException("memory high watermark must be positive, got " + bytes);
             }
             this.memoryHighWatermarkBytes = bytes;
+            return this;
+        }
+
+        /** Keeps durable definitions and messages in this directory; null (the default): in memory. */
+        public Builder dataDir(Path dir) {
+            this.dataDir = dir;
+            return this;
+        }
+
+        public Builder diskFreeLimitBytes(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("disk free limit must not be negative, got " + bytes);
+            }
+            this.diskFreeLimitBytes = bytes;
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.mensajero.cli;
 import io.mensajero.broker.Broker;
 import io.mensajero.broker.BrokerConfig;
 import io.mensajero.broker.BrokerStartException;
+import io.mensajero.cli.lab.Messages;
 import io.mensajero.client.Failure;
 import io.mensajero.client.MensajeroException;
 import picocli.CommandLine.Command;
@@ -25,8 +26,9 @@ import java.util.concurrent.CountDownLatch;
  * line when it is ready, one when it stops (Ctrl-C or SIGTERM, exit 0).
  */
 @Command(name = "broker", sortOptions = false,
-        description = "Run Mensajero's AMQP 0-9-1 broker (RabbitMQ-compatible, in memory) in the foreground, "
-                + "with RabbitMQ's management HTTP API on the management port.",
+        description = "Run Mensajero's AMQP 0-9-1 broker (RabbitMQ-compatible) in the foreground, with "
+                + "RabbitMQ's management HTTP API on the management port. Durable exchanges, queues, bindings, "
+                + "persistent messages, users, vhosts, permissions and policies are kept in a data directory.",
         footer = Main.EXIT_CODES)
 final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "5672",
@@ -66,8 +68,24 @@ final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--management-tls", description = "Serve the management port over HTTPS with --tls-cert and --tls-key.")
     boolean managementTls;
 
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Keep durable state in DIR (default: $XDG_DATA_HOME/mensajero, else "
+                    + "~/.local/share/mensajero). One broker per directory.")
+    Path data;
+
+    @Option(names = "--memory", description = "Keep nothing on disk: everything is lost when the broker stops.")
+    boolean memory;
+
+    @Option(names = "--disk-free-limit", paramLabel = "BYTES",
+            description = "Free disk space under which publishers are blocked (default 50000000, as RabbitMQ).")
+    Long diskFreeLimit;
+
     @Option(names = "--json", description = "Print the ready and stopped lines as JSON events (docs/events.md).")
     boolean json;
+
+    @Option(names = "--lang", paramLabel = "es|en",
+            description = "Language of the ready and stopped lines (default: the system's, Spanish or English).")
+    String lang;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -78,13 +96,16 @@ final class BrokerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         BrokerConfig config = config();
+        Messages messages = CommonOptions.languageOf(lang, spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
         Broker broker;
         try {
             broker = Broker.start(config);
         } catch (BrokerStartException e) {
-            throw new MensajeroException(Failure.CANNOT_LISTEN, e.getMessage());
+            boolean taken = String.valueOf(e.getMessage()).contains("already in use");
+            throw new MensajeroException(Failure.CANNOT_LISTEN, e.getMessage() + (taken && config.port() == 5672
+                    ? " (RabbitMQ listens there: stop it, or run this broker beside it with --port 5673)" : ""));
         }
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
@@ -99,18 +120,29 @@ final class BrokerCommand implements Callable<Integer> {
         }
         String management = (managementTls ? "https://" : "http://") + host + ":" + broker.managementPort();
         where.append(", management ").append(management);
+        String data = config.dataDir() == null ? messages.get("cmd.broker.memoryOnly")
+                : messages.get("cmd.broker.dataIn", config.dataDir().toString());
         fields.addAll(List.of("managementPort", broker.managementPort(), "managementUrl", management,
-                "startMillis", startMillis));
-        print(out, EventType.READY, String.format("Mensajero broker ready on %s (in %d ms; user guest/guest "
-                + "from localhost; Ctrl-C stops it)", where, startMillis), fields.toArray());
+                "startMillis", startMillis, "data", config.dataDir() == null ? "" : config.dataDir().toString()));
+        print(out, EventType.READY, messages.get("cmd.broker.ready", where.toString(), String.valueOf(startMillis),
+                data), fields.toArray());
         try {
             stop.await();
             broker.close();
-            print(out, EventType.STOPPED, "Mensajero broker stopped");
+            print(out, EventType.STOPPED, messages.get("cmd.broker.stopped"));
             return 0;
         } finally {
             finished.countDown();
         }
+    }
+
+    /** The per-user default: $XDG_DATA_HOME/mensajero, else ~/.local/share/mensajero. */
+    static Path defaultDataDir() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "mensajero");
+        }
+        return Path.of(System.getProperty("user.home"), ".local", "share", "mensajero");
     }
 
     private void print(PrintWriter out, EventType type, String human, Object... fields) {
@@ -134,6 +166,15 @@ final class BrokerCommand implements Callable<Integer> {
             }
             if (memoryHighWatermark != null) {
                 b.memoryHighWatermarkBytes(memoryHighWatermark);
+            }
+            if (diskFreeLimit != null) {
+                b.diskFreeLimitBytes(diskFreeLimit);
+            }
+            if (memory && data != null) {
+                throw MensajeroException.usage("--data and --memory exclude each other");
+            }
+            if (!memory) {
+                b.dataDir((data != null ? data : defaultDataDir()).toAbsolutePath().normalize());
             }
             return b.build();
         } catch (IllegalArgumentException e) {

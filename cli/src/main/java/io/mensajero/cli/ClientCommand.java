@@ -28,7 +28,8 @@ abstract class ClientCommand implements Callable<Integer> {
     public Integer call() {
         ConnectionSettings settings = ConnectionSettings.fromUri(common.uri);
         String name = common.name == null ? spec.name() : common.name;
-        EventPrinter printer = new EventPrinter(spec.commandLine().getOut(), common.json, common.name);
+        HumanLines lines = new HumanLines(common.messages(spec.commandLine()), spec.name());
+        EventPrinter printer = new EventPrinter(spec.commandLine().getOut(), common.json, common.name, lines);
         MessagingPattern pattern = pattern(settings, name, printer);
         CountDownLatch finished = new CountDownLatch(1);
         Signals.onStop(pattern::stop, finished, spec.commandLine().getErr());

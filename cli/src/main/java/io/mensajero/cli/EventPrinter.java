@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Prints each event as one line: human-readable, or (with {@code --json}) one JSON object with
- * {@code event}, {@code participant}, {@code time} and the event's fields. docs/events.md
- * describes them. Thread-safe: a stop request prints from the signal's thread.
+ * Prints each event as one line: human-readable in the user's language, or (with {@code --json})
+ * one JSON object with {@code event}, {@code participant}, {@code time} and the event's fields,
+ * the same in every language. docs/events.md describes them. Thread-safe: a stop request prints from the signal's thread.
  */
 public final class EventPrinter implements Consumer<Event> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -20,11 +20,14 @@ public final class EventPrinter implements Consumer<Event> {
     private final PrintWriter out;
     private final boolean json;
     private final String prefix;
+    private final HumanLines lines;
 
-    EventPrinter(PrintWriter out, boolean json, String explicitName) {
+    /** {@code lines}: the human lines' language and command (unused with {@code json}). */
+    EventPrinter(PrintWriter out, boolean json, String explicitName, HumanLines lines) {
         this.out = out;
         this.json = json;
         this.prefix = explicitName == null ? "" : "[" + explicitName + "] ";
+        this.lines = lines;
     }
 
     boolean json() {
@@ -33,7 +36,7 @@ public final class EventPrinter implements Consumer<Event> {
 
     @Override
     public synchronized void accept(Event event) {
-        out.println(json ? toJson(event) : prefix + HumanLines.format(event));
+        out.println(json ? toJson(event) : prefix + lines.format(event));
         out.flush();
     }
 

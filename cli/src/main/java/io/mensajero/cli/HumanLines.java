@@ -1,129 +1,183 @@
 package io.mensajero.cli;
 
+import io.mensajero.cli.lab.Messages;
 import io.mensajero.client.Event;
 
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The human-readable line for each event. */
+/**
+ * The human-readable line for each event, in the language of {@code messages} (the {@code cmd.*}
+ * texts of the same bundles as the lab). Numbers that name things (ports, delivery tags, message
+ * numbers) are passed as text, so they are never grouped ("5,672"); counts choose singular or
+ * plural. The staged producer prints the course's own lines ("Iniciando etapa 1").
+ */
 final class HumanLines {
-    private HumanLines() {
+    private final Messages messages;
+    private final String command;
+
+    /** {@code command}: the command printing, e.g. "staged" (some of its lines are the course's). */
+    HumanLines(Messages messages, String command) {
+        this.messages = messages;
+        this.command = command;
     }
 
-    static String format(Event e) {
+    String format(Event e) {
         return switch (e.type()) {
-            case CONNECTED -> "connected to " + e.string("host") + ":" + e.get("port") + ", vhost "
-                    + e.string("vhost") + ", as " + e.string("user");
+            case CONNECTED -> get("cmd.connected", e.string("host"), text(e, "port"), e.string("vhost"), e.string("user"));
             case DECLARED -> e.get("exchange") != null
-                    ? "declared exchange " + e.string("exchange") + " (" + e.string("exchangeType")
-                    + (Boolean.TRUE.equals(e.get("durable")) ? ", durable)" : ")")
-                    : "declared queue " + e.string("queue") + " (" + queueTraits(e)
-                    + count(e, "messages", "message") + " ready, " + count(e, "consumers", "consumer") + ")";
-            case BOUND -> "bound queue " + e.string("queue") + " to exchange " + e.string("exchange")
-                    + " with binding key '" + e.string("bindingKey") + "'" + arguments(e.get("arguments"));
-            case CONSUMING -> "waiting for messages on queue " + e.string("queue")
-                    + (Boolean.TRUE.equals(e.get("autoAck")) ? " (auto-ack" : " (manual ack")
-                    + (e.get("prefetch") == null ? ")" : ", prefetch " + prefetch(e) + ")")
-                    + ". To exit press CTRL+C";
-            case SENT -> "sent #" + e.get("seq") + " '" + e.string("body") + "' to " + destination(e)
-                    + (Boolean.TRUE.equals(e.get("persistent")) ? " (persistent)" : "") + correlation(e);
+                    ? get(Boolean.TRUE.equals(e.get("durable")) ? "cmd.declared.exchange.durable" : "cmd.declared.exchange",
+                            e.string("exchange"), e.string("exchangeType"))
+                    : get("cmd.declared.queue", e.string("queue"), queueTraits(e), count(e, "messages"),
+                            count(e, "consumers")) + withArguments(e.get("arguments"));
+            case BOUND -> arguments(e.get("arguments")).isEmpty()
+                    ? get("cmd.bound", e.string("queue"), e.string("exchange"), e.string("bindingKey"))
+                    : get("cmd.bound.arguments", e.string("queue"), e.string("exchange"), e.string("bindingKey"),
+                            arguments(e.get("arguments")));
+            case CONSUMING -> get("cmd.consuming", e.string("queue"), consumingMode(e));
+            case SENT -> join(get("cmd.sent", text(e, "seq"), e.string("body"), destination(e)),
+                    Boolean.TRUE.equals(e.get("persistent")) ? get("cmd.persistent") : null, correlation(e));
             case RECEIVED -> received(e);
-            case FORWARDED -> "forwarded #" + e.get("seq") + " '" + e.string("body") + "' to queue "
-                    + e.string("forwardTo") + correlation(e);
-            case ACKED -> "acked delivery tag " + e.get("deliveryTag") + " (#" + e.get("seq") + " '"
-                    + e.string("body") + "') after " + seconds(e.number("afterMs"));
-            case DONE -> "done with delivery tag " + e.get("deliveryTag") + " (#" + e.get("seq") + " '"
-                    + e.string("body") + "') after " + seconds(e.number("afterMs")) + "; auto-ack, nothing to ack";
-            case STAGE_STARTED -> "stage " + e.get("stage") + " started";
-            case STAGE_COMPLETED -> "stage " + e.get("stage") + " completed (" + count(e, "sent", "message") + " sent so far)";
-            case STOPPING -> "stopping (" + e.string("reason") + ")...";
-            case SUMMARY -> "summary: " + summary(e);
-            case ERROR -> "error: " + e.string("error");
-            case READY -> "broker ready on " + e.string("host") + ":" + e.get("port");
-            case STOPPED -> "broker stopped";
+            case FORWARDED -> join(get("cmd.forwarded", text(e, "seq"), e.string("body"), e.string("forwardTo")),
+                    correlation(e));
+            case ACKED -> get("cmd.acked", text(e, "deliveryTag"), text(e, "seq"), e.string("body"),
+                    seconds(e.number("afterMs")));
+            case DONE -> get("cmd.done", text(e, "deliveryTag"), text(e, "seq"), e.string("body"),
+                    seconds(e.number("afterMs")));
+            case STAGE_STARTED -> get("cmd.stage.started", text(e, "stage"));
+            case STAGE_COMPLETED -> get("cmd.stage.completed", text(e, "stage"));
+            case STOPPING -> "staged".equals(command) ? get("cmd.stopping.staged") : get("cmd.stopping", e.string("reason"));
+            case SUMMARY -> get("cmd.summary", summary(e));
+            case ERROR -> get("cmd.error", e.string("error"));
+            case READY -> get("cmd.ready", e.string("host"), text(e, "port"));
+            case STOPPED -> get("cmd.stopped");
+            case FAILED, RETRYING, REQUEUED, DEAD_LETTERED, CRASHING -> FailureLines.format(e);
         };
     }
 
-    private static String correlation(Event e) {
-        return e.get("correlationId") == null ? "" : " [correlation id " + e.string("correlationId") + "]";
+    private String get(String key, Object... args) {
+        return messages.get(key, args);
     }
 
-    private static String queueTraits(Event e) {
-        return (Boolean.TRUE.equals(e.get("durable")) ? "durable, " : "")
-                + (Boolean.TRUE.equals(e.get("exclusive")) ? "exclusive, " : "");
+    /** The parts that are there, separated by a space. */
+    private static String join(String... parts) {
+        List<String> present = new ArrayList<>();
+        for (String part : parts) {
+            if (part != null && !part.isEmpty()) {
+                present.add(part);
+            }
+        }
+        return String.join(" ", present);
     }
 
-    private static String prefetch(Event e) {
-        return e.number("prefetch") == 0 ? "unlimited" : e.string("prefetch");
+    private String correlation(Event e) {
+        return e.get("correlationId") == null ? null : get("cmd.correlation", e.string("correlationId"));
     }
 
-    private static String destination(Event e) {
+    private String queueTraits(Event e) {
+        StringBuilder traits = new StringBuilder();
+        if (Boolean.TRUE.equals(e.get("durable"))) {
+            traits.append(get("cmd.trait.durable")).append(", ");
+        }
+        if (Boolean.TRUE.equals(e.get("exclusive"))) {
+            traits.append(get("cmd.trait.exclusive")).append(", ");
+        }
+        return traits.toString();
+    }
+
+    private String consumingMode(Event e) {
+        String mode = get(Boolean.TRUE.equals(e.get("autoAck")) ? "cmd.consuming.auto" : "cmd.consuming.manual");
+        if (e.get("prefetch") == null) {
+            return mode;
+        }
+        String prefetch = e.number("prefetch") == 0 ? get("cmd.consuming.unlimited") : text(e, "prefetch");
+        return get("cmd.consuming.prefetch", mode, prefetch);
+    }
+
+    private String destination(Event e) {
         String exchange = e.string("exchange");
-        return exchange == null || exchange.isEmpty() ? "queue " + e.string("queue")
-                : "exchange " + exchange + " (routing key '" + e.string("routingKey") + "')";
+        return exchange == null || exchange.isEmpty() ? get("cmd.to.queue", e.string("queue"))
+                : get("cmd.to.exchange", exchange, e.string("routingKey"));
     }
 
-    private static String received(Event e) {
-        String line = "received #" + e.get("seq") + " '" + e.string("body") + "'" + correlation(e);
+    private String received(Event e) {
+        String line = join(get("cmd.received", text(e, "seq"), e.string("body")), correlation(e));
         if (e.get("workMs") != null) {
             long work = e.number("workMs") + e.number("ackDelayMs");
-            return line + " (delivery tag " + e.get("deliveryTag") + ", redelivered=" + e.get("redelivered") + "); "
-                    + (Boolean.TRUE.equals(e.get("autoAck")) ? "working " : "will ack in ") + seconds(work);
+            return join(line, get(Boolean.TRUE.equals(e.get("autoAck")) ? "cmd.received.work.auto" : "cmd.received.work",
+                    text(e, "deliveryTag"), text(e, "redelivered"), seconds(work)));
         }
         String exchange = e.string("exchange");
         if (exchange != null && !exchange.isEmpty()) {
-            line += " from exchange " + exchange + (e.string("routingKey").isEmpty() ? "" : " (routing key '"
-                    + e.string("routingKey") + "')");
+            String key = e.string("routingKey");
+            line = join(line, key == null || key.isEmpty() ? get("cmd.received.from", exchange)
+                    : get("cmd.received.from.key", exchange, key));
         }
-        return Boolean.TRUE.equals(e.get("redelivered")) ? line + " (redelivered)" : line;
+        line += FailureLines.deaths(e);
+        return Boolean.TRUE.equals(e.get("redelivered")) ? join(line, get("cmd.received.redelivered")) : line;
     }
 
-    private static String summary(Event e) {
-        String why = "done".equals(e.string("reason")) ? "" : " (" + e.string("reason") + ")";
+    private String summary(Event e) {
+        String why = "done".equals(e.string("reason")) || e.string("reason") == null ? null
+                : get("cmd.summary.why", e.string("reason"));
         if (e.get("stagesCompleted") != null) {
-            return "sent " + e.get("sent") + " of " + (e.number("stages") * e.number("perStage"))
-                    + " messages to queue " + e.string("queue") + ", " + e.get("stagesCompleted") + " of "
-                    + e.get("stages") + " stages completed"
-                    + (e.get("last") == null ? "" : ", the last one '" + e.string("last") + "'") + why;
+            String line = get("cmd.summary.staged", text(e, "sent"),
+                    String.valueOf(e.number("stages") * e.number("perStage")), e.string("queue"),
+                    text(e, "stagesCompleted"), text(e, "stages"));
+            if (e.get("last") != null) {
+                line += ", " + get("cmd.summary.last", e.string("last"));
+            }
+            return join(line, why);
         }
         if (e.get("sent") != null) {
-            return "sent " + count(e, "sent", "message") + " to "
-                    + (e.get("exchange") != null ? "exchange " + e.string("exchange") : "queue " + e.string("queue")) + why;
+            String to = e.get("exchange") != null ? get("cmd.to.exchange.only", e.string("exchange"))
+                    : get("cmd.to.queue", e.string("queue"));
+            return join(get("cmd.summary.sent", count(e, "sent"), to), why);
         }
+        String forwarded = e.get("forwarded") == null ? ""
+                : ", " + get("cmd.summary.forwarded", text(e, "forwarded"), e.string("forwardTo"));
         if (e.get("acked") != null) {
-            return "received " + e.get("received") + ", acked " + e.get("acked") + ", left unacked "
-                    + e.get("unacked") + " (the broker redelivers those) from queue " + e.string("queue")
-                    + forwarded(e) + why;
+            return join(get("cmd.summary.acked", text(e, "received"), text(e, "acked"), text(e, "unacked"),
+                    e.string("queue")) + FailureLines.counts(e) + forwarded, why);
         }
         if (e.get("lost") != null) {
-            return "received " + e.get("received") + ", done " + e.get("done") + ", unfinished "
-                    + e.get("lost") + " (auto-ack: those are lost) from queue " + e.string("queue")
-                    + forwarded(e) + why;
+            return join(get("cmd.summary.lost", text(e, "received"), text(e, "done"), text(e, "lost"),
+                    e.string("queue")) + forwarded, why);
         }
-        return "received " + count(e, "received", "message") + " from "
-                + (e.get("exchange") != null ? "exchange " + e.string("exchange") + " via " : "")
-                + "queue " + e.string("queue") + why;
+        return join(e.get("exchange") != null
+                ? get("cmd.summary.subscribed", count(e, "received"), e.string("exchange"), e.string("queue"))
+                : get("cmd.summary.received", count(e, "received"), e.string("queue")), why);
     }
 
-    private static String forwarded(Event e) {
-        return e.get("forwarded") == null ? "" : ", forwarded " + e.get("forwarded") + " to queue " + e.string("forwardTo");
+    /** A declared queue's arguments, when it has any: " with arguments {x-max-length=10}". */
+    private static String withArguments(Object arguments) {
+        String shown = arguments(arguments);
+        return shown.isEmpty() ? "" : " with arguments " + shown;
     }
 
     private static String arguments(Object arguments) {
         if (!(arguments instanceof Map) || ((Map<?, ?>) arguments).isEmpty()) {
             return "";
         }
-        return " and arguments " + ((Map<?, ?>) arguments).entrySet().stream()
+        return ((Map<?, ?>) arguments).entrySet().stream()
                 .map(en -> en.getKey() + "=" + en.getValue()).collect(Collectors.joining(", ", "{", "}"));
     }
 
-    private static String count(Event e, String field, String noun) {
-        Object n = e.get(field);
-        return n + " " + noun + (n instanceof Number && ((Number) n).longValue() == 1 ? "" : "s");
+    /** A field as text ("" when absent), so that MessageFormat does not group its digits. */
+    private static String text(Event e, String field) {
+        Object value = e.get(field);
+        return value == null ? "" : String.valueOf(value);
     }
 
-    static String seconds(long millis) {
-        return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+    /** A count for a choice pattern (0 when absent). */
+    private static long count(Event e, String field) {
+        Object value = e.get(field);
+        return value instanceof Number ? ((Number) value).longValue() : 0;
+    }
+
+    String seconds(long millis) {
+        return String.format(messages.locale(), "%.1fs", millis / 1000.0);
     }
 }

@@ -32,6 +32,7 @@ import java.util.concurrent.Callable;
                 io.mensajero.cli.lab.LabCommand.class,
                 io.mensajero.cli.ctl.CtlCommand.class,
                 io.mensajero.cli.console.ConsoleCommand.class},
+        versionProvider = Main.Version.class,
         footer = {"", "Run 'mensajero COMMAND --help' for a command's options.", Main.EXIT_CODES})
 public final class Main implements Callable<Integer> {
     /** The exit codes, as every --help footer and the README list them. */
@@ -39,15 +40,35 @@ public final class Main implements Callable<Integer> {
             + "  0  ok, also after Ctrl-C or SIGTERM (it stops cleanly and prints its summary)%n"
             + "  1  unexpected internal error%n"
             + "  2  usage error: a bad option value or a malformed URI%n"
-            + "  3  the broker cannot be reached, or the connection to it was lost%n"
+            + "  3  the broker cannot be reached, or the connection to it was lost (however: killed, stopped, network)%n"
             + "  4  authentication failed%n"
             + "  5  vhost not found, or access refused%n"
             + "  6  the broker refused an operation (e.g. 406 PRECONDITION_FAILED)%n"
-            + "  7  'mensajero broker' cannot listen: the port is already in use, or the address is not local%n"
-            + "  8  'mensajero lab': a scenario did not behave as RabbitMQ documents";
+            + "  7  'mensajero broker' cannot start: the port is already in use, the address is not local, or the%n"
+            + "     data directory is in use by another broker or cannot be written%n"
+            + "  8  'mensajero lab': a scenario did not behave as RabbitMQ documents%n"
+            + "  130, 143  a second Ctrl-C (SIGINT) or SIGTERM stopped it at once; 'mensajero lab' also exits 130 on the first Ctrl-C";
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version and exit.")
+    boolean version;
+
+    /** "mensajero 0.1.0-SNAPSHOT (Java 17.0.16)": the build's version, from a resource Maven fills in. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"mensajero " + p.getProperty("version", "(unknown version)") + " (Java "
+                    + Runtime.version() + ")"};
+        }
+    }
 
     @Override
     public Integer call() {
@@ -72,7 +93,7 @@ public final class Main implements Callable<Integer> {
         cl.setParameterExceptionHandler((ParameterException e, String[] ignored) -> {
             String where = e.getCommandLine().getCommandSpec().qualifiedName();
             return fail(out, err, json, participant(e.getCommandLine().getParseResult()), Failure.USAGE,
-                    oneLine(e.getMessage()) + " (see '" + where + " --help')");
+                    describe(e) + " (see '" + where + " --help')");
         });
         cl.setExecutionExceptionHandler((Exception e, CommandLine command, ParseResult parsed) -> {
             if (e instanceof MensajeroException) {
@@ -114,6 +135,24 @@ public final class Main implements Callable<Integer> {
             }
         }
         return name;
+    }
+
+    /** picocli's message, except for an unknown command or a surplus argument, said plainly. */
+    private static String describe(ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String first = unmatched.getUnmatched().get(0);
+            CommandLine command = e.getCommandLine();
+            if (!first.startsWith("-") && !command.getSubcommands().isEmpty()) {
+                return "unknown command '" + first + "' (the commands are "
+                        + String.join(", ", command.getSubcommands().keySet()) + ")";
+            }
+            if (!first.startsWith("-")) {
+                return "unexpected argument '" + first + "'" + (unmatched.getUnmatched().size() > 1
+                        ? " (and " + (unmatched.getUnmatched().size() - 1) + " more)" : "")
+                        + "; a body with spaces needs quotes";
+            }
+        }
+        return oneLine(e.getMessage());
     }
 
     static String oneLine(String text) {

@@ -30,6 +30,11 @@ class SendCommand extends ClientCommand {
     @Option(names = "--durable", negatable = true, description = "Declare the queue durable (send: no, task: yes).")
     Boolean durable;
 
+    @Option(names = "--dead-letter-queue", paramLabel = "QUEUE",
+            description = "Declare the queue with its dead letters going to QUEUE, as 'work --max-attempts' does "
+                    + "(x-dead-letter-exchange \"\", x-dead-letter-routing-key QUEUE).")
+    String deadLetterQueue;
+
     @Option(names = "--correlation-id", paramLabel = "TEMPLATE",
             description = "Set each message's correlation_id; {n} becomes the message's number (e.g. order-{n}).")
     String correlationId;
@@ -63,6 +68,9 @@ class SendCommand extends ClientCommand {
         }
         if (correlationId != null) {
             builder.correlationId(correlationId);
+        }
+        if (deadLetterQueue != null) {
+            builder.deadLetterQueue(deadLetterQueue);
         }
         return builder.build();
     }

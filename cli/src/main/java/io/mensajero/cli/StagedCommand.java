@@ -33,8 +33,8 @@ final class StagedCommand extends ClientCommand {
     Duration stagePause = Duration.ofSeconds(2);
 
     @Option(names = "--body", paramLabel = "TEMPLATE",
-            description = "Body template; {stage} and {message} become the numbers (default: 'Stage {stage} - Message {message}').")
-    String body = "Stage {stage} - Message {message}";
+            description = "Body template; {stage} and {message} become the numbers (default, as the course: 'Etapa {stage} - Mensaje {message}').")
+    String body = StagedProducer.COURSE_BODY;
 
     @Override
     MessagingPattern pattern(ConnectionSettings settings, String name, EventPrinter printer) {

@@ -44,6 +44,36 @@ final class WorkCommand extends ClientCommand {
                     + "to QUEUE, then ack.")
     String forwardTo;
 
+    @Option(names = "--max-attempts", paramLabel = "N", converter = Converters.CountConverter.class,
+            description = "After N failed attempts the broker moves a message to the dead-letter queue "
+                    + "(QUEUE.dead; failed attempts go round QUEUE.retry). Default: 0, a failed message goes back "
+                    + "to the queue.")
+    int maxAttempts;
+
+    @Option(names = "--dead-letter-queue", paramLabel = "QUEUE",
+            description = "The dead-letter queue for --max-attempts (default: QUEUE.dead).")
+    String deadLetterQueue;
+
+    @Option(names = "--retry-queue", paramLabel = "QUEUE",
+            description = "Where a failed attempt waits before the next (default: QUEUE.retry).")
+    String retryQueue;
+
+    @Option(names = "--retry-delay", paramLabel = "D", converter = Converters.DurationConverter.class,
+            description = "How long a failed message waits in the retry queue (default: 0s).")
+    Duration retryDelay;
+
+    @Option(names = "--fail-rate", paramLabel = "P",
+            description = "Fail the work on each message with probability P, from 0 to 1 (default: 0).")
+    double failRate;
+
+    @Option(names = "--fail-on", paramLabel = "PATTERN",
+            description = "Fail the work on messages whose body matches the regular expression PATTERN.")
+    String failOn;
+
+    @Option(names = "--crash-on", paramLabel = "PATTERN",
+            description = "Exit abruptly (code 70, nothing acked) on a message whose body matches PATTERN.")
+    String crashOn;
+
     @Option(names = "--count", paramLabel = "N", converter = Converters.CountConverter.class,
             description = "Stop after finishing N tasks (default: 0, no limit).")
     int count;
@@ -63,6 +93,7 @@ final class WorkCommand extends ClientCommand {
         if (idleTimeout != null) {
             builder.idleTimeout(idleTimeout);
         }
+        poisonOptions(builder);
         if (forwardTo != null) {
             if (faults.dropNth > 0) {
                 throw MensajeroException.usage("--drop-nth cannot hide a message that --forward-to passes on");
@@ -70,5 +101,27 @@ final class WorkCommand extends ClientCommand {
             builder.forwardTo(forwardTo);
         }
         return builder.build();
+    }
+
+    private void poisonOptions(Worker.Builder builder) {
+        builder.maxAttempts(maxAttempts).failRate(failRate);
+        if (maxAttempts == 0 && (deadLetterQueue != null || retryQueue != null || retryDelay != null)) {
+            throw MensajeroException.usage("--dead-letter-queue, --retry-queue and --retry-delay go with --max-attempts");
+        }
+        if (deadLetterQueue != null) {
+            builder.deadLetterQueue(deadLetterQueue);
+        }
+        if (retryQueue != null) {
+            builder.retryQueue(retryQueue);
+        }
+        if (retryDelay != null) {
+            builder.retryDelay(retryDelay);
+        }
+        if (failOn != null) {
+            builder.failOn(failOn);
+        }
+        if (crashOn != null) {
+            builder.crashOn(crashOn);
+        }
     }
 }

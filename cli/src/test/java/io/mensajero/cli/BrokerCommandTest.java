@@ -22,8 +22,8 @@ class BrokerCommandTest {
 
     @Test
     void readyLineThenAWorkingBrokerThenACleanStopOnSigint() throws Exception {
-        try (Participant broker = Participant.start("broker", "--port", "0", "--management-port", "0")) {
-            ParticipantEvent ready = broker.awaitEvent("ready", Duration.ofSeconds(20));
+        try (Participant broker = Participant.start("broker", "--port", "0", "--management-port", "0", "--memory")) {
+            ParticipantEvent ready = broker.awaitEvent("ready", Duration.ofMinutes(3));
             int port = (int) ready.number("port");
             assertThat(ready.string("host")).isEqualTo("127.0.0.1");
 
@@ -38,7 +38,7 @@ class BrokerCommandTest {
             }
 
             broker.interrupt();
-            assertThat(broker.waitFor(Duration.ofSeconds(10))).isZero();
+            assertThat(broker.waitFor(Duration.ofMinutes(3))).isZero();
             assertThat(broker.events("stopped")).hasSize(1);
             assertThat(broker.stderr()).isEmpty();
         }
@@ -50,12 +50,73 @@ class BrokerCommandTest {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int code = Main.run(new PrintWriter(out), new PrintWriter(err), "broker", "--port",
-                    String.valueOf(taken.getLocalPort()));
+                    String.valueOf(taken.getLocalPort()), "--memory");
             assertThat(code).isEqualTo(7);
             assertThat(err.toString()).isEqualTo("mensajero: port " + taken.getLocalPort()
                     + " is already in use on 127.0.0.1" + System.lineSeparator());
             assertThat(out.toString()).isEmpty();
         }
+    }
+
+    @Test
+    void aSecondBrokerOnTheSameDataDirectoryIsOneLineAndExitSeven(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (Participant first = Participant.start("broker", "--port", "0", "--data", dir.toString())) {
+            ParticipantEvent ready = first.awaitEvent("ready", Duration.ofMinutes(3));
+            assertThat(ready.string("data")).isEqualTo(dir.toString());
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = Main.run(new PrintWriter(out), new PrintWriter(err), "broker", "--port", "0", "--data",
+                    dir.toString());
+            assertThat(code).isEqualTo(7);
+            assertThat(err.toString()).isEqualTo("mensajero: the data directory " + dir
+                    + " is in use by another broker (it holds " + dir.resolve("lock") + ")" + System.lineSeparator());
+            assertThat(out.toString()).isEmpty();
+            first.interrupt();
+            assertThat(first.waitFor(Duration.ofSeconds(10))).isZero();
+        }
+    }
+
+    @Test
+    void aDataDirectoryThatCannotBeCreatedIsOneLineAndExitSeven(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createFile(tmp.resolve("a-file"));
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "broker", "--port", "0",
+                "--data", file.resolve("data").toString());
+        assertThat(code).isEqualTo(7);
+        assertThat(err.toString()).startsWith("mensajero: cannot create the data directory " + file.resolve("data"))
+                .doesNotContain("\tat ").hasLineCount(1);
+    }
+
+    @Test
+    void dataAndMemoryExcludeEachOther() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "broker", "--memory",
+                "--data", "/tmp/x");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("mensajero: --data and --memory exclude each other" + System.lineSeparator());
+    }
+
+    @Test
+    void aBindAddressThatDoesNotResolveIsOneLineAndExitSeven() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "broker", "--port", "0",
+                "--bind", "no-such-host.invalid");
+        assertThat(code).isEqualTo(7);
+        assertThat(err.toString()).isEqualTo("mensajero: cannot listen on no-such-host.invalid:0: no such host "
+                + "'no-such-host.invalid'" + System.lineSeparator());
+    }
+
+    @Test
+    void versionAndAnUnknownCommandAreOneLineEach() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(Main.run(new PrintWriter(out), new PrintWriter(err), "--version")).isZero();
+        assertThat(out.toString()).matches("mensajero \\d+\\.\\d+\\.\\d+\\S* \\(Java \\S+\\)\\R");
+        assertThat(Main.run(new PrintWriter(out), new PrintWriter(err), "brokr")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("mensajero: unknown command 'brokr' (the commands are send, receive, "
+                + "task, work, publish, subscribe, staged, broker, bench, lab, ctl, console) (see 'mensajero --help')" + System.lineSeparator());
     }
 
     @Test

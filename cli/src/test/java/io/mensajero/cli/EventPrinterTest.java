@@ -2,6 +2,7 @@ package io.mensajero.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mensajero.cli.lab.Messages;
 import io.mensajero.client.Event;
 import io.mensajero.client.EventType;
 import org.junit.jupiter.api.Test;
@@ -13,11 +14,13 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EventPrinterTest {
+    private static final HumanLines EN = new HumanLines(Messages.forLanguage("en"), "work");
+    private static final HumanLines ES = new HumanLines(Messages.forLanguage("es"), "work");
 
     @Test
     void jsonLinesCarryEventParticipantTimeAndFields() throws Exception {
         StringWriter out = new StringWriter();
-        EventPrinter printer = new EventPrinter(new PrintWriter(out), true, null);
+        EventPrinter printer = new EventPrinter(new PrintWriter(out), true, null, new HumanLines(Messages.forLanguage("es"), "work"));
         printer.accept(Event.of(EventType.RECEIVED, "work", "queue", "task_queue", "body", "job 1",
                 "deliveryTag", 3L, "redelivered", true));
         JsonNode line = new ObjectMapper().readTree(out.toString());
@@ -32,7 +35,7 @@ class EventPrinterTest {
     @Test
     void humanLinesAreOneLinePerEventAndNameTheParticipant() {
         StringWriter out = new StringWriter();
-        EventPrinter printer = new EventPrinter(new PrintWriter(out), false, "slow");
+        EventPrinter printer = new EventPrinter(new PrintWriter(out), false, "slow", EN);
         printer.accept(Event.of(EventType.RECEIVED, "slow", "queue", "q", "body", "job..", "seq", 1,
                 "deliveryTag", 1L, "redelivered", false, "autoAck", false, "workMs", 2000L, "ackDelayMs", 500L));
         printer.accept(Event.of(EventType.ACKED, "slow", "queue", "q", "body", "job..", "seq", 1,
@@ -49,9 +52,11 @@ class EventPrinterTest {
         for (EventType type : EventType.values()) {
             Event event = new Event(type, "p", 1L, Map.of());
             Event full = new Event(type, "p", 1L, withCounts(any));
-            assertThat(HumanLines.format(full)).as("%s", type).isNotBlank().doesNotContain("\n");
-            if (type == EventType.STAGE_STARTED || type == EventType.STOPPING) {
-                assertThat(HumanLines.format(event)).isNotBlank();
+            for (HumanLines lines : new HumanLines[] {EN, ES, new HumanLines(Messages.forLanguage("es"), "staged")}) {
+                assertThat(lines.format(full)).as("%s", type).isNotBlank().doesNotContain("\n").doesNotContain("{");
+                if (type == EventType.STAGE_STARTED || type == EventType.STOPPING) {
+                    assertThat(lines.format(event)).isNotBlank();
+                }
             }
         }
     }
@@ -68,5 +73,36 @@ class EventPrinterTest {
         all.put("consumers", 0);
         all.put("error", "boom");
         return all;
+    }
+
+    @Test
+    void theStagedProducerPrintsTheCoursesLinesInSpanish() {
+        HumanLines staged = new HumanLines(Messages.forLanguage("es"), "staged");
+        assertThat(staged.format(Event.of(EventType.STAGE_STARTED, "staged", "queue", "hello", "stage", 2)))
+                .isEqualTo("Iniciando etapa 2");
+        assertThat(staged.format(Event.of(EventType.STAGE_COMPLETED, "staged", "queue", "hello", "stage", 2, "sent", 6)))
+                .isEqualTo("Etapa 2 completada");
+        assertThat(staged.format(Event.of(EventType.STOPPING, "staged", "reason", "SIGINT")))
+                .isEqualTo("Deteniendo el envío de mensajes...");
+        HumanLines english = new HumanLines(Messages.forLanguage("en"), "staged");
+        assertThat(english.format(Event.of(EventType.STAGE_STARTED, "staged", "stage", 2))).isEqualTo("Starting stage 2");
+        assertThat(english.format(Event.of(EventType.STOPPING, "staged", "reason", "SIGINT")))
+                .isEqualTo("Stopping sending messages...");
+    }
+
+    @Test
+    void numbersThatNameThingsAreNotGroupedAndCountsAgree() {
+        assertThat(ES.format(Event.of(EventType.CONNECTED, "w", "host", "localhost", "port", 5672, "vhost", "/",
+                "user", "guest"))).isEqualTo("conectado a localhost:5672, vhost /, como guest");
+        assertThat(EN.format(Event.of(EventType.DECLARED, "w", "queue", "task_queue", "durable", true, "exclusive", false,
+                "messages", 1, "consumers", 2)))
+                .isEqualTo("declared queue task_queue (durable, 1 message ready, 2 consumers)");
+        assertThat(ES.format(Event.of(EventType.SENT, "w", "queue", "hello", "exchange", "", "body", "Hola", "seq", 1234,
+                "persistent", true))).isEqualTo("enviado #1234 'Hola' a la cola hello (persistente)");
+        assertThat(ES.format(Event.of(EventType.SUMMARY, "w", "queue", "hello", "sent", 1, "reason", "SIGINT")))
+                .isEqualTo("resumen: 1 mensaje enviado a la cola hello (SIGINT)");
+        assertThat(EN.format(Event.of(EventType.RECEIVED, "s", "queue", "amq.gen-1", "exchange", "business_events",
+                "routingKey", "", "body", "BUYER_ARRIVED_ID", "seq", 1, "redelivered", true)))
+                .isEqualTo("received #1 'BUYER_ARRIVED_ID' from exchange business_events (redelivered)");
     }
 }

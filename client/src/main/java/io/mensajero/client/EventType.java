@@ -16,6 +16,16 @@ public enum EventType {
     RECEIVED("received"),
     /** A worker published a delivery's message to its next queue (before acking it). */
     FORWARDED("forwarded"),
+    /** A worker's work on a delivery failed (simulated: fail-on, fail-rate; or redelivered after a crash). */
+    FAILED("failed"),
+    /** A worker sent a failed delivery round its retry queue, to come back after the retry delay. */
+    RETRYING("retrying"),
+    /** A worker gave a failed delivery back to its queue (nack with requeue). */
+    REQUEUED("requeued"),
+    /** A worker's last attempt failed: the broker dead-letters the delivery to the dead-letter queue. */
+    DEAD_LETTERED("dead-lettered"),
+    /** A worker is about to exit abruptly (simulated crash, --crash-on). */
+    CRASHING("crashing"),
     /** A worker acknowledged a delivery. */
     ACKED("acked"),
     /** A worker with automatic acknowledgement finished a delivery's work. */

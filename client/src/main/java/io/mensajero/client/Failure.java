@@ -9,7 +9,7 @@ public enum Failure {
     INTERNAL(1),
     /** 2: a bad option value or a malformed URI; nothing was sent to a broker. */
     USAGE(2),
-    /** 3: the broker could not be reached, or the connection to it was lost. */
+    /** 3: the broker could not be reached, or the connection to it was lost, however (killed, stopped, network). */
     UNREACHABLE(3),
     /** 4: the broker refused the user name or password. */
     AUTHENTICATION(4),

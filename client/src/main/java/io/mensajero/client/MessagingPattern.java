@@ -164,6 +164,15 @@ public abstract class MessagingPattern {
         declareQueue("declare queue '" + queue + "'", channel, queue, durable, false);
     }
 
+    /** Declares a queue with arguments (x-dead-letter-exchange, ...); they are shown in the event. */
+    final void declareQueue(Channel channel, String queue, boolean durable, Map<String, Object> arguments)
+            throws InterruptedException {
+        AMQP.Queue.DeclareOk ok = amqp("declare queue '" + queue + "'",
+                () -> channel.queueDeclare(queue, durable, false, false, arguments));
+        emit(EventType.DECLARED, "queue", ok.getQueue(), "durable", durable, "exclusive", false,
+                "messages", ok.getMessageCount(), "consumers", ok.getConsumerCount(), "arguments", arguments);
+    }
+
     /** Declares an exclusive, non-durable queue whose name the broker chooses; returns the name. */
     final String declareServerNamedQueue(Channel channel) throws InterruptedException {
         return declareQueue("declare a server-named exclusive queue", channel, "", false, true);

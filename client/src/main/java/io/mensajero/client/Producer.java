@@ -21,6 +21,7 @@ import java.util.Objects;
 public final class Producer extends PublishingPattern {
     private final String queue;
     private final boolean durable;
+    private final String deadLetterQueue;
     private final boolean persistent;
     private final String correlationId;
 
@@ -30,6 +31,7 @@ public final class Producer extends PublishingPattern {
         this.durable = builder.durable;
         this.persistent = builder.persistent;
         this.correlationId = builder.correlationId;
+        this.deadLetterQueue = builder.deadLetterQueue;
     }
 
     /** producer.py: queue {@code hello} (default arguments), body {@code Hello World!}. */
@@ -48,7 +50,11 @@ public final class Producer extends PublishingPattern {
         Connection connection = open();
         try {
             Channel channel = amqp("open a channel", connection::createChannel);
-            declareQueue(channel, queue, durable);
+            if (deadLetterQueue == null) {
+                declareQueue(channel, queue, durable);
+            } else {
+                declareQueue(channel, queue, durable, Attempts.deadLetteringTo(deadLetterQueue));
+            }
             sent = sendAll(channel, (n, text) -> {
                 String correlation = correlationId == null ? null : Bodies.render(correlationId, n);
                 publishConfirmed(channel, "", queue, properties(correlation), Bodies.bytes(text), n);
@@ -75,6 +81,7 @@ public final class Producer extends PublishingPattern {
         private final String defaultName;
         private String queue;
         private boolean durable;
+        private String deadLetterQueue;
         private boolean persistent;
         private String correlationId;
 
@@ -88,6 +95,18 @@ public final class Producer extends PublishingPattern {
 
         public Builder queue(String queue) {
             this.queue = Objects.requireNonNull(queue, "queue");
+            return this;
+        }
+
+        /**
+         * Declare the queue with dead letters going to this queue, as a worker with
+         * {@code maxAttempts} and the same dead-letter queue declares it (the declarations must agree).
+         */
+        public Builder deadLetterQueue(String queue) {
+            if (queue == null || queue.isEmpty()) {
+                throw MensajeroException.usage("the dead-letter queue must be named");
+            }
+            this.deadLetterQueue = queue;
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.mensajero.client;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.mensajero.client.internal.Bodies;
+import io.mensajero.client.internal.DeathHistory;
 
 import java.util.Map;
 import java.util.Objects;
@@ -34,13 +35,20 @@ public final class Receiver extends ConsumingPattern {
             declareQueue(channel, queue, durable);
             consume(channel, queue, true, delivery -> {
                 received[0]++;
-                emit(EventType.RECEIVED, withCorrelation(correlationId(delivery.properties()),
+                Object[] fields = withCorrelation(correlationId(delivery.properties()),
                         "queue", queue, "body", Bodies.text(delivery.body()),
                         "seq", received[0], "deliveryTag", delivery.envelope().getDeliveryTag(),
                         "redelivered", delivery.envelope().isRedeliver(),
                         "persistent", persistent(delivery.properties()),
                         "exchange", delivery.envelope().getExchange(),
-                        "routingKey", delivery.envelope().getRoutingKey()));
+                        "routingKey", delivery.envelope().getRoutingKey());
+                DeathHistory deaths = DeathHistory.of(delivery.properties());
+                if (!deaths.isEmpty()) {
+                    fields = java.util.Arrays.copyOf(fields, fields.length + 2);
+                    fields[fields.length - 2] = "deaths";
+                    fields[fields.length - 1] = deaths.entries();
+                }
+                emit(EventType.RECEIVED, fields);
                 return true;
             });
         } finally {

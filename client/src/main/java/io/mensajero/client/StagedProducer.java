@@ -10,14 +10,18 @@ import java.util.Objects;
 
 /**
  * The course's ejercicio-bloque-a/producer.py: a "staged" operation. Declares {@code hello};
- * for each stage sends {@code perStage} messages "Stage s - Message m" with {@code pause} after
- * each, then reports the stage completed and pauses {@code stagePause} before the next stage.
+ * for each stage sends {@code perStage} messages "Etapa s - Mensaje m" (the course's bodies)
+ * with {@code pause} after each, then reports the stage completed and pauses {@code stagePause}
+ * before the next stage.
  *
  * <p>{@link #stop(String)} is checked between messages and wakes the pauses: a message is never
  * left half-sent, every message reported as sent was confirmed by the broker, and the
  * connection is closed before the summary says what was sent.
  */
 public final class StagedProducer extends MessagingPattern {
+    /** The course's message body: {@code {stage}} and {@code {message}} become the numbers. */
+    public static final String COURSE_BODY = "Etapa {stage} - Mensaje {message}";
+
     private final String queue;
     private final boolean durable;
     private final int stages;
@@ -92,7 +96,7 @@ public final class StagedProducer extends MessagingPattern {
         private int perStage = 3;
         private Duration pause = Duration.ofSeconds(1);
         private Duration stagePause = Duration.ofSeconds(2);
-        private String body = "Stage {stage} - Message {message}";
+        private String body = COURSE_BODY;
 
         private Builder() {
         }

@@ -3,10 +3,16 @@ package io.mensajero.client;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.mensajero.client.internal.Bodies;
+import io.mensajero.client.internal.FailureSimulation;
+import io.mensajero.client.internal.Failures;
+import io.mensajero.client.internal.Inbox;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The course's consumer-v2.py plus the group work's delay before the ack: declares the durable
@@ -22,8 +28,16 @@ import java.util.Objects;
  * the work it publishes the message (same body and properties, so the same correlation_id) to the
  * next queue, waits for the broker's confirm, and only then acks. A worker stopped before that
  * forwards nothing and leaves the delivery to be redelivered.
+ *
+ * <p>Failures can be simulated ({@link Builder#failOn}, {@link Builder#failRate},
+ * {@link Builder#crashOn}); a failed delivery is given back to the queue, or, with
+ * {@link Builder#maxAttempts}, retried that many times and then dead-lettered by the broker
+ * (see {@link Attempts}).
  */
 public final class Worker extends ConsumingPattern {
+    /** The exit code of a simulated crash ({@link Builder#crashOn}). */
+    public static final int CRASH_EXIT_CODE = 70;
+
     private final String queue;
     private final boolean durable;
     private final int prefetch;
@@ -31,7 +45,12 @@ public final class Worker extends ConsumingPattern {
     private final Duration dotDuration;
     private final boolean autoAck;
     private final String forwardTo;
+    private final FailureSimulation failures;
+    private final Attempts attempts;
+    private final Runnable crash;
     private int received;
+    private int failed;
+    private int deadLettered;
     private int forwarded;
     private int finished;
     private int unfinished;
@@ -45,6 +64,11 @@ public final class Worker extends ConsumingPattern {
         this.dotDuration = builder.dotDuration;
         this.autoAck = builder.autoAck;
         this.forwardTo = builder.forwardTo;
+        this.failures = new FailureSimulation(builder.failOn, builder.crashOn, builder.failRate, builder.random);
+        this.attempts = builder.maxAttempts == 0 ? null : new Attempts(this, queue, durable, builder.quorum,
+                builder.maxAttempts, builder.deadLetterQueue == null ? queue + ".dead" : builder.deadLetterQueue,
+                builder.retryQueue == null ? queue + ".retry" : builder.retryQueue, builder.retryDelay);
+        this.crash = builder.crash;
     }
 
     public static Builder builder() {
@@ -54,9 +78,19 @@ public final class Worker extends ConsumingPattern {
     @Override
     Map<String, Object> execute() throws InterruptedException {
         Connection connection = open();
+        // A worker waiting out its ack delay hears of a dead broker at once, not when it acks.
+        connection.addShutdownListener(cause -> {
+            if (!cause.isInitiatedByApplication()) {
+                stopper.connectionLost(cause);
+            }
+        });
         try {
             Channel channel = amqp("open a channel", connection::createChannel);
-            declareQueue(channel, queue, durable);
+            if (attempts != null) {
+                attempts.declare(channel);
+            } else {
+                declareQueue(channel, queue, durable);
+            }
             if (forwardTo != null) {
                 declareQueue(channel, forwardTo, durable);
                 amqp("enable publisher confirms", channel::confirmSelect);
@@ -78,6 +112,12 @@ public final class Worker extends ConsumingPattern {
             summary.put("forwardTo", forwardTo);
             summary.put("forwarded", forwarded);
         }
+        if (failures.isActive() || attempts != null) {
+            summary.put("failed", failed);
+        }
+        if (attempts != null) {
+            summary.put("deadLettered", deadLettered);
+        }
         return summary;
     }
 
@@ -88,14 +128,32 @@ public final class Worker extends ConsumingPattern {
         Duration work = Bodies.workTime(body, dotDuration);
         int seq = ++received;
         String correlationId = correlationId(delivery.properties());
-        emit(EventType.RECEIVED, withCorrelation(correlationId, "queue", queue, "body", body, "seq", seq,
+        int attempt = attempts == null ? 0 : attempts.attempt(delivery.properties());
+        Object[] fields = withCorrelation(correlationId, "queue", queue, "body", body, "seq", seq,
                 "deliveryTag", tag, "redelivered", delivery.envelope().isRedeliver(),
                 "persistent", persistent(delivery.properties()), "autoAck", autoAck,
-                "workMs", work.toMillis(), "ackDelayMs", ackDelay.toMillis()));
+                "workMs", work.toMillis(), "ackDelayMs", ackDelay.toMillis());
+        emit(EventType.RECEIVED, attempts == null ? fields : append(fields, "attempt", attempt));
+        if (attempts != null && attempts.redeliveryIsAFailure(delivery)) {
+            return failed(channel, delivery, body, seq, attempt, "redelivered");
+        }
+        FailureSimulation.Outcome outcome = failures.attempt(body);
+        if (outcome == FailureSimulation.Outcome.CRASHES) {
+            emit(EventType.CRASHING, "queue", queue, "body", body, "seq", seq, "deliveryTag", tag, "attempt", attempt);
+            crash.run();
+        }
         long start = System.nanoTime();
         if (!stopper.pause(work.plus(ackDelay))) {
+            if (stopper.lost() != null) {
+                throw Failures.whileDoing((autoAck ? "working on delivery tag " : "waiting to ack delivery tag ") + tag,
+                        settings(), stopper.lost());
+            }
             unfinished++;
             return false;
+        }
+        if (outcome != FailureSimulation.Outcome.WORKS) {
+            return failed(channel, delivery, body, seq, attempt,
+                    outcome == FailureSimulation.Outcome.FAILS_ON ? "fail-on" : "fail-rate");
         }
         if (forwardTo != null) {
             publishConfirmed(channel, "", forwardTo, delivery.properties(), delivery.body(), seq);
@@ -118,6 +176,38 @@ public final class Worker extends ConsumingPattern {
         return true;
     }
 
+    /** The work on a delivery failed: retry, requeue or dead-letter it. It counts as handled. */
+    private boolean failed(Channel channel, Inbox.Item delivery, String body, int seq, int attempt, String cause)
+            throws InterruptedException {
+        long tag = delivery.envelope().getDeliveryTag();
+        failed++;
+        Object[] fields = {"queue", queue, "body", body, "seq", seq, "deliveryTag", tag, "cause", cause};
+        emit(EventType.FAILED, attempts == null ? fields
+                : append(append(fields, "attempt", attempt), "maxAttempts", attempts.maxAttempts()));
+        if (autoAck) {
+            return true;   // the broker forgot it when it sent it: a failed auto-ack delivery is lost
+        }
+        if (attempts != null) {
+            if (attempts.failed(channel, delivery, body, seq, attempt) == EventType.DEAD_LETTERED) {
+                deadLettered++;
+            }
+            return true;
+        }
+        amqp("nack (requeue) delivery tag " + tag, () -> {
+            channel.basicNack(tag, false, true);
+            return null;
+        });
+        emit(EventType.REQUEUED, "queue", queue, "body", body, "seq", seq, "deliveryTag", tag);
+        return true;
+    }
+
+    private static Object[] append(Object[] fields, String name, Object value) {
+        Object[] all = java.util.Arrays.copyOf(fields, fields.length + 2);
+        all[fields.length] = name;
+        all[fields.length + 1] = value;
+        return all;
+    }
+
     /** Builds a {@link Worker}. */
     public static final class Builder extends ConsumingBuilder<Builder> {
         private String queue = "task_queue";
@@ -127,8 +217,105 @@ public final class Worker extends ConsumingPattern {
         private Duration dotDuration = Duration.ofSeconds(1);
         private boolean autoAck;
         private String forwardTo;
+        private int maxAttempts;
+        private boolean quorum;
+        private String deadLetterQueue;
+        private String retryQueue;
+        private Duration retryDelay = Duration.ZERO;
+        private double failRate;
+        private Pattern failOn;
+        private Pattern crashOn;
+        private Random random = new Random();
+        private Runnable crash = () -> Runtime.getRuntime().halt(CRASH_EXIT_CODE);
 
         private Builder() {
+        }
+
+        /**
+         * After this many failed attempts a message goes to the dead-letter queue, moved there by
+         * the broker (see {@link Attempts}); 0 (the default) gives every failed message back to the
+         * queue.
+         */
+        public Builder maxAttempts(int maxAttempts) {
+            this.maxAttempts = notNegative("the maximum number of attempts", maxAttempts);
+            return this;
+        }
+
+        /** The dead-letter queue for {@link #maxAttempts} (default: the queue's name + {@code .dead}). */
+        public Builder deadLetterQueue(String queue) {
+            this.deadLetterQueue = named("the dead-letter queue", queue);
+            return this;
+        }
+
+        /** The retry queue of a classic queue for {@link #maxAttempts} (default: the queue's name + {@code .retry}). */
+        public Builder retryQueue(String queue) {
+            this.retryQueue = named("the retry queue", queue);
+            return this;
+        }
+
+        /** How long a failed message waits in the retry queue before it is tried again (default 0). */
+        public Builder retryDelay(Duration delay) {
+            this.retryDelay = notNegative("the retry delay", delay);
+            return this;
+        }
+
+        /** Declare the work queue as a quorum queue: the broker counts deliveries and applies the limit. */
+        public Builder quorum(boolean quorum) {
+            this.quorum = quorum;
+            return this;
+        }
+
+        /** Fail the work on a delivery with this probability, from 0 to 1 (default 0). */
+        public Builder failRate(double rate) {
+            if (!(rate >= 0 && rate <= 1)) {
+                throw MensajeroException.usage("the fail rate must be between 0 and 1 (was " + rate + ")");
+            }
+            this.failRate = rate;
+            return this;
+        }
+
+        /** Fail the work on every delivery whose body this regular expression matches (anywhere in it). */
+        public Builder failOn(String regex) {
+            this.failOn = pattern("--fail-on", regex);
+            return this;
+        }
+
+        /**
+         * Crash on every delivery whose body this regular expression matches: the process exits at
+         * once ({@code Runtime.halt}, exit code {@value #CRASH_EXIT_CODE}) without closing its
+         * connection, before acking anything it holds.
+         */
+        public Builder crashOn(String regex) {
+            this.crashOn = pattern("--crash-on", regex);
+            return this;
+        }
+
+        /** The random numbers {@link #failRate} draws (for repeatable runs). */
+        public Builder random(Random random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** What a crash does instead of halting the JVM (for tests of the library). */
+        Builder crash(Runnable crash) {
+            this.crash = Objects.requireNonNull(crash, "crash");
+            return this;
+        }
+
+        private static Pattern pattern(String option, String regex) {
+            try {
+                return Pattern.compile(Objects.requireNonNull(regex, option));
+            } catch (PatternSyntaxException e) {
+                throw MensajeroException.usage(option + " is not a regular expression: "
+                        + e.getDescription() + " near index " + e.getIndex() + " of '" + regex + "'");
+            }
+        }
+
+        private static String named(String what, String queue) {
+            if (queue == null || queue.isEmpty()) {
+                throw MensajeroException.usage(what + " must be named");
+            }
+            return queue;
         }
 
         public Builder queue(String queue) {
@@ -183,6 +370,18 @@ public final class Worker extends ConsumingPattern {
         }
 
         public Worker build() {
+            if (maxAttempts > 0 && autoAck) {
+                throw MensajeroException.usage("--max-attempts needs manual acks: drop --auto-ack");
+            }
+            if (maxAttempts > 0 && forwardTo != null) {
+                throw MensajeroException.usage("--max-attempts and --forward-to cannot be combined");
+            }
+            String dead = deadLetterQueue == null ? queue + ".dead" : deadLetterQueue;
+            String retry = retryQueue == null ? queue + ".retry" : retryQueue;
+            if (maxAttempts > 0 && (dead.equals(queue) || retry.equals(queue) || dead.equals(retry))) {
+                throw MensajeroException.usage("the work queue, its retry queue and its dead-letter queue must "
+                        + "differ ('" + queue + "', '" + retry + "', '" + dead + "')");
+            }
             if (queue.equals(forwardTo)) {
                 throw MensajeroException.usage("a worker cannot forward to the queue it consumes from ('"
                         + queue + "')");

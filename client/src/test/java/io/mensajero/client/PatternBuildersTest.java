@@ -45,6 +45,20 @@ class PatternBuildersTest {
     }
 
     @Test
+    void aLostConnectionEndsAPauseWithoutAskingToStop() throws InterruptedException {
+        Stopper stopper = new Stopper();
+        IllegalStateException cause = new IllegalStateException("connection reset");
+        Thread losing = new Thread(() -> stopper.connectionLost(cause));
+        long start = System.nanoTime();
+        losing.start();
+        assertThat(stopper.pause(Duration.ofSeconds(30))).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(stopper.lost()).isSameAs(cause);
+        assertThat(stopper.stopped()).isFalse();
+        assertThat(stopper.pause(Duration.ofSeconds(30))).as("and every later pause").isFalse();
+    }
+
+    @Test
     void aStopEndsAPauseEarly() throws InterruptedException {
         Stopper stopper = new Stopper();
         Thread stopping = new Thread(() -> stopper.stop("SIGINT"));

@@ -13,7 +13,12 @@ import io.mensajero.broker.internal.model.MessageQueue;
 import io.mensajero.broker.internal.model.VirtualHost;
 import io.mensajero.broker.internal.policy.Policies;
 import io.mensajero.broker.internal.stats.StatsRegistry;
+import io.mensajero.broker.internal.store.Store;
 import io.netty.channel.EventLoop;
+
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.concurrent.RejectedExecutionException;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,17 +33,27 @@ import java.util.function.Predicate;
 
 /**
  * Everything the broker's connections share: settings, virtual hosts, users and permissions,
- * policies, the memory gauge, the stats, the open connections. All of it but the security model
- * (an immutable value) is confined to the one broker event loop, so no locks.
+ * policies, the memory gauge, the stats, the store (when there is a data directory), the open
+ * connections. All of it but the security model (an immutable value) is confined to the one broker
+ * event loop, so no locks; the store reports back to the loop.
  */
 public final class BrokerContext {
+    /** A channel whose publisher confirms wait for the store's fsync. */
+    public interface SyncWaiter {
+        /** The store has fsynced up to {@code upTo}; returns true when it waits for nothing more. */
+        boolean synced(long upTo);
+    }
+
     /** A connection as the rest of the broker sees it. */
     public interface ConnectionHandle {
         /** Writes what is pending to the socket. */
         void flush();
 
-        /** The memory alarm went on or off. */
-        void memoryAlarm(boolean raised);
+        /**
+         * A resource alarm went on or changed ({@code reason}, as connection.blocked gives it), or
+         * every alarm cleared ({@code null}).
+         */
+        void resourceAlarm(String reason);
 
         /** Closes with connection.close 320 CONNECTION_FORCED, as on broker shutdown. */
         void forceClose(String reason);
@@ -103,24 +118,182 @@ public final class BrokerContext {
     private final Set<ConnectionHandle> connections = new LinkedHashSet<>();
     private final Set<ConnectionHandle> dirty = new LinkedHashSet<>();
     private final DirectReplyTo directReplyTo = new DirectReplyTo();
+    private final Store store;
+    private final Set<SyncWaiter> syncWaiters = new LinkedHashSet<>();
+    private long syncedUpTo;
+    private boolean diskAlarm;
+    /** The alarm reason the connections were last told (null: none). */
+    private String alarm;
     private Listeners listeners;
     private long nextConnectionId = 1;
 
-    public BrokerContext(BrokerConfig config, EventLoop loop, DefinitionsStore store) {
+    /**
+     * Opens the store when the config names a data directory (a directory that cannot be used
+     * throws {@link io.mensajero.broker.internal.store.StoreException}); users, vhosts, permissions
+     * and policies come back from it (from memory only without one); call {@link #recover()} on the
+     * loop before serving.
+     */
+    public BrokerContext(BrokerConfig config, EventLoop loop) {
         this.config = config;
         this.loop = loop;
         this.gauge = new MemoryGauge(config.memoryHighWatermarkBytes());
-        this.gauge.listener(raised -> new ArrayList<>(connections).forEach(c -> c.memoryAlarm(raised)));
-        this.settings = new RuntimeSettings(config.memoryHighWatermarkBytes());
-        this.access = new AccessControl(store, Set.copyOf(config.loopbackUsers()));
-        this.policies = new Policies(store);
+        this.gauge.listener(raised -> alarmChanged());
+        this.settings = new RuntimeSettings(config.memoryHighWatermarkBytes(), config.diskFreeLimitBytes());
+        this.store = config.dataDir() == null ? null : Store.open(config.dataDir(), config.diskFreeLimitBytes(),
+                this::runOnLoop, new Store.Listener() {
+                    @Override
+                    public void synced(long upTo) {
+                        syncedTo(upTo);
+                    }
+
+                    @Override
+                    public void released(long heapBytes) {
+                        gauge.add(-heapBytes);
+                    }
+
+                    @Override
+                    public void diskAlarm(boolean raised) {
+                        diskAlarm = raised;
+                        alarmChanged();
+                    }
+                });
+        DefinitionsStore definitions = store == null ? DefinitionsStore.inMemory()
+                : DefinitionsStore.on(store.definitions());
+        this.access = new AccessControl(definitions, Set.copyOf(config.loopbackUsers()));
+        this.policies = new Policies(definitions);
         for (VhostInfo v : access.model().vhosts()) {
             vhosts.put(v.name(), newVirtualHost(v.name()));
         }
     }
 
     private VirtualHost newVirtualHost(String name) {
-        return new VirtualHost(name, gauge, new LoopTimers(loop, this::flushDirty));
+        return new VirtualHost(name, gauge, new LoopTimers(loop, this::flushDirty), store);
+    }
+
+    /** What the store posts back runs on the loop, and what it wrote to clients is flushed. */
+    private void runOnLoop(Runnable task) {
+        try {
+            loop.execute(() -> {
+                task.run();
+                flushDirty();
+            });
+        } catch (RejectedExecutionException e) {
+            // the broker is stopping; nobody is left to tell
+        }
+    }
+
+    /** At start, on the loop: durable definitions and their messages come back from the store. */
+    public void recover() {
+        if (store != null) {
+            VirtualHost.recover(store, vhosts::get);
+            try {
+                store.deleteUnclaimedQueues();
+            } catch (IOException e) {
+                throw new io.mensajero.broker.internal.store.StoreException(
+                        "cannot clean the data directory " + store.dir() + " (" + e + ")", e);
+            }
+        }
+    }
+
+    /** The store, or null when the broker keeps everything in memory. */
+    public Store store() {
+        return store;
+    }
+
+    /** On the loop, at a clean stop: the queues note what they must; then {@link #closeStore()} off it. */
+    public void prepareStop() {
+        if (store != null) {
+            vhosts.values().forEach(VirtualHost::closeClean);
+        }
+    }
+
+    /** Waits for the store to write everything and closes it (not on the loop). */
+    public void closeStore() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    /** The highest sync number the store has fsynced. */
+    public long syncedUpTo() {
+        return syncedUpTo;
+    }
+
+    public void awaitSync(SyncWaiter waiter) {
+        syncWaiters.add(waiter);
+    }
+
+    private void syncedTo(long upTo) {
+        if (upTo <= syncedUpTo) {
+            return;
+        }
+        syncedUpTo = upTo;
+        for (Iterator<SyncWaiter> it = syncWaiters.iterator(); it.hasNext(); ) {
+            if (it.next().synced(upTo)) {
+                it.remove();
+            }
+        }
+    }
+
+    /**
+     * The resource alarms on now, named as RabbitMQ's connection.blocked reason names them (checked
+     * against RabbitMQ 3.10): {@code low on memory}, {@code low on disk}, {@code low on disk & memory};
+     * null when none is on. Publishers are blocked while any is.
+     */
+    public String alarm() {
+        boolean memory = gauge.alarm();
+        if (memory && diskAlarm) {
+            return "low on disk & memory";
+        }
+        return diskAlarm ? "low on disk" : memory ? "low on memory" : null;
+    }
+
+    private void alarmChanged() {
+        String now = alarm();
+        if (!Objects.equals(now, alarm)) {
+            alarm = now;
+            new ArrayList<>(connections).forEach(c -> c.resourceAlarm(now));
+        }
+    }
+
+    /** Whether the store's disk alarm is on (never without a data directory). */
+    public boolean diskAlarm() {
+        return diskAlarm;
+    }
+
+    /**
+     * Changes the free disk space limit, as rabbitmqctl set_disk_free_limit does: checked at once,
+     * {@code then} runs on the loop once the alarm is up to date. Without a data directory there is
+     * no disk to fill: the limit is kept (and shown) but never raises the alarm.
+     */
+    public void diskFreeLimit(long bytes, Runnable then) {
+        settings.diskFreeLimitAbsolute(bytes);
+        applyDiskFreeLimit(then);
+    }
+
+    /** Changes the disk free limit to a fraction of the memory limit (it follows that limit). */
+    public void diskFreeLimitMemRelative(double fraction, Runnable then) {
+        settings.diskFreeLimitMemRelative(fraction);
+        applyDiskFreeLimit(then);
+    }
+
+    /**
+     * Changes the memory high watermark (publishers are blocked above it) and with it a disk free
+     * limit relative to memory.
+     */
+    public void memoryLimit(long bytes) {
+        settings.memoryLimit(bytes);
+        gauge.highWatermark(Math.max(bytes, 0));
+        applyDiskFreeLimit(() -> { });
+    }
+
+    /** Gives the store the disk free limit the settings compute now (it may follow the memory limit). */
+    public void applyDiskFreeLimit(Runnable then) {
+        if (store == null) {
+            then.run();
+        } else {
+            store.diskFreeLimit(settings.diskFreeLimitBytes(), then);
+        }
     }
 
     public BrokerConfig config() {
@@ -191,6 +364,7 @@ public final class BrokerContext {
                 vhost.deleteQueue(q);
                 stats.count(StatsRegistry.QUEUE_DELETED);
             }
+            vhost.deleteExchanges();
         }
         access.deleteVhost(name);
         policies.deleteVhost(name);

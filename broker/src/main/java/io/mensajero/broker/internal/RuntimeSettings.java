@@ -3,16 +3,17 @@ package io.mensajero.broker.internal;
 /**
  * Settings changed while the broker runs, as rabbitmqctl changes RabbitMQ's: the memory high
  * watermark (relative to the JVM's maximum heap, or absolute) and the disk free limit (absolute,
- * or relative to the memory limit). The message store reads the disk free limit. Written on the
- * broker loop, read anywhere.
+ * or relative to the memory limit). {@link BrokerContext#applyDiskFreeLimit} gives the disk free
+ * limit to the message store, whose disk alarm it drives. Written on the broker loop, read anywhere.
  */
 public final class RuntimeSettings {
     private volatile long memoryLimitBytes;
-    private volatile Long diskFreeLimitBytes = 50_000_000L;
+    private volatile long diskFreeLimitBytes;
     private volatile Double diskFreeLimitMemRelative;
 
-    RuntimeSettings(long memoryLimitBytes) {
+    RuntimeSettings(long memoryLimitBytes, long diskFreeLimitBytes) {
         this.memoryLimitBytes = memoryLimitBytes;
+        this.diskFreeLimitBytes = diskFreeLimitBytes;
     }
 
     /** The memory limit now, in bytes. */

@@ -1,7 +1,9 @@
 package io.mensajero.cli.console;
 
+import io.mensajero.cli.CommonOptions;
 import io.mensajero.cli.EventPrinter;
 import io.mensajero.cli.Signals;
+import io.mensajero.cli.lab.Messages;
 import io.mensajero.client.Event;
 import io.mensajero.client.EventType;
 import io.mensajero.client.Failure;
@@ -51,6 +53,10 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the ready and stopped lines as JSON events (docs/events.md).")
     boolean json;
 
+    @Option(names = "--lang", paramLabel = "es|en",
+            description = "Language of the ready and stopped lines (default: the system's, Spanish or English).")
+    String lang;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -63,6 +69,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw MensajeroException.usage("--port must be between 0 and 65535 (was " + port + ")");
         }
+        Messages messages = CommonOptions.languageOf(lang, spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
         ConsoleServer server;
         try {
@@ -77,13 +84,12 @@ public final class ConsoleCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         Signals.onStop(signal -> stop.countDown(), finished, spec.commandLine().getErr());
         String url = "http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + server.port() + "/";
-        print(out, EventType.READY, "Mensajero console ready on " + url + " for the management API at " + target
-                        + " (log in with the broker's user name and password; Ctrl-C stops it)",
+        print(out, EventType.READY, messages.get("cmd.console.ready", url, target.toString()),
                 "url", url, "host", bind, "port", server.port(), "managementUrl", target.toString());
         try {
             stop.await();
             server.close();
-            print(out, EventType.STOPPED, "Mensajero console stopped");
+            print(out, EventType.STOPPED, messages.get("cmd.console.stopped"));
             return 0;
         } finally {
             finished.countDown();

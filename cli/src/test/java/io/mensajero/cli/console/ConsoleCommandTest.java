@@ -49,9 +49,17 @@ class ConsoleCommandTest {
     }
 
     @Test
+    void aLanguageOtherThanEsOrEnIsAUsageError() {
+        Run r = run("console", "--port", "0", "--lang", "fr");
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err).isEqualTo("mensajero: --lang must be es or en (was 'fr') (see 'mensajero console --help')"
+                + System.lineSeparator());
+    }
+
+    @Test
     void helpNamesTheOptions() {
         Run r = run("console", "--help");
         assertThat(r.code).isZero();
-        assertThat(r.out).contains("--management-url", "--port", "--bind", "15670");
+        assertThat(r.out).contains("--management-url", "--port", "--bind", "--lang", "15670");
     }
 }

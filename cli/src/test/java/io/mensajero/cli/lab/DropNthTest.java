@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * handle their Nth delivery but never report it, so the message vanishes from the run.
  */
 class DropNthTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofMinutes(3);
     private Broker broker;
     private String uri;
 

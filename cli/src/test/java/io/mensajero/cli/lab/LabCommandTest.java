@@ -30,7 +30,8 @@ class LabCommandTest {
         List<String> lines = out.toString().lines().filter(l -> l.startsWith("  ") && !l.startsWith("    ")).toList();
         assertThat(lines).extracting(l -> l.trim().split(" +")[0]).containsExactlyElementsOf(Scenarios.ids());
         assertThat(Scenarios.ids()).containsExactly("hello", "two-receivers", "staged-stop", "asynchrony",
-                "distributed-operation", "workers-vs-subscribers", "ack-delay-kill", "auto-ack-loss", "fair-dispatch");
+                "distributed-operation", "workers-vs-subscribers", "ack-delay-kill", "auto-ack-loss", "fair-dispatch",
+                "poison-message");
         assertThat(err.toString()).isEmpty();
     }
 

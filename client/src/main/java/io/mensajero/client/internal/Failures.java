@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 /** Turns amqp-client's exceptions into one-line {@link MensajeroException}s with a {@link Failure}. */
 public final class Failures {
     private static final int ACCESS_REFUSED = 403;
+    private static final int CONNECTION_FORCED = 320;
     private static final int NOT_ALLOWED = 530;
 
     private Failures() {
@@ -62,6 +63,12 @@ public final class Failures {
             return (MensajeroException) e;
         }
         ShutdownSignalException shutdown = find(e, ShutdownSignalException.class);
+        if (shutdown != null && closeCode(shutdown) == CONNECTION_FORCED) {
+            // The broker went away (stopped, or closed the connection on an operator's request):
+            // the same failure as a broker killed or a network gone, only said more precisely.
+            return new MensajeroException(Failure.UNREACHABLE, "lost the connection to the broker at "
+                    + settings.address() + " " + trying + " (the broker closed it: " + closeText(shutdown) + ")", e);
+        }
         if (shutdown != null && closeCode(shutdown) != 0) {
             int code = closeCode(shutdown);
             Failure failure = code == ACCESS_REFUSED || code == NOT_ALLOWED

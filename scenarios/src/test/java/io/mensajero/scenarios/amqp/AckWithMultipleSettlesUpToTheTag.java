@@ -21,6 +21,7 @@ class AckWithMultipleSettlesUpToTheTag {
             long[] tags = Gets.hold(holder, q, 5);
             holder.basicAck(tags[2], true);
             holder.close();
+            s.awaitReady(q, 2);
             assertThat(Gets.drainMarked(s.channel, q)).containsExactly("4*", "5*");
         }
     }
@@ -34,6 +35,7 @@ class AckWithMultipleSettlesUpToTheTag {
             long[] tags = Gets.hold(holder, q, 3);
             holder.basicAck(tags[1], false);
             holder.close();
+            s.awaitReady(q, 2);
             assertThat(Gets.drainMarked(s.channel, q)).containsExactly("1*", "3*");
         }
     }

@@ -22,7 +22,7 @@ public final class Amqp {
     /** How long to wait, after a synchronous round trip, before concluding nothing happened. */
     static final Duration SILENCE = Duration.ofMillis(250);
     /** How long a positive expectation may take. */
-    static final Duration PATIENCE = Duration.ofSeconds(5);
+    static final Duration PATIENCE = Duration.ofSeconds(15);
 
     private Amqp() {
     }

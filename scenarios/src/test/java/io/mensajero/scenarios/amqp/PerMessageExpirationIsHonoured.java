@@ -1,6 +1,7 @@
 package io.mensajero.scenarios.amqp;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Delivery;
 import io.mensajero.scenarios.amqp.Amqp.Failure;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
@@ -39,6 +40,47 @@ class PerMessageExpirationIsHonoured {
             s.publish("", q, null, "stays");
             await().atMost(Amqp.PATIENCE).until(() -> s.messageCount(q) == 1);
             assertThat(s.getAll(q)).containsExactly("stays");
+        }
+    }
+
+    /** expiration "0": delivered if a consumer can take it the moment it arrives, else expired at once. */
+    @EachBroker
+    void zeroTtlReachesAConsumerThatCanTakeItAtOnce(BrokerUnderTest broker) throws Exception {
+        try (Session s = Session.open(broker)) {
+            String q = s.queue();
+            Inbox inbox = new Inbox(s.channel);
+            s.channel.basicConsume(q, false, inbox);
+            s.publish("", q, expiring("0"), "now or never");
+            Delivery d = inbox.next();
+            assertThat(Amqp.text(d.getBody())).isEqualTo("now or never");
+            assertThat(d.getProperties().getExpiration()).isEqualTo("0");
+            s.channel.basicAck(d.getEnvelope().getDeliveryTag(), false);
+        }
+    }
+
+    @EachBroker
+    void zeroTtlWithoutAConsumerExpiresAtOnce(BrokerUnderTest broker) throws Exception {
+        try (Session s = Session.open(broker)) {
+            String q = s.queue();
+            s.publish("", q, expiring("0"), "never");
+            s.publish("", q, null, "stays");
+            assertThat(s.getAll(q)).containsExactly("stays");
+        }
+    }
+
+    @EachBroker
+    void zeroTtlForAConsumerAtItsPrefetchLimitExpires(BrokerUnderTest broker) throws Exception {
+        try (Session s = Session.open(broker)) {
+            String q = s.queue();
+            s.channel.basicQos(1);
+            Inbox inbox = new Inbox(s.channel);
+            s.channel.basicConsume(q, false, inbox);
+            s.send(q, "held");
+            Delivery held = inbox.next();
+            s.publish("", q, expiring("0"), "never");
+            assertThat(s.messageCount(q)).isZero();
+            s.channel.basicAck(held.getEnvelope().getDeliveryTag(), false);
+            inbox.assertNothingMore();
         }
     }
 

@@ -32,6 +32,7 @@ class PurgeReturnsTheCount {
             assertThat(holder.basicGet(q, false).getBody()).asString().isEqualTo("1");
             assertThat(s.channel.queuePurge(q).getMessageCount()).isEqualTo(2);
             holder.close();
+            s.awaitReady(q, 1);
             assertThat(s.getAll(q)).containsExactly("1");
         }
     }

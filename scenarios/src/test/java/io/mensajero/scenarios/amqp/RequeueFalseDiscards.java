@@ -47,6 +47,7 @@ class RequeueFalseDiscards {
             long[] tags = Gets.hold(holder, q, 4);
             holder.basicNack(tags[2], true, false);
             holder.close();
+            s.awaitReady(q, 1);
             assertThat(Gets.drainMarked(s.channel, q)).as("only 4 was still unacked").containsExactly("4*");
         }
     }

@@ -28,6 +28,7 @@ class RequeuedMessagesKeepTheirPosition {
             Channel holder = s.newChannel();
             Gets.hold(holder, q, 3);
             holder.close();
+            s.awaitReady(q, 5);
             assertThat(Gets.drainMarked(s.channel, q)).containsExactly("1*", "2*", "3*", "4", "5");
         }
     }
@@ -39,6 +40,7 @@ class RequeuedMessagesKeepTheirPosition {
             Connection other = s.newConnection();
             Gets.hold(other.createChannel(), q, 3);
             other.close();
+            s.awaitReady(q, 5);
             assertThat(Gets.drainMarked(s.channel, q)).containsExactly("1*", "2*", "3*", "4", "5");
         }
     }
@@ -54,6 +56,7 @@ class RequeuedMessagesKeepTheirPosition {
             Amqp.roundTrip(holder);
             assertThat(Gets.drainMarked(s.channel, q)).containsExactly("1*", "3*", "4", "5");
             holder.close();
+            s.awaitReady(q, 1);
             assertThat(Gets.drainMarked(s.channel, q)).containsExactly("2*");
         }
     }
@@ -81,6 +84,7 @@ class RequeuedMessagesKeepTheirPosition {
             consuming.basicConsume(q, false, inbox);
             assertThat(inbox.nextBodies(2)).containsExactly("1", "2");
             consuming.close();
+            s.awaitReady(q, 5);
             assertThat(Gets.drainMarked(s.channel, q)).containsExactly("1*", "2*", "3", "4", "5");
         }
     }

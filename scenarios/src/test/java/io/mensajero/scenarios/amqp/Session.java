@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * One scenario's connection and channel to the broker, plus the queues and exchanges it
  * declared: closing it deletes them (on a fresh connection, since the scenario's channel may
@@ -113,6 +115,16 @@ final class Session implements AutoCloseable {
     /** The ready-message count, read with a passive declare on a fresh channel. */
     int messageCount(String queue) throws Exception {
         return passive(queue).getMessageCount();
+    }
+
+    /**
+     * Waits until the queue holds at least {@code ready} ready messages. A channel or connection
+     * that closed gives its unacked messages back asynchronously on RabbitMQ (the queue hears of
+     * the closed channel after close-ok), so a scenario waits for them before reading the queue.
+     */
+    void awaitReady(String queue, int ready) {
+        await("queue " + queue + " to hold " + ready + " ready message(s)").atMost(Amqp.PATIENCE)
+                .pollInterval(java.time.Duration.ofMillis(20)).until(() -> messageCount(queue) >= ready);
     }
 
     AMQP.Queue.DeclareOk passive(String queue) throws Exception {

@@ -24,6 +24,7 @@ class TransactionalAcksWaitForCommit {
             tx.basicAck(tags[0], false);
             tx.txCommit();
             tx.close();
+            s.awaitReady(q, 1);
             assertThat(Gets.drainMarked(s.channel, q)).containsExactly("2*");
         }
     }
@@ -39,6 +40,7 @@ class TransactionalAcksWaitForCommit {
             tx.basicAck(tags[1], true);
             tx.txRollback();
             tx.close();
+            s.awaitReady(q, 2);
             assertThat(Gets.drainMarked(s.channel, q)).containsExactly("1*", "2*");
         }
     }
@@ -70,6 +72,7 @@ class TransactionalAcksWaitForCommit {
             tx.txSelect();
             tx.basicAck(Gets.hold(tx, q, 1)[0], false);
             tx.close();
+            s.awaitReady(q, 1);
             assertThat(Gets.drainMarked(s.channel, q)).containsExactly("1*");
         }
     }

@@ -20,7 +20,7 @@ import java.util.Map;
  */
 final class Foreign {
     /** How long to wait for something that normally takes well under a second. */
-    static final Duration WAIT = Duration.ofSeconds(15);
+    static final Duration WAIT = Duration.ofMinutes(3);
 
     static final String NODE_INSTALL = "apt-get install -y nodejs npm";
     static final String AMQP_TOOLS_INSTALL = "apt-get install -y amqp-tools";

@@ -11,7 +11,8 @@ import static io.mensajero.scenarios.support.FixedNames.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The course's producer.py, then consumer.py, unchanged but for the port: the message waits in
+ * producer.py, then consumer.py (re-created from the course's, run as the course runs them; the
+ * port comes from the pika shim): the message waits in
  * {@code hello} until the consumer comes, the consumer prints it, and Ctrl-C ends the consumer
  * with "Interrupted" and exit 0, after which the broker forgets its consumer.
  */

@@ -20,7 +20,8 @@ import static io.mensajero.scenarios.support.FixedNames.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bloque A as the course runs it, unchanged but for the port: consumer-a.py and consumer-b.py
+ * Bloque A as the course runs it (the scripts re-created from the course's; the port comes from
+ * the pika shim): consumer-a.py and consumer-b.py
  * side by side on {@code hello}, then the staged producer.py, stopped with Ctrl-C in the middle
  * of stage 2. The producer says it stops and exits 0; the two consumers together got exactly the
  * messages of the stages the producer reported, each once, alternating between them.

@@ -17,7 +17,8 @@ import static io.mensajero.scenarios.support.FixedNames.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two of the course's consumer-v3.py, then producer-v3.py, unchanged but for the port: each
+ * Two consumer-v3.py, then producer-v3.py (re-created from the course's, run as the course runs
+ * them; the port comes from the pika shim): each
  * subscriber's server-named exclusive queue is bound to the fanout exchange
  * {@code business_events}, so each prints the one event, once.
  */
@@ -45,11 +46,14 @@ class PikaSubscribersEachGetTheEvent {
             for (ForeignProcess subscriber : List.of(first, second)) {
                 FixedNames.await(broker, () -> subscriber.awaitLine(RECEIVED, WAIT), exchangeGone);
             }
-            // Give a duplicate the time to show up, then look at everything each one printed.
-            Thread.sleep(200);
+            // A queue is FIFO: once each subscriber printed an end marker published after the
+            // event, a duplicate of the event would have been printed before it.
+            String end = Names.unique("end");
+            awaitSubscribed(broker, end, List.of(first, second));
             for (ForeignProcess subscriber : List.of(first, second)) {
                 List<String> events = subscriber.lines().stream()
-                        .filter(line -> !line.startsWith("Event received: " + probe))
+                        .filter(line -> !line.startsWith("Event received: " + probe)
+                                && !line.startsWith("Event received: " + end))
                         .collect(Collectors.toList());
                 expect(broker, events.stream().allMatch(RECEIVED::equals),
                         "consumer-v3.py printed an event nobody in this scenario sent: " + events);
@@ -63,8 +67,9 @@ class PikaSubscribersEachGetTheEvent {
     }
 
     /**
-     * Their queues have server-chosen names, so probe events on the exchange show when each
-     * subscriber is bound. Before consumer-v3.py declared the exchange a probe is refused (404).
+     * Publishes probe events on the exchange until each subscriber printed one. Their queues have
+     * server-chosen names, so this shows when each is bound (before consumer-v3.py declared the
+     * exchange a probe is refused, 404), and later that each has printed all events before it.
      */
     private static void awaitSubscribed(BrokerUnderTest broker, String probe, List<ForeignProcess> subscribers)
             throws InterruptedException {

@@ -16,9 +16,10 @@ import static io.mensajero.scenarios.support.FixedNames.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The course's producer-v2.py, then consumer-v2.py, unchanged but for the port: the task waits,
- * persistent, in the durable {@code task_queue}; the worker (prefetch 1, manual ack) prints it and
- * acks it, and the broker accepts the ack, since the worker then gets the next task.
+ * producer-v2.py, then consumer-v2.py (the project's re-creations of the course's scripts, run as
+ * the course runs them, the port and pika 1.2's missing DeliveryMode given by the pika shim): the
+ * task waits, persistent, in the durable {@code task_queue}; the worker (prefetch 1, manual ack)
+ * prints it and acks it, and the broker accepts the ack, since the worker then gets the next task.
  */
 class PikaWorkerAcksThePersistentTask {
     private static final String TASK_QUEUE = "task_queue";

@@ -4,22 +4,33 @@ import io.mensajero.cli.lab.scenario.Scenarios;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole lab, {@code mensajero lab --uri <broker>}, against each broker: every scenario's
  * observations agree with RabbitMQ's documented behaviour, so the exit code is 0. Against
- * RabbitMQ this checks the lab; against Mensajero's broker it checks the broker.
+ * RabbitMQ this checks the lab; against Mensajero's broker it checks the broker. On Mensajero
+ * poison-message waits for dead-lettering in the broker (phase 2 of issue 10, see
+ * {@link PoisonMessageEndsInTheDeadLetterQueue}); every other scenario runs there.
  */
 class EveryLabScenarioBehavesAsRabbitMqDocuments {
 
     @EachBroker
-    void allNineScenariosPass(BrokerUnderTest broker) {
-        LabRun run = LabRun.of("--uri", broker.uri());
+    void everyScenarioPasses(BrokerUnderTest broker) {
+        List<String> scenarios = new ArrayList<>(Scenarios.ids());
+        if (!broker.isRabbitMq()) {
+            scenarios.remove(PoisonMessageEndsInTheDeadLetterQueue.SCENARIO);
+        }
+        List<String> args = new ArrayList<>(List.of("--uri", broker.uri()));
+        args.addAll(scenarios);
+        LabRun run = LabRun.of(args.toArray(String[]::new));
 
         assertThat(run.exitCode).as("%s", run).isZero();
-        assertThat(run.out).as("%s", run).contains("All 9 scenarios behaved as RabbitMQ documents");
-        for (String scenario : Scenarios.ids()) {
+        assertThat(run.out).as("%s", run).contains("All " + scenarios.size() + " scenarios behaved as RabbitMQ documents");
+        for (String scenario : scenarios) {
             assertThat(run.summaryLine(scenario)).as("%s in %s", scenario, run).isNotNull().contains("✓");
             assertThat(run.block(scenario)).as("%s", scenario).contains("Verdict: ✓ as RabbitMQ documents.")
                     .contains("Why: ");

@@ -23,9 +23,14 @@ final class LabRun {
 
     /** Runs {@code mensajero lab <args> --lang en}. */
     static LabRun of(String... args) {
+        return inLanguage("en", args);
+    }
+
+    /** Runs {@code mensajero lab <args> --lang <language>}. */
+    static LabRun inLanguage(String language, String... args) {
         List<String> all = new ArrayList<>(List.of("lab"));
         all.addAll(List.of(args));
-        all.addAll(List.of("--lang", "en"));
+        all.addAll(List.of("--lang", language));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         long start = System.nanoTime();

@@ -2,6 +2,12 @@ package io.mensajero.scenarios.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mensajero.cli.lab.Messages;
+import io.mensajero.cli.lab.model.ScenarioResult;
+import io.mensajero.cli.lab.model.Timeline;
+import io.mensajero.cli.lab.model.Verdict;
+import io.mensajero.cli.lab.render.HtmlRenderer;
+import io.mensajero.cli.lab.render.Labels;
 import io.mensajero.cli.lab.scenario.Scenarios;
 import io.mensajero.scenarios.support.Requirements;
 import org.junit.jupiter.api.Test;
@@ -26,9 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code mensajero lab --html FILE} on the embedded broker, rendered by headless Chromium: the
- * screenshot is not blank, and in the browser's layout every scenario's lanes are drawn (each
- * participant's lane has a real size and carries marks). The screenshot is kept as
- * {@code target/lab-timeline.png}.
+ * screenshot is not blank, in the browser's layout every scenario's lanes are drawn (each
+ * participant's lane has a real size and carries marks), a killed worker's job is drawn going to
+ * its redelivery, and no two labels overlap. The same for made-up runs whose marks are
+ * milliseconds apart. The screenshots are kept as {@code target/lab-timeline.png} and
+ * {@code target/lab-timeline-dense.png}.
  */
 class LabTimelineRendersInChromium {
     private static final String CHROMIUM = "chromium";
@@ -43,8 +51,18 @@ class LabTimelineRendersInChromium {
                 lanes.push({lane: g.getAttribute('data-lane'), width: r.width, height: r.height,
                             marks: g.querySelectorAll('.mark').length});
               }
-              found.push({scenario: s.getAttribute('data-scenario'), lanes: lanes,
+              const texts = [];
+              for (const t of s.querySelectorAll('svg.timeline text')) {
+                const b = t.getBBox();
+                const own = Array.from(t.childNodes).filter(n => n.nodeType === 3).map(n => n.nodeValue).join('');
+                texts.push({text: own, cls: t.getAttribute('class') || t.parentNode.getAttribute('class') || '',
+                            size: parseFloat(getComputedStyle(t).fontSize),
+                            bold: parseInt(getComputedStyle(t).fontWeight) >= 600,
+                            x: b.x, y: b.y, w: b.width, h: b.height});
+              }
+              found.push({scenario: s.getAttribute('data-scenario'), lanes: lanes, texts: texts,
                           redelivered: s.querySelectorAll('.redelivered').length,
+                          fates: s.querySelectorAll('line.fate').length,
                           lost: s.querySelectorAll('.mark.lost').length});
             }
             const pre = document.createElement('pre');
@@ -82,12 +100,73 @@ class LabTimelineRendersInChromium {
         }
         assertThat(ids).containsExactlyElementsOf(Scenarios.ids());
         assertThat(find(scenarios, "ack-delay-kill").get("redelivered").asInt()).isPositive();
+        assertThat(find(scenarios, "ack-delay-kill").get("fates").asInt()).as("the killed worker's job, to its redelivery").isPositive();
         assertThat(find(scenarios, "auto-ack-loss").get("lost").asInt()).isPositive();
+        for (JsonNode scenario : scenarios) {
+            assertLabelsApartAndEstimatedWide(scenario);
+        }
 
         Path screenshot = Path.of("target", "lab-timeline.png").toAbsolutePath();
         Files.deleteIfExists(screenshot);
         chromium(dir, "--screenshot=" + screenshot, "--window-size=1040,2400", page.toUri().toString());
         assertNotBlank(screenshot);
+    }
+
+    /**
+     * Made-up runs whose marks are milliseconds apart, rendered as the lab renders them: in
+     * Chromium's layout no two of their labels overlap, and no label is wider than the renderer
+     * thought (it leaves room by its estimate).
+     */
+    @Test
+    void labelsOfMarksMillisecondsApartDoNotOverlapInChromium(@TempDir Path dir) throws Exception {
+        Requirements.command(CHROMIUM, "apt-get install -y chromium");
+        for (String language : List.of("en", "es")) {
+            Messages messages = Messages.forLanguage(language);
+            String html = new HtmlRenderer(messages).page("made-up", "000000", List.of(
+                    madeUp("ack-delay-kill", 7, DenseRuns.killed()), madeUp("auto-ack-loss", 8, DenseRuns.lost()),
+                    madeUp("distributed-operation", 5, DenseRuns.everyLabel())), 10);
+            Path page = dir.resolve("dense-" + language + ".html");
+            Files.writeString(page, html.replace("</body>", MEASURE + "</body>"));
+            JsonNode scenarios = new ObjectMapper().readTree(laneBoxes(chromium(dir, "--dump-dom", "--window-size=1100,1000",
+                    page.toUri().toString())));
+            assertThat(scenarios).hasSize(3);
+            for (JsonNode scenario : scenarios) {
+                assertThat(scenario.get("texts").size()).as("%s", scenario.get("scenario")).isGreaterThan(10);
+                assertLabelsApartAndEstimatedWide(scenario);
+            }
+            if (language.equals("en")) {
+                chromium(dir, "--screenshot=" + Path.of("target", "lab-timeline-dense.png").toAbsolutePath(),
+                        "--window-size=1040,1600", dir.resolve("dense-en.html").toUri().toString());
+            }
+        }
+    }
+
+    private static ScenarioResult madeUp(String id, int number, Timeline timeline) {
+        return new ScenarioResult(id, number, List.of(), timeline, Verdict.builder().summary("verdict.hello", 1, 1, 0));
+    }
+
+    /** No two texts of a timeline overlap (by more than half a pixel), and each label is no wider than estimated. */
+    private static void assertLabelsApartAndEstimatedWide(JsonNode scenario) {
+        List<JsonNode> texts = new ArrayList<>();
+        scenario.get("texts").forEach(texts::add);
+        for (int i = 0; i < texts.size(); i++) {
+            JsonNode a = texts.get(i);
+            for (int j = i + 1; j < texts.size(); j++) {
+                JsonNode b = texts.get(j);
+                boolean overlap = a.get("x").asDouble() < b.get("x").asDouble() + b.get("w").asDouble() - 0.5
+                        && b.get("x").asDouble() < a.get("x").asDouble() + a.get("w").asDouble() - 0.5
+                        && a.get("y").asDouble() < b.get("y").asDouble() + b.get("h").asDouble() - 0.5
+                        && b.get("y").asDouble() < a.get("y").asDouble() + a.get("h").asDouble() - 0.5;
+                assertThat(overlap).as("in %s, '%s' %s overlaps '%s' %s", scenario.get("scenario"), a.get("text").asText(),
+                        a, b.get("text").asText(), b).isFalse();
+            }
+            String cls = a.get("cls").asText();
+            if (cls.equals("n") || cls.startsWith("tag")) {
+                assertThat(Labels.width(a.get("text").asText(), a.get("size").asDouble(), a.get("bold").asBoolean()))
+                        .as("estimated width of '%s' against Chromium's %s", a.get("text").asText(), a)
+                        .isGreaterThanOrEqualTo(a.get("w").asDouble());
+            }
+        }
     }
 
     /** Runs headless Chromium as the closed network needs it; returns its stdout. */

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * during the work, it passes nothing on and the message goes back to its queue.
  */
 class StageWorkerForwardsWithTheCorrelationId {
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofMinutes(3);
 
     @EachBroker
     void theNextStageGetsEachMessageWithItsCorrelationId(BrokerUnderTest broker) throws Exception {

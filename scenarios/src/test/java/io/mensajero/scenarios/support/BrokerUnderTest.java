@@ -56,6 +56,23 @@ public interface BrokerUnderTest {
     /** Puts the memory high watermark back to its default, clearing the alarm. */
     void clearMemoryAlarm();
 
+    /**
+     * Raises the disk alarm, as {@code rabbitmqctl set_disk_free_limit} with a limit above the free
+     * space does: connections that publish get blocked. Mensajero's embedded broker needs a data
+     * directory for it ({@code @EachBroker(dataDirectory = true)}). Pair with {@link #clearDiskAlarm()}.
+     */
+    void raiseDiskAlarm();
+
+    /** Puts the free disk space limit back to its default (50 MB), clearing the alarm. */
+    void clearDiskAlarm();
+
+    /**
+     * Stops the broker cleanly and starts it again, as {@code rabbitmqctl stop_app} and
+     * {@code start_app} do (the connections are closed). Mensajero's embedded broker keeps its
+     * port, and its data directory when the scenario asked for one.
+     */
+    void restart();
+
     default Connection newConnection() throws IOException, TimeoutException {
         return connectionFactory().newConnection();
     }

@@ -30,7 +30,8 @@ final class BrokersExtension implements TestTemplateInvocationContextProvider {
                 .collect(Collectors.toSet());
         List<TestTemplateInvocationContext> runs = new ArrayList<>();
         if (wanted.contains("mensajero")) {
-            runs.add(invocation("mensajero", new EmbeddedBrokerResource()));
+            boolean dataDirectory = context.getRequiredTestMethod().getAnnotation(EachBroker.class).dataDirectory();
+            runs.add(invocation("mensajero", new EmbeddedBrokerResource(dataDirectory)));
         }
         if (wanted.contains("rabbitmq")) {
             runs.add(invocation("rabbitmq", new RabbitMqResource()));

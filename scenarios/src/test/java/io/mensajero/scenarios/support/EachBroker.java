@@ -23,4 +23,10 @@ import java.lang.annotation.Target;
 @TestTemplate
 @ExtendWith(BrokersExtension.class)
 public @interface EachBroker {
+    /**
+     * Whether Mensajero's embedded broker gets a data directory of its own (a temporary one), so
+     * that {@link BrokerUnderTest#restart()} keeps what a durable broker keeps. Without it, it
+     * runs in memory, as most scenarios do.
+     */
+    boolean dataDirectory() default false;
 }

@@ -39,8 +39,11 @@ public final class ForeignProcess implements AutoCloseable {
 
     /**
      * Runs {@code /usr/bin/python3 -u <resource> <args>} (a test resource, e.g.
-     * {@code course/consumer.py}) with AMQP_PORT set to the broker's port, the only thing the
-     * course scripts take from outside; skips the scenario when python3 with pika is missing.
+     * {@code course/consumer.py}) as a student runs the course's scripts against a broker on
+     * another port: the scripts connect to pika's default port, and the repository's pika shim
+     * ({@code pika-shim/sitecustomize.py} on PYTHONPATH) makes that the broker's port
+     * (AMQP_PORT) and gives Debian's pika 1.2 the {@code pika.DeliveryMode} of pika 1.3. Skips
+     * the scenario when python3 with pika is missing.
      */
     public static ForeignProcess pika(BrokerUnderTest broker, String resource, String... args) {
         Requirements.pythonWithPika();
@@ -52,8 +55,18 @@ public final class ForeignProcess implements AutoCloseable {
         }
         command.addAll(List.of(Requirements.PYTHON, "-u", resource(resource).toString()));
         command.addAll(List.of(args));
-        return start(resource, command,
-                Map.of("AMQP_PORT", Integer.toString(broker.port()), "PYTHONIOENCODING", "utf-8"));
+        return start(resource, command, Map.of("PYTHONPATH", pikaShim().toString(),
+                "AMQP_PORT", Integer.toString(broker.port()), "PYTHONIOENCODING", "utf-8"));
+    }
+
+    /** The repository's {@code pika-shim} folder (beside the scenarios module). */
+    public static Path pikaShim() {
+        String base = System.getProperty("basedir", System.getProperty("user.dir"));
+        Path shim = Path.of(base).toAbsolutePath().getParent().resolve("pika-shim");
+        if (!java.nio.file.Files.isRegularFile(shim.resolve("sitecustomize.py"))) {
+            throw new IllegalStateException("no pika shim at " + shim);
+        }
+        return shim;
     }
 
     /** Starts the command with extra environment variables; stdin is empty. */

@@ -78,11 +78,35 @@ final class RabbitMqResource implements BrokerResource {
             public void clearMemoryAlarm() {
                 rabbitmqctl("set_vm_memory_high_watermark", "0.4");
             }
+
+            @Override
+            public void raiseDiskAlarm() {
+                rabbitmqctl("set_disk_free_limit", "1000000000000000000");
+            }
+
+            @Override
+            public void clearDiskAlarm() {
+                rabbitmqctl("set_disk_free_limit", "50MB");
+            }
+
+            @Override
+            public void restart() {
+                rabbitmqctl(RESTART_SECONDS, "stop_app");
+                rabbitmqctl(RESTART_SECONDS, "start_app");
+                rabbitmqctl(RESTART_SECONDS, "await_startup");
+            }
         };
     }
 
+    /** How long stopping or starting the RabbitMQ application may take on a loaded machine. */
+    private static final long RESTART_SECONDS = 180;
+
     /** Runs rabbitmqctl on this machine (the RabbitMQ under test must be local for this). */
     static void rabbitmqctl(String... args) {
+        rabbitmqctl(20, args);
+    }
+
+    private static void rabbitmqctl(long seconds, String... args) {
         Requirements.command("rabbitmqctl", "apt-get install -y rabbitmq-server");
         int prefix = NODE.isEmpty() ? 1 : 3;
         String[] command = new String[args.length + prefix];
@@ -92,7 +116,7 @@ final class RabbitMqResource implements BrokerResource {
             command[2] = NODE;
         }
         System.arraycopy(args, 0, command, prefix, args.length);
-        if (!Requirements.succeeds(command)) {
+        if (!Requirements.succeeds(seconds, command)) {
             throw new AssertionError("rabbitmqctl " + String.join(" ", args) + " failed");
         }
     }

@@ -41,10 +41,15 @@ public final class Requirements {
     }
 
     static boolean succeeds(String... command) {
+        return succeeds(20, command);
+    }
+
+    /** Runs the command and waits at most {@code seconds} for it to exit 0. */
+    static boolean succeeds(long seconds, String... command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+            return p.waitFor(seconds, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

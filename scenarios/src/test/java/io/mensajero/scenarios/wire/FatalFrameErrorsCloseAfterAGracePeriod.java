@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FatalFrameErrorsCloseAfterAGracePeriod {
     private static final Duration GRACE = Duration.ofSeconds(1);
-    private static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @EachBroker
     void badFrameEnd(BrokerUnderTest broker) throws IOException {

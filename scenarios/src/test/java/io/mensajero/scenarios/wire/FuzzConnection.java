@@ -30,7 +30,7 @@ final class FuzzConnection {
     }
 
     static final Duration ANSWER = Duration.ofSeconds(1);
-    static final Duration EOF_PATIENCE = Duration.ofSeconds(6);
+    static final Duration EOF_PATIENCE = Duration.ofSeconds(15);
     /** The least time given to a read, so that an end of stream already there is always seen. */
     private static final long MIN_READ_NANOS = Duration.ofMillis(50).toNanos();
 
@@ -140,7 +140,7 @@ final class FuzzConnection {
     }
 
     /**
-     * Reads until the broker closes the socket, within 6 s of the first answer; a connection.close
+     * Reads until the broker closes the socket, within 15 s of the first answer; a connection.close
      * arriving meanwhile counts as the answer. Fails if the socket is still open then.
      */
     void awaitEof() throws IOException {

@@ -55,7 +55,7 @@ public class GuestIsRefusedFromANonLoopbackAddress {
             raw.sendProtocolHeader();
             raw.expectMethod(0, Connection.Start.class);
             raw.send(0, startOk(Map.of("product", "no capabilities")));
-            raw.expectClosedSilently(Duration.ofSeconds(10));
+            raw.expectClosedSilently(Duration.ofSeconds(20));
         }
     }
 

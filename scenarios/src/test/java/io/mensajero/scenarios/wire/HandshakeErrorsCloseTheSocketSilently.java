@@ -16,11 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * frame in tune-ok, or another method instead of start-ok: RabbitMQ 3.10 sends no connection.close
  * (the connection is not open yet, so it does not trust the client) and drops the socket after
  * about 3 s (its silent close delay, which slows down clients that retry in a loop). The client here
- * pipelines connection.open after tune-ok, as amqp-client does. Errors after tune-ok: see
+ * pipelines connection.open after tune-ok, as amqp-client does. Until tune-ok the largest frame
+ * payload is the spec's frame-min, 4096 octets, so a bigger start-ok is such an error too. Errors
+ * after tune-ok: see
  * {@link OnlyConnectionOpenFollowsTuneOk}.
  */
 class HandshakeErrorsCloseTheSocketSilently {
-    private static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @EachBroker
     void frameMaxAboveTheServers(BrokerUnderTest broker) throws IOException {
@@ -66,6 +68,41 @@ class HandshakeErrorsCloseTheSocketSilently {
             raw.send(0, new Connection.Open("/"));
             raw.expectClosedSilently(PATIENCE);
         }
+    }
+
+    /** Before tune-ok the frame-max is the spec's frame-min, 4096: a bigger start-ok is a frame error. */
+    @EachBroker
+    void startOkLargerThanFrameMin(BrokerUnderTest broker) throws IOException {
+        try (RawConnection raw = RawConnection.to(broker)) {
+            raw.sendProtocolHeader();
+            raw.expectMethod(0, Connection.Start.class);
+            raw.sendBytes(startOkFrame(4097));
+            raw.expectClosedSilently(PATIENCE);
+        }
+    }
+
+    @EachBroker
+    void startOkOfExactlyFrameMinIsAccepted(BrokerUnderTest broker) throws IOException {
+        try (RawConnection raw = RawConnection.to(broker)) {
+            raw.sendProtocolHeader();
+            raw.expectMethod(0, Connection.Start.class);
+            raw.sendBytes(startOkFrame(4096));
+            Connection.Tune tune = raw.expectMethod(0, Connection.Tune.class);
+            raw.tuneOk(RawConnection.Tuning.accept(tune));
+            raw.open();
+        }
+    }
+
+    /** A start-ok (PLAIN guest/guest) whose frame payload is exactly {@code payload} octets, padded in a client property. */
+    private static byte[] startOkFrame(int payload) {
+        java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>(RawConnection.clientProperties());
+        byte[] response = "\0guest\0guest".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int bare = RawFrames.frameOf(0, new Connection.StartOk(properties, "PLAIN", response, "en_US")).length - 8;
+        // one more table entry: key length (1) + key "x" (1) + type 'S' (1) + string length (4) + the padding
+        properties.put("x", "y".repeat(payload - bare - 7));
+        byte[] frame = RawFrames.frameOf(0, new Connection.StartOk(properties, "PLAIN", response, "en_US"));
+        assertThat(frame.length - 8).as("start-ok payload").isEqualTo(payload);
+        return frame;
     }
 
     @EachBroker

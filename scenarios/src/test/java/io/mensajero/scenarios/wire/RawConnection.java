@@ -38,7 +38,7 @@ import java.util.Map;
  */
 final class RawConnection implements AutoCloseable {
     /** How long a read waits for the broker unless told otherwise. */
-    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final Socket socket;
     private final InputStream in;
@@ -53,7 +53,7 @@ final class RawConnection implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
-    /** Connects (5 s timeout), sending nothing yet. */
+    /** Connects (15 s timeout), sending nothing yet. */
     static RawConnection connect(String host, int port) throws IOException {
         Socket socket = new Socket();
         try {

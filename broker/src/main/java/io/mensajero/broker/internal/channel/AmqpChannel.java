@@ -22,12 +22,12 @@ import io.mensajero.protocol.ProtocolException;
 import io.mensajero.protocol.Queue;
 import io.mensajero.protocol.Tx;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One AMQP channel: it reassembles commands from frames and hands each method to its one home
@@ -46,9 +46,13 @@ public final class AmqpChannel implements DirectReplyTo.Target {
     private final ContentAssembler assembler = new ContentAssembler(MAX_MESSAGE_SIZE);
     private boolean closing;
     private boolean released;
+    /** Commands that came while a basic.get waits for a read from disk (null: none waits). */
+    private ArrayDeque<ContentAssembler.Command> held;
     private long nextDeliveryTag = 1;
     /** Unacked deliveries to consumers (not basic.get): what the global prefetch limits. */
     private int consumerUnacked;
+    /** Which of the channel's queues {@link #resumeDeliveries()} lets deliver first next time. */
+    private int resumeTurn;
 
     int consumerPrefetch;
     int globalPrefetch;
@@ -84,18 +88,61 @@ public final class AmqpChannel implements DirectReplyTo.Target {
                 method = command.method();
                 if (closing) {
                     whileClosing(method);
+                } else if (held != null) {
+                    held.addLast(command);
                 } else {
                     dispatch(command);
                 }
             }
         } catch (AmqpException | ProtocolException e) {
-            AmqpException error = (e instanceof ProtocolException p
-                    ? AmqpException.of(p.replyCode(), p.text()) : (AmqpException) e).during(method);
-            if (error.isConnectionError()) {
-                connection.closeWithError(error);
-            } else {
-                closeWithError(error);
+            fail(e, method);
+        }
+    }
+
+    private void fail(RuntimeException e, Method method) {
+        AmqpException error = (e instanceof ProtocolException p
+                ? AmqpException.of(p.replyCode(), p.text()) : (AmqpException) e).during(method);
+        if (error.isConnectionError()) {
+            connection.closeWithError(error);
+        } else {
+            closeWithError(error);
+        }
+    }
+
+    /**
+     * basic.get waits for its queue's head to come back from disk: the loop goes on, this
+     * channel's next commands wait (so replies stay in order) until {@code step} has run.
+     */
+    void waitFor(MessageQueue queue, Method method, Runnable step) {
+        held = new ArrayDeque<>();
+        queue.whenReadBack(() -> resume(method, step));
+    }
+
+    private void resume(Method method, Runnable step) {
+        ArrayDeque<ContentAssembler.Command> waiting = held;
+        held = null;
+        if (released) {
+            return;
+        }
+        try {
+            step.run();
+        } catch (AmqpException | ProtocolException e) {
+            fail(e, method);
+        }
+        while (held == null && !released && !waiting.isEmpty()) {
+            ContentAssembler.Command next = waiting.pollFirst();
+            try {
+                if (closing) {
+                    whileClosing(next.method());
+                } else {
+                    dispatch(next);
+                }
+            } catch (AmqpException | ProtocolException e) {
+                fail(e, next.method());
             }
+        }
+        if (held != null) {
+            held.addAll(waiting);
         }
     }
 
@@ -216,6 +263,10 @@ public final class AmqpChannel implements DirectReplyTo.Target {
         return number;
     }
 
+    boolean isReleased() {
+        return released;
+    }
+
     boolean canDeliver() {
         return !released && !closing && connection.isWritable();
     }
@@ -262,14 +313,20 @@ public final class AmqpChannel implements DirectReplyTo.Target {
         }
     }
 
-    /** The socket drained, or capacity came back: let the queues this channel consumes from deliver. */
+    /**
+     * The socket drained, or capacity came back: let the queues this channel consumes from
+     * deliver. Each time another queue goes first, so that capacity freed one delivery at a time
+     * (a global prefetch) serves the queues in turn rather than always the first one.
+     */
     public void resumeDeliveries() {
-        Set<MessageQueue> queues = new LinkedHashSet<>();
-        for (ChannelConsumer c : consumers.values()) {
-            queues.add(c.queue());
+        List<MessageQueue> queues = new ArrayList<>(new LinkedHashSet<>(consumers.values().stream()
+                .map(ChannelConsumer::queue).toList()));
+        if (queues.isEmpty()) {
+            return;
         }
-        for (MessageQueue q : queues) {
-            q.dispatch();
+        int first = Math.floorMod(resumeTurn++, queues.size());
+        for (int i = 0; i < queues.size(); i++) {
+            queues.get((first + i) % queues.size()).dispatch();
         }
     }
 

@@ -69,7 +69,9 @@ final class ChannelConsumer implements Consumer {
     }
 
     private boolean hasRoom() {
-        return noAck || ((prefetch == 0 || unacked < prefetch) && channel.hasGlobalCapacity());
+        // As RabbitMQ's limiter: a no-ack consumer ignores its own prefetch and does not count
+        // against the channel's, but waits like the others while the channel's limit is reached.
+        return channel.hasGlobalCapacity() && (noAck || prefetch == 0 || unacked < prefetch);
     }
 
     @Override

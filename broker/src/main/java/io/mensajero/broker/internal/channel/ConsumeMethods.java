@@ -2,6 +2,8 @@ package io.mensajero.broker.internal.channel;
 
 import io.mensajero.broker.internal.AmqpException;
 import io.mensajero.broker.internal.DirectReplyTo;
+import io.mensajero.broker.internal.arguments.QueueArguments;
+import io.mensajero.broker.internal.arguments.QueueType;
 import io.mensajero.broker.internal.model.MessageQueue;
 import io.mensajero.broker.internal.model.UserOperations;
 import io.mensajero.protocol.Basic;
@@ -33,6 +35,7 @@ final class ConsumeMethods {
         }
         MessageQueue queue = UserOperations.queueForReading(ch.vhost(), ch.access, Names.queue(ch, m.queue()),
                 ch.connection);
+        QueueArguments.validateConsumer(queue.describe(), QueueType.of(queue.arguments()), m.arguments());
         if ((m.exclusive() && queue.consumerCount() > 0) || queue.hasExclusiveConsumer()) {
             throw AmqpException.accessRefused("%s in exclusive use", queue.describe());
         }

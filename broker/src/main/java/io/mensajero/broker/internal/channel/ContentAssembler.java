@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Puts a content-bearing method back together from its frames: the method, then a content
  * header, then body frames until the announced size is reached. Anything out of that order is
- * 505 UNEXPECTED_FRAME, with RabbitMQ's texts.
+ * 505 UNEXPECTED_FRAME, with RabbitMQ's texts. A message over the max size is refused (406, a
+ * channel error) once its last body frame has come, as RabbitMQ refuses it.
  */
 final class ContentAssembler {
     /** A whole command: a method, and for basic.publish its properties and body. */
@@ -25,6 +26,7 @@ final class ContentAssembler {
     private byte[] rawProperties;
     private long expectedSize;
     private long received;
+    private boolean oversized;
     private final List<byte[]> parts = new ArrayList<>(1);
 
     ContentAssembler(long maxMessageSize) {
@@ -59,12 +61,10 @@ final class ContentAssembler {
                 throw AmqpException.unexpectedFrame("expected content header for class %d, got one for class %d instead",
                         pending.classId(), header.classId()).during(pending);
             }
-            if (header.bodySize() > maxMessageSize) {
-                Method m = pending;
-                reset();
-                throw AmqpException.preconditionFailed("message size %d is larger than max size %d",
-                        header.bodySize(), maxMessageSize).during(m);
-            }
+            // Like RabbitMQ, a message over the max size is still read to its end (a method in
+            // the middle of its body is as unexpected as ever) and refused only then; its body
+            // is not kept meanwhile.
+            oversized = header.bodySize() > maxMessageSize;
             rawProperties = header.rawProperties();
             expectedSize = header.bodySize();
             return expectedSize == 0 ? complete() : null;
@@ -80,11 +80,20 @@ final class ContentAssembler {
             parts.clear();
             return null;
         }
-        parts.add(body.payload());
+        if (!oversized) {
+            parts.add(body.payload());
+        }
         return received == expectedSize ? complete() : null;
     }
 
     private Command complete() {
+        if (oversized) {
+            Method m = pending;
+            long size = expectedSize;
+            reset();
+            throw AmqpException.preconditionFailed("message size %d is larger than configured max size %d",
+                    size, maxMessageSize).during(m);
+        }
         byte[] body;
         if (parts.size() == 1) {
             body = parts.get(0);
@@ -106,6 +115,7 @@ final class ContentAssembler {
         rawProperties = null;
         expectedSize = 0;
         received = 0;
+        oversized = false;
         parts.clear();
     }
 }

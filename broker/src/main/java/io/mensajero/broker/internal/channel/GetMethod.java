@@ -7,7 +7,10 @@ import io.mensajero.broker.internal.model.UserOperations;
 import io.mensajero.broker.internal.stats.MessageStats;
 import io.mensajero.protocol.Basic;
 
-/** basic.get: one message pulled from a queue, or get-empty. Prefetch does not limit it. */
+/**
+ * basic.get: one message pulled from a queue, or get-empty. Prefetch does not limit it. When the
+ * queue's messages are all on disk, the reply waits for them to be read back (off the loop).
+ */
 final class GetMethod {
     private GetMethod() {
     }
@@ -15,6 +18,10 @@ final class GetMethod {
     static void get(AmqpChannel ch, Basic.Get m) {
         MessageQueue queue = UserOperations.queueForReading(ch.vhost(), ch.access, Names.queue(ch, m.queue()),
                 ch.connection);
+        if (queue.headOnDisk()) {
+            ch.waitFor(queue, m, () -> get(ch, m));
+            return;
+        }
         QueueEntry entry = queue.get(m.noAck());
         if (entry == null) {
             ch.stats.inc(MessageStats.GET_EMPTY);

@@ -37,6 +37,7 @@ final class PublishMethod {
         long seq = ch.confirms.nextSequence();
         ch.stats.inc(MessageStats.PUBLISH);
         exchange.stats().inc(ExchangeStats.PUBLISH_IN);
+        message = SenderSelected.apply(message);
         if (ch.tx != null) {
             ch.tx.hold(exchange, message, m.mandatory());
             return;
@@ -44,14 +45,24 @@ final class PublishMethod {
         deliver(ch, exchange, message, m.mandatory(), seq);
     }
 
-    /** Routes a message and enqueues it; returns it if mandatory and unroutable; earns its confirm. */
-    static void deliver(AmqpChannel ch, Exchange exchange, Message message,
+    /**
+     * Routes a message and enqueues it; returns it if mandatory and unroutable; earns its confirm.
+     * Gives the store's sync number the message waits for (0: it is not written to disk, or need
+     * not be fsynced).
+     */
+    static long deliver(AmqpChannel ch, Exchange exchange, Message message,
                         boolean mandatory, long seq) {
         boolean routed;
+        long sync = 0;
         if (exchange.name().isEmpty() && DirectReplyTo.isReplyAddress(message.routingKey())) {
             routed = ch.connection.broker().directReplyTo().deliver(message.routingKey(), message);
         } else {
-            routed = UserOperations.route(ch.vhost(), exchange, message, ch.connection.publisher()) > 0;
+            UserOperations.Routed r = UserOperations.route(ch.vhost(), exchange, message, ch.connection.publisher());
+            routed = r.queues() > 0;
+            sync = r.sync();
+            if (seq > 0 && sync > 0 && r.queues() == 1) {
+                message.awaitingConfirm(ch.confirms, seq);
+            }
         }
         if (!routed && mandatory) {
             ch.stats.inc(MessageStats.RETURN_UNROUTABLE);
@@ -61,8 +72,9 @@ final class PublishMethod {
             ch.stats.inc(MessageStats.DROP_UNROUTABLE);
         }
         if (seq > 0) {
-            ch.confirms.confirm(seq);
+            ch.confirms.confirm(seq, sync);
         }
+        return sync;
     }
 
     private static Message withDirectReplyTo(AmqpChannel ch, Message message) {

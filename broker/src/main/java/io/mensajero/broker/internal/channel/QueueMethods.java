@@ -2,6 +2,8 @@ package io.mensajero.broker.internal.channel;
 
 import io.mensajero.broker.internal.AmqpException;
 import io.mensajero.broker.internal.DirectReplyTo;
+import io.mensajero.broker.internal.arguments.QueueArguments;
+import io.mensajero.broker.internal.model.BindingDestination;
 import io.mensajero.broker.internal.model.MessageQueue;
 import io.mensajero.broker.internal.model.UserOperations;
 import io.mensajero.broker.internal.model.VirtualHost;
@@ -68,6 +70,7 @@ final class QueueMethods {
             consumers = q.consumerCount();
         } else {
             if (name.isEmpty()) {
+                QueueArguments.checkServerNamed(d.arguments());
                 name = Names.generated("amq.gen");
             } else {
                 VirtualHost.checkQueueName(name);

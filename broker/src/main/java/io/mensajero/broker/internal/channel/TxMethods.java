@@ -1,6 +1,7 @@
 package io.mensajero.broker.internal.channel;
 
 import io.mensajero.broker.internal.AmqpException;
+import io.mensajero.broker.internal.BrokerContext;
 import io.mensajero.broker.internal.model.Exchange;
 import io.mensajero.broker.internal.model.Message;
 import io.mensajero.protocol.Tx;
@@ -11,6 +12,8 @@ import java.util.List;
 /**
  * tx.select, commit and rollback. In a transaction, publishes and acks/nacks/rejects are held
  * until commit; rollback drops the publishes and puts the acked deliveries back as unacked.
+ * tx.commit-ok goes out once the store has fsynced the transaction's persistent messages routed to
+ * durable queues (the loop does not wait: the reply waits for the store's "synced up to").
  */
 final class TxMethods {
     private TxMethods() {
@@ -26,8 +29,22 @@ final class TxMethods {
             }
             ch.reply(new Tx.SelectOk());
         } else if (m instanceof Tx.Commit) {
-            requireTx(ch).commit(ch);
-            ch.reply(new Tx.CommitOk());
+            long sync = requireTx(ch).commit(ch);
+            BrokerContext broker = ch.connection.broker();
+            if (sync == 0 || sync <= broker.syncedUpTo()) {
+                ch.reply(new Tx.CommitOk());
+            } else {
+                broker.awaitSync(upTo -> {
+                    if (ch.isReleased()) {
+                        return true;
+                    }
+                    if (upTo < sync) {
+                        return false;
+                    }
+                    ch.reply(new Tx.CommitOk());
+                    return true;
+                });
+            }
         } else if (m instanceof Tx.Rollback) {
             Transaction tx = requireTx(ch);
             ch.unacked.restore(tx.takeHeldAcks());
@@ -84,19 +101,22 @@ final class TxMethods {
             return all;
         }
 
-        void commit(AmqpChannel ch) {
+        /** Publishes and settles what was held; gives the sync number its messages wait for (or 0). */
+        long commit(AmqpChannel ch) {
             List<Publish> toPublish = new ArrayList<>(publishes);
             List<Settle> toSettle = new ArrayList<>(settles);
             publishes.clear();
             settles.clear();
+            long sync = 0;
             for (Publish p : toPublish) {
                 if (p.exchange().vhost().lookupExchange(p.exchange().name()) == p.exchange()) {
-                    PublishMethod.deliver(ch, p.exchange(), p.message(), p.mandatory(), 0);
+                    sync = Math.max(sync, PublishMethod.deliver(ch, p.exchange(), p.message(), p.mandatory(), 0));
                 }
             }
             for (Settle s : toSettle) {
                 ch.settle(s.deliveries(), s.how());
             }
+            return sync;
         }
     }
 }

@@ -413,12 +413,12 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
 
     @Override
     public void published() {
-        blocking.published(broker.gauge().alarm());
+        blocking.published(broker.alarm());
     }
 
     @Override
-    public void memoryAlarm(boolean raised) {
-        blocking.alarm(raised);
+    public void resourceAlarm(String reason) {
+        blocking.alarm(reason);
     }
 
     @Override

@@ -5,16 +5,19 @@ import io.mensajero.protocol.Connection;
 import java.util.function.BooleanSupplier;
 
 /**
- * RabbitMQ's answer to the memory alarm: a connection that has published is blocked (no longer
- * read) while the alarm lasts, and told so with connection.blocked / unblocked when the client
- * announced the connection.blocked capability.
+ * RabbitMQ's answer to a resource alarm (memory, disk): a connection that publishes while an alarm
+ * is on is blocked (no longer read) until every alarm has cleared, and told so with
+ * connection.blocked (the reason names the resources low when it was blocked, e.g.
+ * {@code low on disk & memory}) and connection.unblocked, when the client announced the
+ * connection.blocked capability. As in RabbitMQ 3.10, raising an alarm blocks no one by itself (the
+ * connection is only {@code blocking}) and a further alarm does not tell a blocked connection again.
  */
 final class PublisherBlocking {
     private final Outbound out;
     private final BooleanSupplier notify;
     private final Runnable readingChanged;
-    private boolean published;
-    private boolean alarm;
+    /** The alarm's reason while one is on, else null. */
+    private String alarm;
     private boolean blocked;
 
     /** readingChanged: called when the connection becomes blocked or free again. */
@@ -29,25 +32,23 @@ final class PublisherBlocking {
         return blocked;
     }
 
-    /** The alarm is on but this connection has not published yet: RabbitMQ's {@code blocking}. */
+    /** An alarm is on but this connection has not published since: RabbitMQ's {@code blocking}. */
     boolean blocking() {
-        return alarm && !blocked;
+        return alarm != null && !blocked;
     }
 
-    /** The connection published; under the alarm that blocks it. */
-    void published(boolean alarm) {
-        published = true;
+    /** The connection published; under an alarm (its reason, else null) that blocks it. */
+    void published(String alarm) {
         this.alarm = alarm;
-        if (alarm && !blocked) {
+        if (alarm != null && !blocked) {
             block();
         }
     }
 
-    void alarm(boolean raised) {
-        alarm = raised;
-        if (raised && published && !blocked) {
-            block();
-        } else if (!raised && blocked) {
+    /** An alarm went on or changed (its reason), or every alarm cleared (null). */
+    void alarm(String reason) {
+        alarm = reason;
+        if (reason == null && blocked) {
             unblock();
         }
     }
@@ -56,7 +57,7 @@ final class PublisherBlocking {
         blocked = true;
         readingChanged.run();
         if (notify.getAsBoolean()) {
-            out.method(0, new Connection.Blocked("low on memory"));
+            out.method(0, new Connection.Blocked(alarm));
             out.flush();
         }
     }

@@ -24,4 +24,9 @@ public interface DefinitionsStore {
     static DefinitionsStore inMemory() {
         return new InMemoryDefinitionsStore();
     }
+
+    /** A store that keeps them in the message store's definitions (the data directory). */
+    static DefinitionsStore on(io.mensajero.broker.internal.store.DefinitionStore definitions) {
+        return new StoredDefinitions(definitions);
+    }
 }

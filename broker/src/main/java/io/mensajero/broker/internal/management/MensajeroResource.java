@@ -11,7 +11,9 @@ import java.util.concurrent.CompletableFuture;
  * the AMQP listeners close, every connection is closed, non-durable state goes; then it listens
  * again), {@code PUT /api/mensajero/vm_memory_high_watermark} ({@code {"relative": 0.4}} or
  * {@code {"absolute": bytes}}) and {@code PUT /api/mensajero/disk_free_limit}
- * ({@code {"absolute": bytes}} or {@code {"mem_relative": 1.0}}). Administrators only.
+ * ({@code {"absolute": bytes}} or {@code {"mem_relative": 1.0}}: the limit of the store's disk
+ * alarm, answered once the alarm is checked against it; without a data directory the limit is
+ * kept and shown but no alarm goes on). Administrators only.
  */
 final class MensajeroResource {
     /** RabbitMQ's reason when stop_app closes the connections. */
@@ -70,8 +72,7 @@ final class MensajeroResource {
             throw ApiException.badRequest("expected {\"relative\": fraction} or {\"absolute\": bytes}");
         }
         return bridge.call(r, b -> {
-            b.settings().memoryLimit(bytes);
-            b.gauge().highWatermark(Math.max(bytes, 0));
+            b.memoryLimit(bytes);
             return ApiResponse.noContent();
         });
     }
@@ -81,9 +82,10 @@ final class MensajeroResource {
         Map<String, Object> body = r.jsonObject();
         if (body.containsKey("absolute")) {
             long bytes = bytes(body.get("absolute"));
-            return bridge.call(r, b -> {
-                b.settings().diskFreeLimitAbsolute(bytes);
-                return ApiResponse.noContent();
+            return bridge.callAsync(r, b -> {
+                CompletableFuture<ApiResponse> checked = new CompletableFuture<>();
+                b.diskFreeLimit(bytes, () -> checked.complete(ApiResponse.noContent()));
+                return checked;
             });
         }
         if (body.containsKey("mem_relative")) {
@@ -91,9 +93,10 @@ final class MensajeroResource {
             if (f < 0) {
                 throw ApiException.badRequest("mem_relative must be 0 or more, got " + body.get("mem_relative"));
             }
-            return bridge.call(r, b -> {
-                b.settings().diskFreeLimitMemRelative(f);
-                return ApiResponse.noContent();
+            return bridge.callAsync(r, b -> {
+                CompletableFuture<ApiResponse> checked = new CompletableFuture<>();
+                b.diskFreeLimitMemRelative(f, () -> checked.complete(ApiResponse.noContent()));
+                return checked;
             });
         }
         throw ApiException.badRequest("expected {\"absolute\": bytes} or {\"mem_relative\": fraction}");

@@ -212,7 +212,7 @@ final class Messages {
                 x.stats().inc(ExchangeStats.PUBLISH_IN);
                 b.stats().vhostMessages(vhost).inc(MessageStats.PUBLISH);
                 b.stats().messages().inc(MessageStats.PUBLISH);
-                boolean routed = UserOperations.route(v, x, message, null) > 0;
+                boolean routed = UserOperations.route(v, x, message, null).queues() > 0;
                 return ApiResponse.ok(Map.of("routed", routed));
             } catch (AmqpException e) {
                 if (e.replyCode() == io.mensajero.protocol.ReplyCode.NOT_FOUND) {

@@ -33,7 +33,8 @@ final class Metrics {
 
     private record Data(List<Snapshots.QueueSnapshot> queues, List<ConnectionInfo> connections,
                         List<ChannelInfo> channels, int consumers, Counters.Snapshot messages,
-                        Counters.Snapshot churn, boolean memoryAlarm, long memoryLimit, long diskFreeLimit) {
+                        Counters.Snapshot churn, boolean memoryAlarm, long memoryLimit, long diskFreeLimit,
+                        boolean diskAlarm, File disk) {
     }
 
     CompletableFuture<ApiResponse> serve(EventExecutor executor, String path) {
@@ -62,7 +63,8 @@ final class Metrics {
         }
         return new Data(Snapshots.queues(b, null), connections, channels, consumers,
                 b.stats().messages().snapshot(), b.stats().churn().snapshot(), b.gauge().alarm(),
-                b.settings().memoryLimitBytes(), b.settings().diskFreeLimitBytes());
+                b.settings().memoryLimitBytes(), b.settings().diskFreeLimitBytes(), b.diskAlarm(),
+                b.store() == null ? new File(".") : b.store().dir().toFile());
     }
 
     private static String render(Data d, boolean perObject) {
@@ -83,8 +85,8 @@ final class Metrics {
         p.gauge("rabbitmq_process_resident_memory_bytes", "Memory the JVM's heap uses", rt.totalMemory() - rt.freeMemory());
         p.gauge("rabbitmq_resident_memory_limit_bytes", "The memory high watermark", d.memoryLimit());
         p.untyped("rabbitmq_alarms_memory_used_watermark", "1 while the memory alarm is raised", d.memoryAlarm() ? 1 : 0);
-        p.untyped("rabbitmq_alarms_free_disk_space_watermark", "1 while the disk alarm is raised", 0);
-        p.gauge("rabbitmq_disk_space_available_bytes", "Free disk space", new File(".").getUsableSpace());
+        p.untyped("rabbitmq_alarms_free_disk_space_watermark", "1 while the disk alarm is raised", d.diskAlarm() ? 1 : 0);
+        p.gauge("rabbitmq_disk_space_available_bytes", "Free disk space", d.disk().getUsableSpace());
         p.gauge("rabbitmq_disk_space_available_limit_bytes", "The disk free limit", d.diskFreeLimit());
         global(p, d.messages());
         queues(p, d.queues(), perObject);

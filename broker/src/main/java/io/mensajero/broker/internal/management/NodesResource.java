@@ -36,12 +36,13 @@ final class NodesResource {
                 });
     }
 
-    private record State(boolean memoryAlarm, Counters.Snapshot churn, long startedAt) {
+    private record State(boolean memoryAlarm, Counters.Snapshot churn, long startedAt, boolean diskAlarm) {
     }
 
     private CompletableFuture<Map<String, Object>> node(ApiRequest r) {
         r.requireMonitor();
-        return bridge.call(r, b -> new State(b.gauge().alarm(), b.stats().churn().snapshot(), b.stats().startedAt()))
+        return bridge.call(r, b -> new State(b.gauge().alarm(), b.stats().churn().snapshot(), b.stats().startedAt(),
+                b.diskAlarm()))
                 .thenApply(s -> render(bridge.broker(), s, r));
     }
 
@@ -58,8 +59,8 @@ final class NodesResource {
         m.put("mem_alarm", s.memoryAlarm());
         m.put("mem_calculation_strategy", "jvm_heap");
         m.put("disk_free_limit", settings.diskFreeLimitBytes());
-        m.put("disk_free_alarm", false);
-        m.put("disk_free", new File(".").getUsableSpace());
+        m.put("disk_free_alarm", s.diskAlarm());
+        m.put("disk_free", (b.store() == null ? new File(".") : b.store().dir().toFile()).getUsableSpace());
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
             m.put("fd_used", unix.getOpenFileDescriptorCount());

@@ -13,7 +13,7 @@ final class Render {
     }
 
     static Map<String, Object> queue(Snapshots.QueueSnapshot q, Policies policies) {
-        Policy policy = policies.effective(q.vhost(), "queue", q.name());
+        Policy policy = policies.effective(q.vhost(), "queue", q.name(), q.arguments());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("arguments", Json.table(q.arguments()));
         m.put("auto_delete", q.autoDelete());
@@ -58,7 +58,7 @@ final class Render {
             m.put("message_stats", stats);
         }
         m.put("name", x.name());
-        Policy policy = x.name().isEmpty() ? null : policies.effective(x.vhost(), "exchange", x.name());
+        Policy policy = x.name().isEmpty() ? null : policies.effective(x.vhost(), "exchange", x.name(), null);
         if (policy != null) {
             m.put("policy", policy.name());
         }

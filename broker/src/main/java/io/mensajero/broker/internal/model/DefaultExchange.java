@@ -20,9 +20,11 @@ final class DefaultExchange extends Exchange {
 
     @Override
     void route(Message message, Consumer<BindingDestination> sink) {
-        MessageQueue queue = vhost().lookupQueue(message.routingKey());
-        if (queue != null) {
-            sink.accept(queue);
+        for (String key : message.routingKeys()) {
+            MessageQueue queue = vhost().lookupQueue(key);
+            if (queue != null) {
+                sink.accept(queue);
+            }
         }
     }
 

@@ -22,10 +22,12 @@ final class DirectExchange extends Exchange {
 
     @Override
     void route(Message message, Consumer<BindingDestination> sink) {
-        List<Binding> matches = byKey.get(message.routingKey());
-        if (matches != null) {
-            for (Binding b : matches) {
-                sink.accept(b.destination());
+        for (String key : message.routingKeys()) {
+            List<Binding> matches = byKey.get(key);
+            if (matches != null) {
+                for (Binding b : matches) {
+                    sink.accept(b.destination());
+                }
             }
         }
     }

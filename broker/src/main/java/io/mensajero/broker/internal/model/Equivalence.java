@@ -1,26 +1,21 @@
 package io.mensajero.broker.internal.model;
 
 import io.mensajero.broker.internal.AmqpException;
+import io.mensajero.broker.internal.arguments.FieldTypes;
 import io.mensajero.protocol.LongString;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * RabbitMQ's equivalence rules for redeclaring an existing queue or exchange: the properties
- * and the listed arguments must match, or the declare fails with 406 PRECONDITION_FAILED and
+ * and the listed arguments (for a queue, those its type takes: {@code QueueType.queueArguments()})
+ * must match, or the declare fails with 406 PRECONDITION_FAILED and
  * RabbitMQ's "inequivalent arg" text.
  */
 final class Equivalence {
-    /** The queue arguments RabbitMQ compares on redeclare (classic queues). */
-    static final List<String> QUEUE_ARGS = List.of(
-            "x-expires", "x-message-ttl", "x-dead-letter-exchange", "x-dead-letter-routing-key",
-            "x-max-length", "x-max-length-bytes", "x-max-priority", "x-overflow", "x-queue-mode",
-            "x-queue-version", "x-single-active-consumer", "x-queue-type", "x-queue-master-locator");
-
     /** The exchange arguments RabbitMQ compares on redeclare. */
     static final List<String> EXCHANGE_ARGS = List.of("alternate-exchange");
 
@@ -81,61 +76,14 @@ final class Equivalence {
         if (v instanceof Float || v instanceof Double) {
             return "float";
         }
-        return typeName(v);
-    }
-
-    /** RabbitMQ's name for a field-table value's type, as its error texts show it. */
-    static String typeName(Object v) {
-        if (v == null) {
-            return "void";
-        }
-        if (v instanceof LongString || v instanceof String) {
-            return "longstr";
-        }
-        if (v instanceof Boolean) {
-            return "bool";
-        }
-        if (v instanceof Byte) {
-            return "byte";
-        }
-        if (v instanceof Short) {
-            return "short";
-        }
-        if (v instanceof Integer) {
-            return "signedint";
-        }
-        if (v instanceof Long) {
-            return "long";
-        }
-        if (v instanceof Float) {
-            return "float";
-        }
-        if (v instanceof Double) {
-            return "double";
-        }
-        if (v instanceof BigDecimal) {
-            return "decimal";
-        }
-        if (v instanceof Instant) {
-            return "timestamp";
-        }
-        if (v instanceof Map) {
-            return "table";
-        }
-        if (v instanceof List) {
-            return "array";
-        }
-        if (v instanceof byte[]) {
-            return "binary";
-        }
-        return v.getClass().getSimpleName();
+        return FieldTypes.name(v);
     }
 
     private static String describe(Object value, boolean present, boolean typed) {
         if (!present) {
             return "none";
         }
-        return typed ? "the value '" + value + "' of type '" + typeName(value) + "'" : "'" + value + "'";
+        return typed ? "the value '" + value + "' of type '" + FieldTypes.name(value) + "'" : "'" + value + "'";
     }
 
     private static boolean isText(Object v) {

@@ -2,6 +2,7 @@ package io.mensajero.broker.internal.model;
 
 import io.mensajero.broker.internal.stats.Counters;
 import io.mensajero.broker.internal.stats.ExchangeStats;
+import io.mensajero.broker.internal.arguments.ExchangeArguments;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +24,7 @@ public abstract sealed class Exchange implements BindingDestination
     private final Map<String, Object> arguments;
     private final List<Binding> bindings = new ArrayList<>();
     private final Counters stats = ExchangeStats.create();
+    private Map<String, Object> policy = Map.of();
 
     Exchange(VirtualHost vhost, String name, boolean durable, boolean autoDelete, boolean internal,
              Map<String, Object> arguments) {
@@ -37,7 +39,10 @@ public abstract sealed class Exchange implements BindingDestination
     /** The type's name as clients declare it: direct, fanout, topic, headers. */
     public abstract String type();
 
-    /** Passes every destination whose binding matches the message to the sink, maybe twice. */
+    /**
+     * Passes every destination whose binding matches the message (by each of its
+     * {@link Message#routingKeys()}) to the sink, maybe twice.
+     */
     abstract void route(Message message, Consumer<BindingDestination> sink);
 
     /** Indexes a new binding for routing. */
@@ -80,6 +85,19 @@ public abstract sealed class Exchange implements BindingDestination
     /** The management API's counters: publish_in, publish_out. */
     public Counters stats() {
         return stats;
+    }
+
+    /**
+     * Takes the definition of the policy that now applies to it (empty for none), from whoever
+     * matches policies: what it reads is alternate-exchange.
+     */
+    public void applyPolicy(Map<String, Object> definition) {
+        this.policy = definition == null ? Map.of() : definition;
+    }
+
+    /** Where messages it cannot route go: its alternate-exchange argument, else its policy's; or null. */
+    public String alternateExchange() {
+        return ExchangeArguments.alternateExchange(arguments, policy);
     }
 
     /** The bindings whose source this exchange is. */

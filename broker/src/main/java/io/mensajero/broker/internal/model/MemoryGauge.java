@@ -1,9 +1,11 @@
 package io.mensajero.broker.internal.model;
 
 /**
- * Bytes of message bodies the broker holds, against a high watermark. Crossing the watermark
- * raises the memory alarm; falling back under it clears the alarm. Confined to the broker
- * thread.
+ * Heap the broker's messages take (what {@link Message#heapCost()} counts, for messages queues
+ * hold in memory and messages on their way to disk), against a high watermark. Past half the
+ * watermark queues page new messages out to disk (when the broker has a data directory);
+ * crossing the watermark raises the memory alarm, the last resort; falling back under it clears
+ * the alarm. Confined to the broker thread.
  */
 public final class MemoryGauge {
     public interface AlarmListener {
@@ -29,7 +31,12 @@ public final class MemoryGauge {
         add(0);
     }
 
-    void add(long delta) {
+    /** Whether queues should keep only a small window of messages in memory and page the rest. */
+    public boolean paging() {
+        return bytes > highWatermark / 2;
+    }
+
+    public void add(long delta) {
         bytes += delta;
         boolean over = bytes > highWatermark;
         if (over != alarm) {

@@ -1,6 +1,8 @@
 package io.mensajero.broker.internal.model;
 
 import io.mensajero.broker.internal.stats.QueueStats;
+import io.mensajero.broker.internal.store.QueueLog;
+import io.mensajero.broker.internal.store.StoredMessage;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A classic queue held in memory: ready messages in order, the consumers in round-robin order,
- * and a count of messages delivered but not yet acknowledged. Requeued messages go back to their
- * original position, marked redelivered, as in RabbitMQ.
+ * A classic queue: ready messages in order, the consumers in round-robin order, and a count of
+ * messages delivered but not yet acknowledged. Requeued messages go back to their original
+ * position, marked redelivered, as in RabbitMQ. The ready messages are an in-memory head and,
+ * with a data directory, an on-disk tail behind it ({@link QueueStorage}): past the head's
+ * window new messages go to disk, and they are read back ahead of the consumers.
  *
  * <p>Confined to the broker thread, like the whole model.
  */
@@ -27,9 +31,14 @@ public final class MessageQueue implements BindingDestination {
     private final QueueStats stats = new QueueStats();
 
     private final ArrayDeque<QueueEntry> ready = new ArrayDeque<>();
+    private final QueueStorage storage;
     private final ArrayDeque<Consumer> consumers = new ArrayDeque<>();
+    /** basic.get calls waiting for the head to come back from disk. */
+    private final List<Runnable> waitingGets = new ArrayList<>();
     private final QueueFlow flow = new QueueFlow();
     private long nextSeq;
+    /** Heap cost of the ready messages held in memory. */
+    private long headBytes;
     private int unacked;
     private boolean hadConsumer;
     private Timers.Timer expiryTimer;
@@ -38,13 +47,14 @@ public final class MessageQueue implements BindingDestination {
     private boolean deleted;
 
     MessageQueue(VirtualHost vhost, String name, boolean durable, boolean autoDelete,
-                 Object exclusiveOwner, Map<String, Object> arguments) {
+                 Object exclusiveOwner, Map<String, Object> arguments, QueueLog recovered) {
         this.vhost = vhost;
         this.name = name;
         this.durable = durable;
         this.autoDelete = autoDelete;
         this.exclusiveOwner = exclusiveOwner;
         this.arguments = arguments == null ? Map.of() : arguments;
+        this.storage = new QueueStorage(this, vhost.store(), durable && exclusiveOwner == null, recovered);
     }
 
     @Override
@@ -83,10 +93,23 @@ public final class MessageQueue implements BindingDestination {
         return arguments;
     }
 
-    /** Ready messages: what queue.declare-ok and basic.get-ok report. */
+    /** Ready messages, in memory and on disk: what queue.declare-ok and basic.get-ok report. */
     public int messageCount() {
         dropExpired();
-        return ready.size();
+        return ready.size() + storage.tailCount();
+    }
+
+    /**
+     * How far behind this queue is: ready messages waiting for a consumer, in memory and on disk.
+     * For flow control, which reads publishers more slowly while the queues they feed fall behind.
+     */
+    public int backlog() {
+        return ready.size() + storage.tailCount();
+    }
+
+    /** Ready messages paged out to disk, not yet read back (part of {@link #backlog()}). */
+    int pagedOut() {
+        return storage.tailCount();
     }
 
     /** Messages delivered and not yet acknowledged. */
@@ -105,8 +128,8 @@ public final class MessageQueue implements BindingDestination {
     }
 
     /**
-     * Drops the ready messages that are not persistent (delivery mode 2), as a broker restart
-     * does; returns how many.
+     * Drops the ready messages held in memory that are not persistent (delivery mode 2), as a
+     * broker restart does; returns how many. Transient messages paged out to disk stay (a gap).
      */
     public int dropTransientMessages() {
         int before = ready.size();
@@ -114,9 +137,12 @@ public final class MessageQueue implements BindingDestination {
             if (e.message.isPersistent()) {
                 return false;
             }
+            storage.settle(e);
+            headBytes -= e.message.heapCost();
             e.message.release(vhost.gauge());
             return true;
         });
+        checkFlow();
         return before - ready.size();
     }
 
@@ -133,27 +159,105 @@ public final class MessageQueue implements BindingDestination {
         return consumers.size() == 1 && consumers.peekFirst().exclusive();
     }
 
-    /** Appends a message routed here and delivers what it can. */
-    public void enqueue(Message message) {
+    /**
+     * Appends a message routed here and delivers what it can. As in RabbitMQ, a message that
+     * arrives at an empty queue goes straight to a consumer that can take it, before its TTL is
+     * looked at: so even {@code expiration "0"} reaches a consumer ready for it, and expires at
+     * once otherwise. Returns the store's sync number its publisher confirm must wait for (a
+     * persistent message on a durable queue), else 0.
+     */
+    public long enqueue(Message message) {
         if (deleted) {
-            return;
+            return 0;
         }
-        message.hold(vhost.gauge());
         long ttl = message.ttl();
+        MemoryGauge gauge = vhost.gauge();
+        if (storage.shouldPage(ready.size(), headBytes, gauge)) {
+            long sync = storage.pageOut(message, ttl, gauge);
+            readAhead();
+            checkFlow();
+            return sync;
+        }
+        message.hold(gauge);
         long expiresAt = ttl < 0 ? Long.MAX_VALUE : vhost.timers().now() + ttl;
-        ready.addLast(new QueueEntry(nextSeq++, message, expiresAt));
+        QueueEntry entry = storage.keep(nextSeq++, message, ttl, expiresAt);
+        long sync = storage.syncOf(entry);
+        dropExpired();
+        Consumer consumer = ready.isEmpty() && storage.tailCount() == 0 && !dispatching ? nextReadyConsumer() : null;
+        if (consumer != null) {
+            taken(entry, consumer.noAck());
+            consumer.deliver(this, entry);
+            return sync;
+        }
+        ready.addLast(entry);
+        headBytes += message.heapCost();
         dispatch();
+        return sync;
     }
 
-    /** basic.get: takes the head message, or null. Unless noAck, it stays counted as unacked. */
+    /**
+     * basic.get would find the head empty with messages on disk: it must wait for them
+     * ({@link #whenReadBack}) rather than answer get-empty.
+     */
+    public boolean headOnDisk() {
+        dropExpired();
+        return ready.isEmpty() && storage.tailCount() > 0;
+    }
+
+    /**
+     * Reads the head back from disk (off the loop) and runs {@code then} on the loop once the read
+     * came back, or the queue was purged or deleted meanwhile.
+     */
+    public void whenReadBack(Runnable then) {
+        waitingGets.add(then);
+        storage.readSoon(this::readBack);
+    }
+
+    private void serveWaitingGets() {
+        List<Runnable> waiting = new ArrayList<>(waitingGets);
+        waitingGets.clear();
+        waiting.forEach(Runnable::run);
+    }
+
+    /** basic.get: takes the head message, or null (see {@link #headOnDisk}). Unless noAck, it stays counted as unacked. */
     public QueueEntry get(boolean noAck) {
         dropExpired();
-        QueueEntry entry = ready.pollFirst();
+        QueueEntry entry = pollReady();
         if (entry != null) {
             taken(entry, noAck);
+            readAhead();
             checkFlow();
         }
         return entry;
+    }
+
+    private QueueEntry pollReady() {
+        QueueEntry e = ready.pollFirst();
+        if (e != null) {
+            headBytes -= e.message.heapCost();
+        }
+        return e;
+    }
+
+    private void readAhead() {
+        if (!deleted) {
+            storage.readAhead(ready.size(), headBytes, vhost.gauge(), this::readBack);
+        }
+    }
+
+    /** Messages read back from disk join the head, behind everything already there. */
+    private void readBack(List<StoredMessage> messages) {
+        if (deleted) {
+            return;
+        }
+        for (StoredMessage sm : messages) {
+            QueueEntry e = storage.entry(nextSeq++, sm, vhost.timers());
+            e.message.hold(vhost.gauge());
+            headBytes += e.message.heapCost();
+            ready.addLast(e);
+        }
+        serveWaitingGets();
+        dispatch();
     }
 
     public void addConsumer(Consumer consumer) {
@@ -184,6 +288,7 @@ public final class MessageQueue implements BindingDestination {
         if (!deleted) {
             unacked--;
         }
+        storage.settle(entry);
         entry.message.release(vhost.gauge());
     }
 
@@ -203,6 +308,7 @@ public final class MessageQueue implements BindingDestination {
         sorted.sort(Comparator.comparingLong(e -> e.seq));
         for (QueueEntry e : sorted) {
             e.redelivered = true;
+            headBytes += e.message.heapCost();
         }
         unacked -= sorted.size();
         if (ready.isEmpty() || sorted.get(sorted.size() - 1).seq < ready.peekFirst().seq) {
@@ -236,11 +342,18 @@ public final class MessageQueue implements BindingDestination {
     public int purge() {
         int count = ready.size();
         for (QueueEntry e : ready) {
+            storage.settle(e);
             e.message.release(vhost.gauge());
         }
         ready.clear();
+        headBytes = 0;
+        int total = count + storage.purgeTail();
+        if (!waitingGets.isEmpty()) {
+            // the read they wait for is called off; they answer on their own turn of the loop
+            vhost.timers().schedule(this::serveWaitingGets, 0);
+        }
         checkFlow();
-        return count;
+        return total;
     }
 
     /**
@@ -259,7 +372,7 @@ public final class MessageQueue implements BindingDestination {
                 if (consumer == null) {
                     break;
                 }
-                QueueEntry entry = ready.pollFirst();
+                QueueEntry entry = pollReady();
                 taken(entry, consumer.noAck());
                 consumer.deliver(this, entry);
                 dropExpired();
@@ -267,20 +380,27 @@ public final class MessageQueue implements BindingDestination {
         } finally {
             dispatching = false;
         }
+        readAhead();
         checkFlow();
     }
 
     /** Tells flow control how the queue stands; costs one comparison unless the backlog is long. */
     private void checkFlow() {
-        int count = ready.size();
+        int count = backlog();
         if (flow.watching(count)) {
-            flow.update(count, consumerWaitsOnSocket());
+            flow.update(count, consumerWaits());
         }
     }
 
-    private boolean consumerWaitsOnSocket() {
+    /**
+     * Whether a consumer that could take more waits for the queue to hand it on: on its socket, or
+     * on the store (its socket is free but the in-memory head is empty while messages wait on
+     * disk). A consumer held back by its prefetch does not wait: the queue is then a backlog.
+     */
+    private boolean consumerWaits() {
+        boolean onDisk = ready.isEmpty() && storage.tailCount() > 0;
         for (Consumer c : consumers) {
-            if (c.waitsOnSocket()) {
+            if (c.waitsOnSocket() || (onDisk && c.canTake())) {
                 return true;
             }
         }
@@ -298,7 +418,8 @@ public final class MessageQueue implements BindingDestination {
         long now = vhost.timers().now();
         QueueEntry head = ready.peekFirst();
         while (head != null && head.expiresAt <= now) {
-            ready.pollFirst();
+            pollReady();
+            storage.settle(head);
             head.message.release(vhost.gauge());
             head = ready.peekFirst();
         }
@@ -331,6 +452,7 @@ public final class MessageQueue implements BindingDestination {
 
     private void taken(QueueEntry entry, boolean noAck) {
         if (noAck) {
+            storage.settle(entry);
             entry.message.release(vhost.gauge());
         } else {
             unacked++;
@@ -344,6 +466,7 @@ public final class MessageQueue implements BindingDestination {
             expiryTimer.cancel();
             expiryTimer = null;
         }
+        storage.delete();
         int count = purge();
         flow.grant();
         List<Consumer> gone = new ArrayList<>(consumers);
@@ -352,6 +475,11 @@ public final class MessageQueue implements BindingDestination {
             c.cancelledByBroker(this);
         }
         return count;
+    }
+
+    /** A clean stop: what must come back redelivered is noted, the files are closed. */
+    void closeClean() {
+        storage.closeClean(ready);
     }
 
     @Override

@@ -9,12 +9,22 @@ public final class QueueEntry {
     final Message message;
     /** When it expires on the broker's monotonic clock; Long.MAX_VALUE for never. */
     final long expiresAt;
+    /** Where its record is in the queue's segment files, or -1 when it has none. */
+    final long location;
+    /** Whether its record must be acked on disk when it is settled (persistent, durable queue). */
+    final boolean persisted;
     boolean redelivered;
 
     QueueEntry(long seq, Message message, long expiresAt) {
+        this(seq, message, expiresAt, -1, false);
+    }
+
+    QueueEntry(long seq, Message message, long expiresAt, long location, boolean persisted) {
         this.seq = seq;
         this.message = message;
         this.expiresAt = expiresAt;
+        this.location = location;
+        this.persisted = persisted;
     }
 
     public Message message() {

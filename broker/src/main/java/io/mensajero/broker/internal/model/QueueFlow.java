@@ -11,19 +11,21 @@ import java.util.Set;
  * routing to a queue that does not grant are held (their connections are no longer read) until it
  * grants again; publishers to other queues go on.
  *
- * <p>A queue stops granting when its ready backlog has reached {@link #HIGH} while a consumer that
- * could take more waits on its socket (the consumer's connection is over its write-buffer
- * high-water mark: the consumer reads more slowly than the queue is filled). It grants again once
- * the backlog is down to {@link #LOW}, or no consumer waits on its socket any more (it left, or it
- * is limited by its prefetch: a queue nobody can take from, or whose consumers are busy with
- * unacked work, is a backlog and may grow). A deleted queue releases everyone.
+ * <p>A queue stops granting when its backlog (ready messages, in memory and paged out to disk:
+ * {@link MessageQueue#backlog()}) has reached {@link #HIGH} while a consumer that could take more
+ * waits: on its socket (its connection is over the write-buffer high-water mark: the consumer
+ * reads more slowly than the queue is filled), or on the store (the queue's in-memory head is
+ * empty while messages wait on disk: the disk cannot hand them on as fast). It grants again once
+ * the backlog is down to {@link #LOW}, or no consumer waits any more (it left, or it is limited by
+ * its prefetch: a queue nobody can take from, or whose consumers are busy with unacked work, is a
+ * backlog and may grow; with a data directory it is paged out). A deleted queue releases everyone.
  *
  * <p>Confined to the broker thread, like the whole model; nothing here blocks.
  */
 public final class QueueFlow {
-    /** Ready messages at which a queue whose consumer waits on its socket stops granting. */
+    /** Backlog at which a queue whose consumer waits stops granting. */
     public static final int HIGH = 1000;
-    /** Ready messages at which it grants again. */
+    /** Backlog at which it grants again. */
     public static final int LOW = 250;
 
     /** A publisher as flow control sees it: its connection, which is read or not. */
@@ -66,22 +68,22 @@ public final class QueueFlow {
     /**
      * The queue's state after it delivered what it could.
      *
-     * @param ready             ready messages now
-     * @param consumerOnSocket  whether a consumer that could take more waits on its socket
+     * @param backlog        ready messages now, in memory and on disk
+     * @param consumerWaits  whether a consumer that could take more waits (on its socket, or on the disk)
      */
-    void update(int ready, boolean consumerOnSocket) {
+    void update(int backlog, boolean consumerWaits) {
         if (granting) {
-            if (ready >= HIGH && consumerOnSocket) {
+            if (backlog >= HIGH && consumerWaits) {
                 granting = false;
             }
-        } else if (ready <= LOW || !consumerOnSocket) {
+        } else if (backlog <= LOW || !consumerWaits) {
             grant();
         }
     }
 
     /** Whether {@link #update} needs to know about the consumers: cheap to ask on every dispatch. */
-    boolean watching(int ready) {
-        return !granting || ready >= HIGH;
+    boolean watching(int backlog) {
+        return !granting || backlog >= HIGH;
     }
 
     /** Grants again and releases every held sender (also when the queue is deleted). */

@@ -19,7 +19,9 @@ final class TopicExchange extends Exchange {
 
     @Override
     void route(Message message, Consumer<BindingDestination> sink) {
-        trie.match(message.routingKey(), b -> sink.accept(b.destination()));
+        for (String key : message.routingKeys()) {
+            trie.match(key, b -> sink.accept(b.destination()));
+        }
     }
 
     @Override

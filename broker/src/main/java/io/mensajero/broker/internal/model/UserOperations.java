@@ -133,21 +133,29 @@ public final class UserOperations {
     }
 
     /**
+     * Where a message went: how many queues took it, and the store's sync number it waits for (0:
+     * not written to disk, or no fsync needed).
+     */
+    public record Routed(int queues, long sync) {
+    }
+
+    /**
      * Enqueues a message on every queue the exchange routes it to, counting it in the exchange's
      * and the queues' stats and telling each queue's flow control who sent it (null when no
-     * connection did: the management API); returns how many queues took it.
+     * connection did: the management API).
      */
-    public static int route(VirtualHost vhost, Exchange exchange, Message message, QueueFlow.Sender sender) {
+    public static Routed route(VirtualHost vhost, Exchange exchange, Message message, QueueFlow.Sender sender) {
         Collection<MessageQueue> queues = vhost.route(exchange, message);
+        long sync = 0;
         for (MessageQueue q : queues) {
-            q.enqueue(message);
+            sync = Math.max(sync, q.enqueue(message));
             q.stats().inc(MessageStats.PUBLISH);
             if (sender != null) {
                 q.flow().sent(sender);
             }
         }
         exchange.stats().add(ExchangeStats.PUBLISH_OUT, queues.size());
-        return queues.size();
+        return new Routed(queues.size(), sync);
     }
 
     private static String stringArgument(Map<String, Object> arguments, String key) {

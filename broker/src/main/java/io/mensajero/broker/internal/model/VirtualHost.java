@@ -1,6 +1,11 @@
 package io.mensajero.broker.internal.model;
 
 import io.mensajero.broker.internal.AmqpException;
+import io.mensajero.broker.internal.arguments.ExchangeArguments;
+import io.mensajero.broker.internal.arguments.QueueArguments;
+import io.mensajero.broker.internal.arguments.QueueType;
+import io.mensajero.broker.internal.store.DefinitionStore;
+import io.mensajero.broker.internal.store.Store;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,11 +29,20 @@ public final class VirtualHost {
     private final Map<String, MessageQueue> queues = new LinkedHashMap<>();
     private final Map<BindingDestination, List<Binding>> bindingsTo = new HashMap<>();
     private final DefaultExchange defaultExchange;
+    private final Store store;
+    private final DurableDefinitions definitions;
 
     public VirtualHost(String name, MemoryGauge gauge, Timers timers) {
+        this(name, gauge, timers, null);
+    }
+
+    /** A vhost whose durable definitions and messages go to the store (null: kept in memory only). */
+    public VirtualHost(String name, MemoryGauge gauge, Timers timers, Store store) {
         this.name = name;
         this.gauge = gauge;
         this.timers = timers;
+        this.store = store;
+        this.definitions = new DurableDefinitions(this, store == null ? DefinitionStore.NONE : store.definitions());
         this.defaultExchange = new DefaultExchange(this);
         exchanges.put("", defaultExchange);
         for (String[] x : new String[][] {
@@ -50,6 +64,34 @@ public final class VirtualHost {
 
     public Timers timers() {
         return timers;
+    }
+
+    /** The broker's store, or null when it keeps everything in memory. */
+    public Store store() {
+        return store;
+    }
+
+    DurableDefinitions definitions() {
+        return definitions;
+    }
+
+    /** Recovers durable exchanges, queues (with their messages) and bindings into the vhosts. */
+    public static void recover(Store store, java.util.function.Function<String, VirtualHost> vhosts) {
+        DurableDefinitions.recover(store.definitions(), vhosts);
+    }
+
+    /** A durable queue found in the definitions at start, with the messages its files hold. */
+    void recoverQueue(String queueName, boolean autoDelete, Map<String, Object> arguments) {
+        if (queues.containsKey(queueName)) {
+            return;
+        }
+        queues.put(queueName, new MessageQueue(this, queueName, true, autoDelete, null, arguments,
+                store.durableQueue(name, queueName, true)));
+    }
+
+    /** A clean stop: each queue notes what must come back redelivered and closes its files. */
+    public void closeClean() {
+        queues.values().forEach(MessageQueue::closeClean);
     }
 
     public Exchange lookupExchange(String exchangeName) {
@@ -138,8 +180,10 @@ public final class VirtualHost {
         Exchange x = exchanges.get(exchangeName);
         if (x == null) {
             checkName("exchange", exchangeName);
+            ExchangeArguments.validate(describe("exchange", exchangeName), arguments);
             x = ExchangeTypes.create(this, exchangeName, type, durable, autoDelete, internal, arguments);
             exchanges.put(exchangeName, x);
+            definitions.exchangeAdded(x);
         }
         Equivalence.field(x, "type", x.type(), type);
         Equivalence.field(x, "durable", x.durable(), durable);
@@ -166,8 +210,16 @@ public final class VirtualHost {
         removeExchange(x);
     }
 
+    /** When the vhost is deleted: its exchanges go, from the store too (its queues are deleted first). */
+    public void deleteExchanges() {
+        for (Exchange x : new ArrayList<>(exchanges.values())) {
+            removeExchange(x);
+        }
+    }
+
     private void removeExchange(Exchange x) {
         exchanges.remove(x.name());
+        definitions.exchangeRemoved(x);
         for (Binding b : new ArrayList<>(x.bindings())) {
             removeBinding(b, false);
         }
@@ -225,8 +277,10 @@ public final class VirtualHost {
         Object owner = exclusive ? connection : null;
         MessageQueue q = queues.get(queueName);
         if (q == null) {
-            q = new MessageQueue(this, queueName, durable, autoDelete, owner, arguments);
+            QueueArguments.validate(describe("queue", queueName), durable, exclusive, autoDelete, arguments);
+            q = new MessageQueue(this, queueName, durable, autoDelete, owner, arguments, null);
             queues.put(queueName, q);
+            definitions.queueAdded(q);
             return q;
         }
         if (q.exclusiveOwner() != owner) {
@@ -234,7 +288,7 @@ public final class VirtualHost {
         }
         Equivalence.field(q, "durable", q.durable(), durable);
         Equivalence.field(q, "auto_delete", q.autoDelete(), autoDelete);
-        Equivalence.arguments(q, q.arguments(), arguments, Equivalence.QUEUE_ARGS);
+        Equivalence.arguments(q, q.arguments(), arguments, QueueType.of(q.arguments()).queueArguments());
         return q;
     }
 
@@ -260,6 +314,7 @@ public final class VirtualHost {
             return 0;
         }
         queues.remove(q.name());
+        definitions.queueRemoved(q);
         removeBindingsTo(q);
         return q.markDeleted();
     }
@@ -276,6 +331,7 @@ public final class VirtualHost {
         if (!source.hasBinding(b)) {
             source.bind(b);
             bindingsTo.computeIfAbsent(destination, d -> new ArrayList<>(2)).add(b);
+            definitions.bindingAdded(b);
         }
     }
 
@@ -325,6 +381,7 @@ public final class VirtualHost {
         if (!b.source().unbind(b)) {
             return;
         }
+        definitions.bindingRemoved(b);
         List<Binding> to = bindingsTo.get(b.destination());
         if (to != null && to.remove(b) && to.isEmpty()) {
             bindingsTo.remove(b.destination());
@@ -341,7 +398,9 @@ public final class VirtualHost {
         }
         Set<Exchange> sources = new LinkedHashSet<>();
         for (Binding b : to) {
-            b.source().unbind(b);
+            if (b.source().unbind(b)) {
+                definitions.bindingRemoved(b);
+            }
             sources.add(b.source());
         }
         sources.forEach(this::maybeAutoDelete);
@@ -356,13 +415,20 @@ public final class VirtualHost {
     // ---- routing ----
 
     /**
-     * The queues a message published to the exchange reaches, each once, following
-     * exchange-to-exchange bindings (cycles included) as RabbitMQ does.
+     * The queues a message published to the exchange reaches, each once, by each of its routing
+     * keys (CC and BCC included), following exchange-to-exchange bindings (cycles included) as
+     * RabbitMQ does. An exchange that routes the message nowhere passes it to its alternate
+     * exchange, if that exists (and so on, each exchange visited once).
      */
     public Collection<MessageQueue> route(Exchange exchange, Message message) {
         if (exchange == defaultExchange) {
-            MessageQueue q = queues.get(message.routingKey());
-            return q == null ? List.of() : List.of(q);
+            if (message.routingKeys().size() == 1) {
+                MessageQueue q = queues.get(message.routingKey());
+                return q == null ? List.of() : List.of(q);
+            }
+            Set<MessageQueue> result = new LinkedHashSet<>();
+            defaultExchange.route(message, d -> result.add((MessageQueue) d));
+            return result;
         }
         Set<MessageQueue> result = new LinkedHashSet<>();
         Set<Exchange> visited = null;
@@ -371,13 +437,21 @@ public final class VirtualHost {
         while (current != null) {
             Set<MessageQueue> queuesOut = result;
             List<Exchange> found = new ArrayList<>(0);
+            int[] destinations = {0};
             current.route(message, d -> {
+                destinations[0]++;
                 if (d instanceof MessageQueue q) {
                     queuesOut.add(q);
                 } else {
                     found.add((Exchange) d);
                 }
             });
+            if (destinations[0] == 0) {
+                Exchange alternate = alternateOf(current);
+                if (alternate != null) {
+                    found.add(alternate);
+                }
+            }
             if (!found.isEmpty()) {
                 if (visited == null) {
                     visited = new LinkedHashSet<>();
@@ -393,5 +467,10 @@ public final class VirtualHost {
             current = pending == null || pending.isEmpty() ? null : pending.remove(pending.size() - 1);
         }
         return result;
+    }
+
+    private Exchange alternateOf(Exchange x) {
+        String name = x.alternateExchange();
+        return name == null ? null : exchanges.get(name);
     }
 }

@@ -1,5 +1,7 @@
 package io.mensajero.broker.internal.policy;
 
+import io.mensajero.broker.internal.arguments.PolicyRule;
+import io.mensajero.broker.internal.arguments.QueueType;
 import io.mensajero.broker.internal.auth.Regex;
 import io.mensajero.broker.internal.definitions.DefinitionsStore;
 
@@ -121,16 +123,24 @@ public final class Policies {
         }
     }
 
-    /** The policy RabbitMQ would apply to a queue or exchange: the highest priority among those that match. */
-    public Policy effective(String vhost, String kind, String resourceName) {
-        Policy best = null;
+    /**
+     * The policy RabbitMQ would apply to a queue (of the type its arguments declare) or an
+     * exchange, as issue 10's policy model picks it ({@link io.mensajero.broker.internal.arguments.Policies}):
+     * the highest priority among those that match, a queue's only among those whose every key its
+     * type supports. Null when none does.
+     */
+    public Policy effective(String vhost, String kind, String resourceName, Map<String, Object> arguments) {
+        List<PolicyRule> rules = new ArrayList<>();
         for (Policy p : policies.values()) {
-            if (p.vhost().equals(vhost) && p.appliesTo(kind, resourceName)
-                    && (best == null || p.priority() > best.priority())) {
-                best = p;
+            if (p.vhost().equals(vhost)) {
+                rules.add(p.rule());
             }
         }
-        return best;
+        PolicyRule rule = kind.equals("queue")
+                ? io.mensajero.broker.internal.arguments.Policies.forQueue(rules, resourceName,
+                        QueueType.of(arguments == null ? Map.of() : arguments))
+                : io.mensajero.broker.internal.arguments.Policies.forExchange(rules, resourceName);
+        return rule == null ? null : get(vhost, rule.name());
     }
 
     private static String key(String vhost, String name) {

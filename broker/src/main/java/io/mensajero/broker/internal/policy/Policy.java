@@ -1,5 +1,7 @@
 package io.mensajero.broker.internal.policy;
 
+import io.mensajero.broker.internal.arguments.PolicyRule;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -7,17 +9,15 @@ import java.util.regex.Pattern;
 /**
  * A policy as RabbitMQ stores it: in a vhost, a name, a pattern matched against queue and
  * exchange names, what it applies to (queues, exchanges or all), a definition (the x-arguments it
- * sets, without the x-) and a priority. Stored and matched here; applying the definitions to
- * queues is the x-arguments' work.
+ * sets, without the x-) and a priority. Stored here; matched as issue 10's {@link PolicyRule}
+ * (see {@link #rule()}); applying the definitions to queues is phase 2 of issue 10.
  */
 public record Policy(String vhost, String name, String pattern, String applyTo, Map<String, Object> definition,
                      int priority, Pattern compiled) {
 
-    /** Whether it applies to the resource: the kind fits apply-to and the pattern matches the name. */
-    public boolean appliesTo(String kind, String resourceName) {
-        boolean kindFits = applyTo.equals("all") || (applyTo.equals("queues") && kind.equals("queue"))
-                || (applyTo.equals("exchanges") && kind.equals("exchange"));
-        return kindFits && compiled.matcher(resourceName).find();
+    /** What issue 10's policy model matches: the same pattern, apply-to, priority and definition. */
+    public PolicyRule rule() {
+        return new PolicyRule(name, compiled, PolicyRule.ApplyTo.of(applyTo), priority, definition);
     }
 
     /** As RabbitMQ's API and definitions files write it. */

@@ -3,9 +3,9 @@ package io.mensajero.broker.internal.transport;
 import io.mensajero.broker.BrokerConfig;
 import io.mensajero.broker.BrokerStartException;
 import io.mensajero.broker.internal.BrokerContext;
-import io.mensajero.broker.internal.definitions.DefinitionsStore;
 import io.mensajero.broker.internal.management.ManagementServer;
 import io.mensajero.broker.internal.stats.TrafficCounter;
+import io.mensajero.broker.internal.store.StoreException;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -53,7 +53,21 @@ public final class AmqpServer implements BrokerContext.Listeners {
     public static AmqpServer start(BrokerConfig config) {
         SslContext tls = TlsContexts.server(config);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        BrokerContext broker = new BrokerContext(config, group.next(), DefinitionsStore.inMemory());
+        BrokerContext broker;
+        try {
+            broker = new BrokerContext(config, group.next());
+        } catch (StoreException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw new BrokerStartException(e.getMessage(), e);
+        }
+        try {
+            broker.loop().submit(broker::recover).syncUninterruptibly();
+        } catch (RuntimeException e) {
+            broker.closeStore();
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw new BrokerStartException(e instanceof StoreException ? e.getMessage()
+                    : "cannot recover the data directory (" + e + ")", e);
+        }
         AmqpServer server = new AmqpServer(group, broker, tls);
         try {
             server.address = listen(server.bind(config.bindAddress(), config.port(), null), config.bindAddress(),
@@ -123,6 +137,9 @@ public final class AmqpServer implements BrokerContext.Listeners {
     }
 
     private static String describe(Throwable cause, String host, int port) {
+        if (cause instanceof java.nio.channels.UnresolvedAddressException) {
+            return "cannot listen on " + host + ":" + port + ": no such host '" + host + "'";
+        }
         String message = cause.getMessage() == null ? "" : cause.getMessage().toLowerCase();
         if (cause instanceof BindException && message.contains("in use")) {
             return "port " + port + " is already in use on " + host;
@@ -214,11 +231,13 @@ public final class AmqpServer implements BrokerContext.Listeners {
                     }
                     broker.connections().forEach(c -> c.forceClose("broker shutdown"));
                     broker.flushDirty();
+                    broker.prepareStop();
                     return null;
                 });
             } catch (RuntimeException ignored) {
                 // the loop is already gone
             }
+            broker.closeStore();
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
@@ -227,6 +246,8 @@ public final class AmqpServer implements BrokerContext.Listeners {
         if (management != null) {
             management.close();
         }
+        stop();
+        broker.closeStore();
         group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
     }
 }

@@ -39,7 +39,9 @@ final class ProtocolHeaderHandler extends ByteToMessageDecoder {
             return;
         }
         ctx.pipeline().remove("header-timeout");
-        ctx.pipeline().addAfter(ctx.name(), "frames", new FrameDecoder(broker.config().frameMax()));
+        // Until tune-ok settles it, frames may be no larger than the spec's frame-min (RabbitMQ
+        // refuses a bigger start-ok); AmqpConnection.tuned raises the limit.
+        ctx.pipeline().addAfter(ctx.name(), "frames", new FrameDecoder(AmqpConstants.FRAME_MIN_SIZE));
         ctx.pipeline().addAfter("frames", "amqp", new AmqpConnection(broker));
         ctx.pipeline().remove(this);
     }

@@ -18,7 +18,7 @@ class QueueFlowTest {
      * A consumer whose socket takes {@code room} more deliveries before it is full (the broker's
      * write buffer over its high-water mark), and whose prefetch may be full.
      */
-    private static final class TestConsumer implements Consumer {
+    static final class TestConsumer implements Consumer {
         int room = Integer.MAX_VALUE;
         boolean prefetchFull;
         int received;
@@ -65,7 +65,7 @@ class QueueFlowTest {
         }
     }
 
-    private static final class RecordingSender implements QueueFlow.Sender {
+    static final class RecordingSender implements QueueFlow.Sender {
         final List<String> events = new ArrayList<>();
 
         @Override
@@ -79,7 +79,7 @@ class QueueFlowTest {
         }
     }
 
-    private void publish(MessageQueue to, RecordingSender sender, int count) {
+    static void publish(MessageQueue to, RecordingSender sender, int count) {
         for (int i = 0; i < count; i++) {
             to.enqueue(new Message("", to.name(), new byte[] {0, 0}, new byte[10]));
             to.flow().sent(sender);

@@ -33,11 +33,22 @@ class PoliciesTest {
                 "definition", Map.of("max-length", 2))));
         policies.put(Policies.parse("/", "exchanges", Map.of("pattern", ".*", "priority", 9, "apply-to", "exchanges",
                 "definition", Map.of("alternate-exchange", "ae"))));
-        assertThat(policies.effective("/", "queue", "orders.eu").name()).isEqualTo("high");
-        assertThat(policies.effective("/", "queue", "orders").name()).isEqualTo("low");
-        assertThat(policies.effective("/", "queue", "other")).isNull();
-        assertThat(policies.effective("/", "exchange", "orders.eu").name()).isEqualTo("exchanges");
-        assertThat(policies.effective("other-vhost", "queue", "orders.eu")).isNull();
+        assertThat(policies.effective("/", "queue", "orders.eu", Map.of()).name()).isEqualTo("high");
+        assertThat(policies.effective("/", "queue", "orders", Map.of()).name()).isEqualTo("low");
+        assertThat(policies.effective("/", "queue", "other", Map.of())).isNull();
+        assertThat(policies.effective("/", "exchange", "orders.eu", null).name()).isEqualTo("exchanges");
+        assertThat(policies.effective("other-vhost", "queue", "orders.eu", Map.of())).isNull();
+    }
+
+    @Test
+    void aQueuePolicyMatchesOnlyQueuesWhoseTypeSupportsEveryKey() throws Exception {
+        Policies policies = new Policies(DefinitionsStore.inMemory());
+        policies.put(Policies.parse("/", "low", Map.of("pattern", "^jobs", "definition", Map.of("max-length", 1))));
+        policies.put(Policies.parse("/", "quorum-only", Map.of("pattern", "^jobs", "priority", 5,
+                "definition", Map.of("delivery-limit", 3))));
+        assertThat(policies.effective("/", "queue", "jobs", Map.of()).name()).isEqualTo("low");
+        assertThat(policies.effective("/", "queue", "jobs", Map.of("x-queue-type", "quorum")).name())
+                .isEqualTo("quorum-only");
     }
 
     @Test

@@ -28,6 +28,11 @@ public record Mark(String lane, long at, MarkKind kind, String body, String corr
         return new Mark(lane, at, MarkKind.RECEIVED, body, correlationId, redelivered, seq, null);
     }
 
+    /** A delivery that carries an x-death history ({@code detail}: "queue reason ×count, ..."). */
+    public static Mark deadLetter(String lane, long at, String body, String correlationId, long seq, String deaths) {
+        return new Mark(lane, at, MarkKind.RECEIVED, body, correlationId, false, seq, deaths);
+    }
+
     public static Mark lost(String lane, long at, String body, String correlationId) {
         return new Mark(lane, at, MarkKind.LOST, body, correlationId, false, 0, null);
     }

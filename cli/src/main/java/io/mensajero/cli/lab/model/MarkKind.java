@@ -12,6 +12,10 @@ public enum MarkKind {
     FORWARDED,
     /** A worker acknowledged a delivery. */
     ACKED,
+    /** A worker's work on a delivery failed; it goes round the retry queue or back to its queue (detail: why). */
+    RETRIED,
+    /** A worker gave up on a delivery after its last attempt: the broker dead-letters it (detail: the dead-letter queue). */
+    DEAD_LETTERED,
     /** A worker with auto-ack finished a delivery's work. */
     DONE,
     /** A message the broker confirmed that nobody received and no queue holds. */

@@ -95,6 +95,35 @@ public final class Timeline {
         return ids;
     }
 
+    /**
+     * When the participant stopped holding anything: killed (SIGKILL), else exited, else still
+     * there at the end of the run.
+     */
+    public long laneEnd(String lane) {
+        return marks(lane, MarkKind.KILLED).stream().mapToLong(Mark::at).min()
+                .orElse(marks(lane, MarkKind.EXITED).stream().mapToLong(Mark::at).max().orElse(durationMs));
+    }
+
+    /**
+     * What became of a delivery its participant never settled: the broker's redelivery of the
+     * same message to another participant after it, or else a loss marked for it; empty when
+     * neither (it was still held when the run ended).
+     */
+    public java.util.Optional<Mark> fate(Delivery held) {
+        if (held.settled()) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<Mark> redelivered = marks.stream()
+                .filter(m -> m.kind() == MarkKind.RECEIVED && m.redelivered() && !m.lane().equals(held.lane())
+                        && m.at() >= held.receivedAt() && m.body() != null && m.body().equals(held.body()))
+                .findFirst();
+        if (redelivered.isPresent()) {
+            return redelivered;
+        }
+        return marks.stream().filter(m -> m.kind() == MarkKind.LOST && held.body().equals(m.body()))
+                .min(java.util.Comparator.comparing((Mark m) -> !m.lane().equals(held.lane())).thenComparingLong(Mark::at));
+    }
+
     /** A copy with more marks (for example the losses a verdict found). */
     public Timeline with(List<Mark> more) {
         List<Mark> all = new ArrayList<>(marks);
@@ -106,17 +135,20 @@ public final class Timeline {
         Lane lane = lane(received.lane());
         long settledAt = lane.role() == Lane.Role.WORKER ? -1 : received.at();
         long forwardedAt = -1;
+        long failedAt = -1;
         for (Mark m : marks(received.lane())) {
             if (m.value() == received.value() && m.at() >= received.at()) {
                 if (m.settles() && settledAt < 0) {
                     settledAt = m.at();
                 } else if (m.kind() == MarkKind.FORWARDED && forwardedAt < 0) {
                     forwardedAt = m.at();
+                } else if ((m.kind() == MarkKind.RETRIED || m.kind() == MarkKind.DEAD_LETTERED) && failedAt < 0) {
+                    failedAt = m.at();
                 }
             }
         }
         return new Delivery(received.lane(), received.body(), received.correlationId(), received.value(),
-                received.at(), received.redelivered(), settledAt, forwardedAt);
+                received.at(), received.redelivered(), settledAt, forwardedAt, failedAt);
     }
 
     private static List<String> bodies(List<Mark> marks) {

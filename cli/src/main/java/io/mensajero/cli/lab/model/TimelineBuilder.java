@@ -1,5 +1,6 @@
 package io.mensajero.cli.lab.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mensajero.cli.process.ParticipantEvent;
 
 import java.util.ArrayList;
@@ -70,7 +71,14 @@ public final class TimelineBuilder {
             case "sent":
                 return Mark.message(lane, at, MarkKind.SENT, body, correlationId, seq);
             case "received":
-                return Mark.received(lane, at, body, correlationId, seq, e.has("redelivered") && e.bool("redelivered"));
+                return e.has("deaths") ? Mark.deadLetter(lane, at, body, correlationId, seq, deaths(e))
+                        : Mark.received(lane, at, body, correlationId, seq, e.has("redelivered") && e.bool("redelivered"));
+            case "retrying", "requeued":
+                return new Mark(lane, at, MarkKind.RETRIED, body, correlationId, false, seq,
+                        e.has("retryQueue") ? e.string("retryQueue") : e.string("queue"));
+            case "dead-lettered":
+                return new Mark(lane, at, MarkKind.DEAD_LETTERED, body, correlationId, false, seq,
+                        e.string("deadLetterQueue"));
             case "forwarded":
                 return Mark.message(lane, at, MarkKind.FORWARDED, body, correlationId, seq);
             case "acked":
@@ -86,5 +94,15 @@ public final class TimelineBuilder {
 
     public synchronized Timeline build(long endEpochMs) {
         return new Timeline(offset(endEpochMs), new ArrayList<>(lanes.values()), marks);
+    }
+
+    /** A received message's x-death history as "queue reason ×count, ...", newest death first as RabbitMQ lists it. */
+    private static String deaths(ParticipantEvent e) {
+        List<String> deaths = new ArrayList<>();
+        for (JsonNode death : e.json().get("deaths")) {
+            deaths.add(death.path("queue").asText() + " " + death.path("reason").asText() + " ×"
+                    + death.path("count").asLong());
+        }
+        return String.join(", ", deaths);
     }
 }

@@ -63,6 +63,10 @@ final class Activity {
                         ? messages.get("text.lostBody", mark.body()) : mark.body());
             case RECEIVED:
                 return received(timeline, lane, mark);
+            case RETRIED:
+                return new Item(mark.at(), "retried", mark.body());
+            case DEAD_LETTERED:
+                return new Item(mark.at(), "deadLettered", messages.get("text.deadLetteredTo", mark.body(), mark.detail()));
             case LOST:
                 return new Item(mark.at(), "lost", mark.body());
             case SIGNAL:
@@ -83,12 +87,16 @@ final class Activity {
     }
 
     private Item received(Timeline timeline, Lane lane, Mark mark) {
-        String body = mark.redelivered() ? messages.get("text.redeliveredBody", mark.body()) : mark.body();
+        String body = mark.redelivered() ? messages.get("text.redeliveredBody", mark.body())
+                : mark.detail() != null ? messages.get("text.deathsBody", mark.body(), mark.detail()) : mark.body();
         if (lane.role() != Lane.Role.WORKER) {
             return new Item(mark.at(), "received", body);
         }
         Delivery delivery = timeline.deliveries(lane.id()).stream()
                 .filter(d -> d.seq() == mark.value() && d.receivedAt() == mark.at()).findFirst().orElse(null);
+        if (delivery != null && delivery.failed()) {
+            return new Item(mark.at(), "received", body);
+        }
         if (delivery == null || !delivery.settled()) {
             boolean autoAck = !timeline.marks(lane.id(), MarkKind.DONE).isEmpty() || lane.command().contains("--auto-ack");
             return new Item(mark.at(), autoAck ? "unfinished" : "held", body);

@@ -32,6 +32,11 @@ public final class HtmlRenderer {
             table.ops{border-collapse:collapse;font-size:13px;margin:8px 0}
             table.ops th,table.ops td{border:1px solid #d8dce6;padding:3px 8px;text-align:left}
             .legend{font-size:13px;color:#333}.legend svg{vertical-align:middle}.legend .item{white-space:nowrap;margin-right:12px}
+            h2 code.id{font-size:12px;color:#667;font-weight:400;margin-left:6px}
+            .try{margin:12px 0 0;padding:8px 12px;background:#f6f8fb;border-radius:6px;font-size:13px}
+            .try h3{font-size:14px;margin:0 0 4px}.try p{margin:4px 0}
+            table.try{border-collapse:collapse;margin:4px 0}table.try th,table.try td{padding:2px 10px 2px 0;text-align:left;vertical-align:top}
+            table.try code{font-size:12px}
             svg.timeline{display:block;max-width:100%;height:auto;background:#fff;font-size:11px}
             svg .band{fill:#f4f6fa}svg .band.odd{fill:#e9edf4}
             svg .axis line{stroke:#c9ceda;stroke-width:1}svg .axis text{fill:#666;text-anchor:middle;font-size:10px}
@@ -39,13 +44,16 @@ public final class HtmlRenderer {
             svg .life{stroke:#9aa3b5;stroke-width:2}
             svg .sent{fill:#2f6fdb}svg .received{fill:#2e9d57}
             svg .work{fill:#7fcf9c;stroke:#2e9d57}svg .work.unsettled{fill:#f2c45a;stroke:#b5850f;stroke-dasharray:3 2}
-            svg .redelivered circle{fill:#ff9f1c;stroke:#c26a00;stroke-width:3}svg .redelivered text{fill:#c26a00;font-weight:700}
-            svg .lost path{stroke:#d1343a;stroke-width:3.5}svg .lost text{fill:#d1343a;font-weight:700}
-            svg .signal line{stroke:#333;stroke-width:2;stroke-dasharray:4 2}svg .signal text{fill:#333;font-size:10px}
-            svg .killed line{stroke:#d1343a;stroke-width:4}svg .killed text{fill:#d1343a;font-weight:700;font-size:10px}
+            svg .redelivered circle{fill:#ff9f1c;stroke:#c26a00;stroke-width:3}
+            svg .lost path{stroke:#d1343a;stroke-width:3.5}
+            svg .signal line{stroke:#333;stroke-width:2;stroke-dasharray:4 2}
+            svg .killed line{stroke:#d1343a;stroke-width:4}
+            svg line.fate{stroke:#c26a00;stroke-width:1.6;stroke-dasharray:5 3}
+            svg .tag{font-size:11px}svg .tag.signal{fill:#333;font-size:10px}svg .tag.killed{fill:#d1343a;font-weight:700;font-size:10px}
+            svg .tag.lost{fill:#d1343a;font-weight:700}svg .tag.fate{fill:#c26a00;font-weight:700}
             svg .depth rect{fill:#fff;stroke:#6b4fbb;stroke-width:2}svg .depth text{fill:#6b4fbb;text-anchor:middle;font-weight:700}
-            svg .failed{fill:#d1343a;font-weight:700;font-size:16px}
-            svg .n{fill:#445;font-size:9px;text-anchor:middle}
+            svg circle.failed{fill:#d1343a}svg .tag.failed{fill:#d1343a;font-weight:700}
+            svg .n{fill:#445;font-size:9px}
             """;
 
     private final Messages messages;
@@ -74,7 +82,8 @@ public final class HtmlRenderer {
         html.append("<nav><ul>\n");
         for (ScenarioResult r : results) {
             html.append("<li><a href=\"#").append(escape(r.id())).append("\">").append(r.passed() ? "✓ " : "✗ ")
-                    .append(r.number()).append(" · ").append(escape(r.id())).append("</a></li>\n");
+                    .append(r.number()).append(" · ").append(escape(messages.get("scenario." + r.id() + ".name")))
+                    .append("</a></li>\n");
         }
         html.append("</ul></nav>\n");
         for (ScenarioResult r : results) {
@@ -87,7 +96,8 @@ public final class HtmlRenderer {
     private void section(StringBuilder html, ScenarioResult r) {
         html.append("<section id=\"").append(escape(r.id())).append("\" class=\"scenario ")
                 .append(r.passed() ? "pass" : "fail").append("\" data-scenario=\"").append(escape(r.id())).append("\">\n");
-        html.append("<h2>").append(r.number()).append(" · ").append(escape(r.id())).append("</h2>\n");
+        html.append("<h2>").append(r.number()).append(" · ").append(escape(messages.get("scenario." + r.id() + ".name")))
+                .append(" <code class=\"id\">").append(escape(r.id())).append("</code></h2>\n");
         html.append("<p class=\"what\">").append(escape(messages.get("scenario." + r.id() + ".title"))).append("</p>\n");
         html.append("<p class=\"names\">").append(escape(messages.get("text.names", r.names()))).append("</p>\n");
         html.append(timeline.render(r.id(), r.timeline()));
@@ -107,7 +117,28 @@ public final class HtmlRenderer {
         html.append("<p class=\"why\"><strong>").append(escape(messages.get("text.why"))).append("</strong> ")
                 .append(escape(messages.get("scenario." + r.id() + ".why"))).append("</p>\n");
         verdict(html, r);
+        tryIt(html, r.id());
         html.append("</section>\n");
+    }
+
+    /** The commands that reproduce the scenario by hand, with the tools and with the course's scripts. */
+    private void tryIt(StringBuilder html, String id) {
+        List<TryIt.Step> steps = TryIt.steps(id);
+        if (steps.isEmpty()) {
+            return;
+        }
+        html.append("<div class=\"try\"><h3>").append(escape(messages.get("try.title"))).append("</h3>\n<p>")
+                .append(escape(messages.get("try.intro"))).append("</p>\n<table class=\"try\"><tr><th>")
+                .append(escape(messages.get("try.terminal"))).append("</th><th>./mensajero</th><th>")
+                .append(escape(messages.get("try.course"))).append("</th></tr>\n");
+        for (TryIt.Step step : steps) {
+            html.append("<tr><td>").append(escape(step.terminal())).append("</td><td><code>")
+                    .append(escape(step.mensajero())).append("</code></td><td>")
+                    .append(step.python() == null ? "—" : "<code>" + escape(step.python()) + "</code>")
+                    .append("</td></tr>\n");
+        }
+        html.append("</table>\n<p class=\"note\">").append(escape(messages.get("try." + id + ".note")))
+                .append("</p></div>\n");
     }
 
     private void verdict(StringBuilder html, ScenarioResult r) {
@@ -132,6 +163,7 @@ public final class HtmlRenderer {
             {"<rect class=\"work\" x=\"1\" y=\"3\" width=\"16\" height=\"8\"/>", "html.legend.work"},
             {"<rect class=\"work unsettled\" x=\"1\" y=\"3\" width=\"16\" height=\"8\"/>", "html.legend.held"},
             {"<g class=\"redelivered\"><circle cx=\"8\" cy=\"7\" r=\"5\"/></g>", "html.legend.redelivered"},
+            {"<line class=\"fate\" x1=\"1\" y1=\"2\" x2=\"17\" y2=\"12\"/>", "html.legend.fate"},
             {"<g class=\"lost\"><path d=\"M3 2 l10 10 m0 -10 l-10 10\"/></g>", "html.legend.lost"},
             {"<g class=\"signal\"><line x1=\"8\" y1=\"0\" x2=\"8\" y2=\"14\"/></g>", "html.legend.signal"},
             {"<g class=\"killed\"><line x1=\"8\" y1=\"0\" x2=\"8\" y2=\"14\"/></g>", "html.legend.killed"},

@@ -40,6 +40,7 @@ final class AckDelayKill implements Scenario {
                 && slow.count("received") + fast.count("acked") >= sent, slow.lane().label());
         ctx.kill(slow);
         ctx.awaitExit(slow);
+        ctx.await("step.gone", () -> ctx.consumers(queue) <= 1, slow.lane().label());
         ctx.awaitCount(() -> fast.count("acked"), sent, List.of(fast), queue);
         ctx.stop(fast);
         long left = ctx.depth(queue);

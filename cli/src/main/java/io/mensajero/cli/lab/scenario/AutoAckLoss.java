@@ -41,6 +41,7 @@ final class AutoAckLoss implements Scenario {
         long killedAt = ctx.now();
         ctx.kill(slow);
         ctx.awaitExit(slow);
+        ctx.await("step.gone", () -> ctx.consumers(queue) <= 1, slow.lane().label());
         // Anything the broker wrongly put back would now reach the other worker: wait for it.
         ctx.awaitCount(() -> fast.count("acked"), sent, List.of(fast), queue);
         ctx.stop(fast);

@@ -105,7 +105,10 @@ class RenderersTest {
                 .contains("class=\"mark killed\"").contains("class=\"work unsettled\"")
                 .contains("job &lt;3&gt; &amp; co");
         assertThat(section.getElementsByTagName("li").getLength()).isEqualTo(2);
-        assertThat(section.getElementsByTagName("h2").item(0).getTextContent()).isEqualTo("7 · ack-delay-kill");
+        assertThat(section.getElementsByTagName("h2").item(0).getTextContent())
+                .isEqualTo("7 · A worker killed before its ack ack-delay-kill");
+        assertThat(section.getElementsByTagName("h3").item(0).getTextContent()).isEqualTo("Try it yourself");
+        assertThat(html).contains("./mensajero work --name slow --ack-delay 30s");
     }
 
     @Test
@@ -122,7 +125,7 @@ class RenderersTest {
         assertThat(x3 - x2).isGreaterThanOrEqualTo(10);
         assertThat((x1 + x3) / 2).as("centred on their times").isCloseTo(xs.get(marks.get(1)), org.assertj.core.data.Offset.offset(0.01));
         assertThat(xs.get(marks.get(3))).as("a lone mark stays at its time").isGreaterThan(x3 + 100);
-        assertThat(SvgTimeline.number("Stage 2 - Message 3")).isEqualTo("2.3");
+        assertThat(SvgTimeline.number("Etapa 2 - Mensaje 3")).isEqualTo("2.3");
         assertThat(SvgTimeline.number("Hello World!")).isEmpty();
     }
 }

@@ -122,6 +122,43 @@ class JudgementTest {
                 .containsExactly("check.piledUp");
     }
 
+    @Test
+    void poisonMessagePassesWhenTheGoodTasksAreDoneAndThePoisonIsDeadLetteredWithItsHistory() {
+        Verdict good = PoisonMessage.judge(poison(true, true), "q", "q.dead", "poison", 0);
+        assertThat(good.passed()).as("%s", good.failed()).isTrue();
+        assertThat(good.summaryArgs()).containsExactly(2, "poison", 1L, PoisonMessage.MAX_ATTEMPTS, "q.dead",
+                "q rejected ×1, q.retry expired ×1");
+    }
+
+    @Test
+    void poisonMessageFailsWhenThePoisonIsLostOrAGoodTaskIsNotDone() {
+        assertThat(failedKeys(PoisonMessage.judge(poison(false, true), "q", "q.dead", "poison", 0)))
+                .containsExactly("check.deadLettered");
+        assertThat(failedKeys(PoisonMessage.judge(poison(true, false), "q", "q.dead", "poison", 1)))
+                .containsExactly("check.goodOnce", "check.empty");
+    }
+
+    /** Two good tasks and a poison one that crashes worker 1 and is given up on by worker 2. */
+    private static Timeline poison(boolean deadLettered, boolean allDone) {
+        Runs runs = new Runs().lane("jobs", Lane.Role.SENDER).lane("worker-1", Lane.Role.WORKER)
+                .lane("worker-2", Lane.Role.WORKER).lane("dead", Lane.Role.RECEIVER)
+                .sent("jobs", 0, "job 1", "job 2", "poison")
+                .worked("worker-1", 1, 1, "job 1", false)
+                .received("worker-1", 3, "poison", false)
+                .mark(Mark.exited("worker-1", 4, 70))
+                .received("worker-2", 6, "poison", true)
+                .event("worker-2", 7, "dead-lettered", "body", "poison", "seq", 1, "deadLetterQueue", "q.dead");
+        if (allDone) {
+            runs.worked("worker-2", 8, 1, "job 2", false);
+        }
+        if (deadLettered) {
+            runs.event("dead", 9, "received", "body", "poison", "seq", 1, "deaths", List.of(
+                    java.util.Map.of("queue", "q", "reason", "rejected", "count", 1),
+                    java.util.Map.of("queue", "q.retry", "reason", "expired", "count", 1)));
+        }
+        return runs.build(20);
+    }
+
     private static List<String> failedKeys(Verdict verdict) {
         return verdict.failed().stream().map(Check::key).toList();
     }

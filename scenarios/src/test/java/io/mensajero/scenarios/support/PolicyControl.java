@@ -1,0 +1,134 @@
+package io.mensajero.scenarios.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sets and clears policies and operator policies on the broker under test, on vhost "/", and
+ * clears what it set when closed. On RabbitMQ through the management API
+ * ({@code PUT /api/policies/%2F/NAME}, port {@code RABBITMQ_MANAGEMENT_PORT}), or rabbitmqctl
+ * {@code set_policy} when the API is not there. Mensajero has no policy API on main yet: a
+ * scenario that sets one is a {@link Phase2} scenario, skipped there; phase 2 points this at
+ * {@code BrokerUnderTest.managementUri()} for both brokers.
+ */
+public final class PolicyControl implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String MANAGEMENT = "http://" + RabbitMqResource.HOST + ":"
+            + System.getenv().getOrDefault("RABBITMQ_MANAGEMENT_PORT", "15672");
+    private static Boolean apiReachable;
+
+    private final BrokerUnderTest broker;
+    private final List<String[]> set = new ArrayList<>();
+
+    public PolicyControl(BrokerUnderTest broker) {
+        this.broker = broker;
+    }
+
+    /** A policy: pattern, definition (keys without x-), priority, apply-to (queues, exchanges, all). */
+    public void policy(String name, String pattern, Map<String, Object> definition, int priority, String applyTo) {
+        put("policies", name, pattern, definition, priority, applyTo);
+    }
+
+    /** An operator policy: only expires, message-ttl, max-length(-bytes), max-in-memory-*, delivery-limit. */
+    public void operatorPolicy(String name, String pattern, Map<String, Object> definition, int priority,
+                               String applyTo) {
+        put("operator-policies", name, pattern, definition, priority, applyTo);
+    }
+
+    public void clear(String name) {
+        delete("policies", name);
+    }
+
+    private void put(String kind, String name, String pattern, Map<String, Object> definition, int priority,
+                     String applyTo) {
+        requireRabbitMq();
+        set.add(new String[] {kind, name});
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("pattern", pattern);
+        body.put("definition", definition);
+        body.put("priority", priority);
+        body.put("apply-to", applyTo);
+        if (api()) {
+            int status = http("PUT", "/api/" + kind + "/%2F/" + name, body);
+            if (status / 100 != 2) {
+                throw new AssertionError("PUT /api/" + kind + "/" + name + " answered " + status);
+            }
+        } else {
+            RabbitMqResource.rabbitmqctl(kind.equals("policies") ? "set_policy" : "set_operator_policy",
+                    "--priority", Integer.toString(priority), "--apply-to", applyTo, name, pattern, json(definition));
+        }
+    }
+
+    private void delete(String kind, String name) {
+        requireRabbitMq();
+        set.removeIf(s -> s[0].equals(kind) && s[1].equals(name));
+        if (api()) {
+            http("DELETE", "/api/" + kind + "/%2F/" + name, null);
+        } else {
+            RabbitMqResource.rabbitmqctl(kind.equals("policies") ? "clear_policy" : "clear_operator_policy", name);
+        }
+    }
+
+    private void requireRabbitMq() {
+        if (!broker.isRabbitMq()) {
+            throw new org.opentest4j.TestAbortedException("Mensajero's policies need the management API "
+                    + "(branch admin) and phase 2 of issue 10");
+        }
+    }
+
+    @Override
+    public void close() {
+        for (String[] s : new ArrayList<>(set)) {
+            delete(s[0], s[1]);
+        }
+    }
+
+    private static synchronized boolean api() {
+        if (apiReachable == null) {
+            try {
+                apiReachable = http("GET", "/api/overview", null) == 200;
+            } catch (IllegalStateException e) {
+                apiReachable = false;
+            }
+        }
+        return apiReachable;
+    }
+
+    private static int http(String method, String path, Object body) {
+        String auth = Base64.getEncoder().encodeToString("guest:guest".getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(MANAGEMENT + path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + auth)
+                .header("Content-Type", "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json(body)));
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException("management API at " + MANAGEMENT + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
