@@ -63,7 +63,7 @@ class Mensajero:
     def start(self, tag):
         port = free_port()
         self.log_path = os.path.join(WORK, "broker-%s.log" % tag)
-        self.proc = subprocess.Popen(self.command + ["broker", "--port", str(port)],
+        self.proc = subprocess.Popen(self.command + ["broker", "--port", str(port), "--management-port", "0"],
                                      stdout=open(self.log_path, "w"), stderr=subprocess.STDOUT)
         deadline = time.time() + 120
         while time.time() < deadline:

@@ -49,7 +49,7 @@ start_mensajero() {
   local out="$bench_dir/broker-$mport.out"
   mkdir -p "$bench_dir"
   # shellcheck disable=SC2086
-  java $opts -jar "$j" broker --port "$mport" --json "$@" >"$out" 2>"$bench_dir/broker-$mport.err" &
+  java $opts -jar "$j" broker --port "$mport" --management-port 0 --json "$@" >"$out" 2>"$bench_dir/broker-$mport.err" &
   mpid=$!
   pids+=("$mpid")
   for _ in $(seq 1 600); do

@@ -61,7 +61,7 @@ class BrokerCommandTest {
     @Test
     void aSecondBrokerOnTheSameDataDirectoryIsOneLineAndExitSeven(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        try (Participant first = Participant.start("broker", "--port", "0", "--data", dir.toString())) {
+        try (Participant first = Participant.start("broker", "--port", "0", "--management-port", "0", "--data", dir.toString())) {
             ParticipantEvent ready = first.awaitEvent("ready", Duration.ofMinutes(3));
             assertThat(ready.string("data")).isEqualTo(dir.toString());
             StringWriter out = new StringWriter();

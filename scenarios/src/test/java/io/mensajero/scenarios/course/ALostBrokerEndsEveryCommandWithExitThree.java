@@ -29,7 +29,7 @@ class ALostBrokerEndsEveryCommandWithExitThree {
     @ValueSource(strings = {"stopped", "killed"})
     void workerAndReceiverExitThree(String how) {
         String queue = Names.unique("task_queue");
-        try (Participant broker = Participant.start("broker", "--port", "0", "--json")) {
+        try (Participant broker = Participant.start("broker", "--port", "0", "--management-port", "0", "--json")) {
             ParticipantEvent ready = broker.awaitEvent("ready", WAIT);
             String uri = "amqp://guest:guest@127.0.0.1:" + ready.number("port") + "/%2F";
             try (Participant worker = Participant.start("work", "--queue", queue, "--ack-delay", ACK_DELAY, "--uri", uri);

@@ -49,6 +49,8 @@ class WatermarksAreSetThroughTheApi {
                 ch.basicPublish("", "held", null, "some bytes".getBytes(StandardCharsets.UTF_8));
                 assertThat(api.put("/api/mensajero/vm_memory_high_watermark", Map.of("absolute", 1)).status())
                         .isEqualTo(204);
+                // as in RabbitMQ 3.10, the alarm blocks a connection when it publishes during it
+                ch.basicPublish("", "held", null, "during the alarm".getBytes(StandardCharsets.UTF_8));
                 assertThat(signals.poll(10, TimeUnit.SECONDS)).isEqualTo("blocked");
                 assertThat(api.get("/api/nodes").json().get(0).get("mem_limit").asLong()).isEqualTo(1);
                 assertThat(api.get("/api/nodes").json().get(0).get("mem_alarm").asBoolean()).isTrue();

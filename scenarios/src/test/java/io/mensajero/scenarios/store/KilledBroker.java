@@ -35,7 +35,7 @@ final class KilledBroker implements AutoCloseable {
 
     /** Starts it and waits for its ready line; returns how long recovery and start took (ms). */
     long start() {
-        List<String> args = new ArrayList<>(List.of("broker", "--port", String.valueOf(port), "--data",
+        List<String> args = new ArrayList<>(List.of("broker", "--port", String.valueOf(port), "--management-port", "0", "--data",
                 dataDir.toString()));
         args.addAll(extraArgs);
         process = Participant.start(args);
