@@ -8,14 +8,23 @@ import io.netty.channel.ChannelHandlerContext;
 
 /**
  * What a connection writes: frames are encoded into pooled buffers and written at once, and the
- * socket is flushed once per batch of work (the broker flushes every connection marked dirty).
+ * socket is flushed once per batch of work (the broker flushes every connection marked dirty), or
+ * as soon as {@link #FLUSH_BYTES} are waiting: one read batch of a publisher (up to 1 MiB, about
+ * 5,000 small publishes) fanned out to ten queues writes megabytes to each consumer, which would
+ * otherwise wait unsent until the whole batch is decoded, and would put the connection over its
+ * write-buffer high-water mark although its socket was never tried (flow control then reads that
+ * as a consumer waiting on its socket and holds the publisher).
  */
 final class Outbound {
+    /** Unflushed bytes at which a connection is flushed at once: one good-sized socket write. */
+    static final int FLUSH_BYTES = 64 * 1024;
+
     private final ChannelHandlerContext ctx;
     private final BrokerContext broker;
     private final BrokerContext.ConnectionHandle owner;
     private int frameMax;
     private boolean dirty;
+    private int unflushed;
 
     Outbound(ChannelHandlerContext ctx, BrokerContext broker, BrokerContext.ConnectionHandle owner, int frameMax) {
         this.ctx = ctx;
@@ -56,8 +65,12 @@ final class Outbound {
     }
 
     private void write(ByteBuf buf) {
+        unflushed += buf.readableBytes();
         ctx.write(buf, ctx.voidPromise());
-        if (!dirty) {
+        if (unflushed >= FLUSH_BYTES) {
+            dirty = true;
+            flush();
+        } else if (!dirty) {
             dirty = true;
             broker.dirty(owner);
         }
@@ -66,6 +79,7 @@ final class Outbound {
     void flush() {
         if (dirty) {
             dirty = false;
+            unflushed = 0;
             ctx.flush();
         }
     }
