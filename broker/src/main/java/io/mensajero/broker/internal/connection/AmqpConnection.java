@@ -142,6 +142,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        out.discard();
         releaseAll();
         state = ConnectionState.CLOSED;
         broker.closed(this);

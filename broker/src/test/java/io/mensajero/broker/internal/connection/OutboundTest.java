@@ -3,7 +3,9 @@ package io.mensajero.broker.internal.connection;
 import io.mensajero.broker.BrokerConfig;
 import io.mensajero.broker.internal.BrokerContext;
 import io.mensajero.protocol.Basic;
+import io.mensajero.protocol.Frames;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.WriteBufferWaterMark;
@@ -65,6 +67,20 @@ class OutboundTest {
         out.content(1, new Basic.Deliver("amq.ctag-fanout", tag, false, "fanout", ""), NO_PROPERTIES, BODY);
     }
 
+    /** The size of one delivery as {@link #deliver} writes it. */
+    private static int deliverySize(long tag) {
+        return deliverySize(tag, BODY);
+    }
+
+    private static int deliverySize(long tag, byte[] body) {
+        ByteBuf one = Unpooled.buffer();
+        Frames.writeContent(one, 1, new Basic.Deliver("amq.ctag-fanout", tag, false, "fanout", ""),
+                60, NO_PROPERTIES, body, 131072);
+        int size = one.readableBytes();
+        one.release();
+        return size;
+    }
+
     private long bytesSent() {
         long bytes = 0;
         for (Object o : channel.outboundMessages()) {
@@ -80,7 +96,8 @@ class OutboundTest {
         }
         assertThat(channel.outboundMessages()).as("nothing sent before the batch ends").isEmpty();
         broker.flushDirty();
-        assertThat(channel.outboundMessages()).hasSize(10);
+        assertThat(bytesSent()).isEqualTo(10L * deliverySize(1));
+        assertThat(channel.outboundMessages()).as("encoded into one buffer").hasSize(1);
     }
 
     /**
@@ -99,8 +116,22 @@ class OutboundTest {
         assertThat(sentBeforeTheBatchEnds).as("more than the high-water mark went out during the batch")
                 .isGreaterThan(1024 * 1024);
         broker.flushDirty();
-        assertThat(channel.outboundMessages()).hasSize(deliveries);
+        long expected = 0;
+        for (int i = 1; i <= deliveries; i++) {
+            expected += deliverySize(i);
+        }
+        assertThat(bytesSent()).isEqualTo(expected);
         assertThat(bytesSent() - sentBeforeTheBatchEnds).as("left for the end of the batch")
-                .isLessThan(Outbound.FLUSH_BYTES);
+                .isLessThan(Outbound.FLUSH_BYTES + Outbound.BATCH_BYTES);
+    }
+
+    @Test
+    void aBodyLargerThanABatchGoesOutWhole() {
+        byte[] large = new byte[200_000];
+        deliver(1);
+        out.content(1, new Basic.Deliver("amq.ctag-fanout", 2, false, "fanout", ""), NO_PROPERTIES, large);
+        deliver(3);
+        broker.flushDirty();
+        assertThat(bytesSent()).isEqualTo(deliverySize(1) + deliverySize(2, large) + deliverySize(3));
     }
 }
