@@ -50,17 +50,20 @@ final class PublishMethod {
     static long deliver(AmqpChannel ch, io.mensajero.broker.internal.model.Exchange exchange, Message message,
                         boolean mandatory, long seq) {
         boolean routed;
+        boolean refused = false;
         long sync = 0;
         if (exchange.name().isEmpty() && DirectReplyTo.isReplyAddress(message.routingKey())) {
             routed = ch.connection.broker().directReplyTo().deliver(message.routingKey(), message);
         } else {
             Collection<MessageQueue> queues = ch.vhost().route(exchange, message);
             for (MessageQueue q : queues) {
-                sync = Math.max(sync, q.enqueue(message));
+                long taken = q.enqueue(message);
+                refused |= taken == MessageQueue.REFUSED;
+                sync = Math.max(sync, taken);
                 q.flow().sent(ch.connection.publisher());
             }
             routed = !queues.isEmpty();
-            if (seq > 0 && sync > 0 && queues.size() == 1) {
+            if (seq > 0 && sync > 0 && queues.size() == 1 && !refused) {
                 message.awaitingConfirm(ch.confirms, seq);
             }
         }
@@ -68,7 +71,9 @@ final class PublishMethod {
             ch.connection.writeContent(ch.number, new Basic.Return(ReplyCode.NO_ROUTE.code(), "NO_ROUTE",
                     message.exchange(), message.routingKey()), message.rawProperties(), message.body());
         }
-        if (seq > 0) {
+        if (seq > 0 && refused) {
+            ch.confirms.refuse(seq);
+        } else if (seq > 0) {
             ch.confirms.confirm(seq, sync);
         }
         return sync;
