@@ -213,7 +213,7 @@ public final class MessageQueue implements BindingDestination {
      */
     public void whenReadBack(Runnable then) {
         waitingGets.add(then);
-        storage.readSoon(this::readBack);
+        storage.readSoon(this::readBack, ready.ordersByPriority());
     }
 
     private void serveWaitingGets() {
@@ -251,7 +251,7 @@ public final class MessageQueue implements BindingDestination {
         while (limit.mustDropHead(backlog())) {
             QueueEntry head = pollReady();
             if (head == null) {
-                storage.readSoon(this::readBack);
+                storage.readSoon(this::readBack, ready.ordersByPriority());
                 return;
             }
             storage.settle(head);

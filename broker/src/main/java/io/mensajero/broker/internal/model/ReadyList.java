@@ -23,6 +23,11 @@ abstract class ReadyList implements Iterable<QueueEntry> {
 
     abstract int size();
 
+    /** Whether it orders messages by priority (x-max-priority). */
+    final boolean ordersByPriority() {
+        return this instanceof ByPriority;
+    }
+
     final boolean isEmpty() {
         return size() == 0;
     }
