@@ -111,6 +111,15 @@ class QueueArgumentsAppliedTest {
     }
 
     @Test
+    void dropHeadDropsTheHighestPriorityAsRabbitMqDoes() {
+        MessageQueue q = queue("x-max-priority", 5, "x-max-length", 2);
+        q.enqueue(prioritized("low", 1));
+        q.enqueue(prioritized("high", 5));
+        q.enqueue(prioritized("mid", 3));
+        assertThat(drain(q)).containsExactly("mid", "low");
+    }
+
+    @Test
     void theHighestConsumerThatCanTakeIsServedAndEqualOnesTakeTurns() {
         MessageQueue q = queue();
         PriorityConsumer low = new PriorityConsumer(-1);
