@@ -3,7 +3,6 @@ package io.mensajero.scenarios.arguments;
 import com.rabbitmq.client.Channel;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
-import io.mensajero.scenarios.support.Phase2;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +16,6 @@ import static org.awaitility.Awaitility.await;
  * x-priority on basic.consume: while a higher-priority consumer can take messages, lower ones get
  * none; when it is blocked (its prefetch is full) they do; consumers of equal priority take turns.
  */
-@Phase2("x-priority consumers in MessageQueue (dispatch by consumer priority)")
 class ConsumerPrioritiesPreferHigherConsumers {
 
     @EachBroker

@@ -19,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (classic queues). A quorum queue checks the limit after an enqueue: the message that takes it
  * over the limit is taken, the next ones are refused.
  */
-@Phase2("x-max-length, x-max-length-bytes and x-overflow in MessageQueue (publisher nacks, maxlen dead letters)")
 class LengthLimitsDropOrRejectMessages {
 
     @EachBroker
@@ -35,6 +34,7 @@ class LengthLimitsDropOrRejectMessages {
     }
 
     @EachBroker
+    @Phase2("dead-lettering (reason maxlen) in MessageQueue")
     void droppedHeadsAreDeadLetteredAsMaxlen(BrokerUnderTest broker) throws Exception {
         try (Fixture f = Fixture.open(broker)) {
             String dlq = f.queue(null);
@@ -63,6 +63,7 @@ class LengthLimitsDropOrRejectMessages {
     }
 
     @EachBroker
+    @Phase2("dead-lettering (reason maxlen) in MessageQueue")
     void rejectPublishDlxNacksAndDeadLetters(BrokerUnderTest broker) throws Exception {
         try (Fixture f = Fixture.open(broker)) {
             String dlq = f.queue(null);

@@ -3,7 +3,6 @@ package io.mensajero.scenarios.arguments;
 import com.rabbitmq.client.AMQP;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
-import io.mensajero.scenarios.support.Phase2;
 
 import java.util.List;
 
@@ -25,7 +24,6 @@ class PriorityQueuesDeliverTheHighestFirst {
     }
 
     @EachBroker
-    @Phase2("x-max-priority in MessageQueue (one sub-queue per priority)")
     void higherPrioritiesComeFirst(BrokerUnderTest broker) throws Exception {
         try (Fixture f = Fixture.open(broker)) {
             String q = f.queue(args("x-max-priority", 5));
@@ -35,7 +33,6 @@ class PriorityQueuesDeliverTheHighestFirst {
     }
 
     @EachBroker
-    @Phase2("x-max-priority in MessageQueue (one sub-queue per priority)")
     void requeuedMessagesKeepTheirPriorityPlace(BrokerUnderTest broker) throws Exception {
         try (Fixture f = Fixture.open(broker)) {
             String q = f.queue(args("x-max-priority", 10));

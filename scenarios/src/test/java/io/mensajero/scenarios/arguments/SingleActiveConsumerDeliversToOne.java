@@ -3,7 +3,6 @@ package io.mensajero.scenarios.arguments;
 import com.rabbitmq.client.Channel;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
-import io.mensajero.scenarios.support.Phase2;
 
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +18,6 @@ import static org.awaitility.Awaitility.await;
  * the one that left come back first). queue.declare-ok counts every consumer of a classic queue,
  * only the active one of a quorum queue.
  */
-@Phase2("x-single-active-consumer in MessageQueue")
 class SingleActiveConsumerDeliversToOne {
 
     private static void onlyTheFirstUntilItLeaves(Fixture f, String q, int consumersReported) throws Exception {

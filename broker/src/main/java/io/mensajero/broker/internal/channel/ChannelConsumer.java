@@ -18,6 +18,7 @@ final class ChannelConsumer implements Consumer {
     private final boolean exclusive;
     private final int prefetch;
     private final Map<String, Object> arguments;
+    private final int priority;
     int unacked;
 
     ChannelConsumer(AmqpChannel channel, MessageQueue queue, String tag, boolean noAck, boolean exclusive,
@@ -29,6 +30,12 @@ final class ChannelConsumer implements Consumer {
         this.exclusive = exclusive;
         this.prefetch = prefetch;
         this.arguments = arguments;
+        this.priority = arguments != null && arguments.get("x-priority") instanceof Number n ? n.intValue() : 0;
+    }
+
+    @Override
+    public int priority() {
+        return priority;
     }
 
     @Override

@@ -11,7 +11,8 @@ import io.mensajero.protocol.Confirm;
  * A message held in memory only is confirmed as soon as it is routed; a persistent message on a
  * durable queue once the store has fsynced it (its sync number). Confirms are earned in order, so
  * one that waits holds back those after it; those earned in one read batch, or by one fsync, go
- * out as one basic.ack with multiple set, after any basic.return.
+ * out as one basic.ack with multiple set, after any basic.return. A message a queue refused
+ * (x-overflow reject-publish) gets a basic.nack of its own, in its place in that order.
  */
 final class Confirms implements BrokerContext.SyncWaiter, Message.EarlyConfirm {
     private final AmqpChannel channel;
@@ -23,6 +24,7 @@ final class Confirms implements BrokerContext.SyncWaiter, Message.EarlyConfirm {
     private long[] waitingSeq = new long[16];
     private long[] waitingSync = new long[16];
     private boolean[] early = new boolean[16];
+    private boolean[] refused = new boolean[16];
     private int first;
     private int waiting;
     private long lastSync;
@@ -61,6 +63,30 @@ final class Confirms implements BrokerContext.SyncWaiter, Message.EarlyConfirm {
             earn(seq);
             return;
         }
+        hold(seq, sync, false);
+    }
+
+    /**
+     * A queue refused the message with this sequence number: it gets a basic.nack once the
+     * confirms before it went out.
+     */
+    void refuse(long seq) {
+        if (waiting == 0) {
+            nack(seq);
+            return;
+        }
+        hold(seq, 0, true);
+    }
+
+    private void nack(long seq) {
+        flush();
+        channel.reply(new Basic.Nack(seq, false, false));
+        earnedUpTo = seq;
+        sentUpTo = seq;
+    }
+
+    private void hold(long seq, long sync, boolean nack) {
+        BrokerContext broker = channel.connection.broker();
         lastSync = Math.max(sync, lastSync);
         if (waiting == waitingSeq.length) {
             grow();
@@ -69,6 +95,7 @@ final class Confirms implements BrokerContext.SyncWaiter, Message.EarlyConfirm {
         waitingSeq[at] = seq;
         waitingSync[at] = lastSync;
         early[at] = false;
+        refused[at] = nack;
         waiting++;
         if (!registered) {
             registered = true;
@@ -86,21 +113,28 @@ final class Confirms implements BrokerContext.SyncWaiter, Message.EarlyConfirm {
         long[] s = new long[waitingSeq.length * 2];
         long[] y = new long[s.length];
         boolean[] e = new boolean[s.length];
+        boolean[] r = new boolean[s.length];
         for (int i = 0; i < waiting; i++) {
             s[i] = waitingSeq[(first + i) % waitingSeq.length];
             y[i] = waitingSync[(first + i) % waitingSeq.length];
             e[i] = early[(first + i) % waitingSeq.length];
+            r[i] = refused[(first + i) % waitingSeq.length];
         }
         waitingSeq = s;
         waitingSync = y;
         early = e;
+        refused = r;
         first = 0;
     }
 
     /** Earns, in order, the confirms whose fsync is done or whose message was settled already. */
     private void release(long upTo) {
         while (waiting > 0 && (waitingSync[first] <= upTo || early[first])) {
-            earn(waitingSeq[first]);
+            if (refused[first]) {
+                nack(waitingSeq[first]);
+            } else {
+                earn(waitingSeq[first]);
+            }
             first = (first + 1) % waitingSeq.length;
             waiting--;
         }

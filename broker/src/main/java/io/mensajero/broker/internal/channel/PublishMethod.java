@@ -53,14 +53,16 @@ final class PublishMethod {
     static long deliver(AmqpChannel ch, Exchange exchange, Message message,
                         boolean mandatory, long seq) {
         boolean routed;
+        boolean refused = false;
         long sync = 0;
         if (exchange.name().isEmpty() && DirectReplyTo.isReplyAddress(message.routingKey())) {
             routed = ch.connection.broker().directReplyTo().deliver(message.routingKey(), message);
         } else {
             UserOperations.Routed r = UserOperations.route(ch.vhost(), exchange, message, ch.connection.publisher());
             routed = r.queues() > 0;
+            refused = r.refused();
             sync = r.sync();
-            if (seq > 0 && sync > 0 && r.queues() == 1) {
+            if (seq > 0 && sync > 0 && r.queues() == 1 && !refused) {
                 message.awaitingConfirm(ch.confirms, seq);
             }
         }
@@ -71,7 +73,9 @@ final class PublishMethod {
         } else if (!routed) {
             ch.stats.inc(MessageStats.DROP_UNROUTABLE);
         }
-        if (seq > 0) {
+        if (seq > 0 && refused) {
+            ch.confirms.refuse(seq);
+        } else if (seq > 0) {
             ch.confirms.confirm(seq, sync);
         }
         return sync;

@@ -123,9 +123,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent idle) {
-            if (idle.state() == IdleState.WRITER_IDLE) {
-                out.heartbeat();
-            } else if (idle.state() == IdleState.READER_IDLE && !blocking.blocked() && !flow.held()) {
+            if (idle.state() == IdleState.READER_IDLE && !blocking.blocked() && !flow.held()) {
                 LOG.warn("closing connection {}: missed heartbeats from client", id);
                 ctx.close();
             }
@@ -146,6 +144,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        out.discard();
         releaseAll();
         state = ConnectionState.CLOSED;
         broker.closed(this);
@@ -443,7 +442,8 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
         if (heartbeatSeconds > 0) {
             long millis = heartbeatSeconds * 1000L;
             ctx.pipeline().addBefore(ctx.name(), "heartbeat",
-                    new IdleStateHandler(millis * 2, Math.max(millis / 2, 1), 0, TimeUnit.MILLISECONDS));
+                    new IdleStateHandler(millis * 2, 0, 0, TimeUnit.MILLISECONDS));
+            out.heartbeatWhenIdle(millis / 2);
         }
     }
 

@@ -12,6 +12,11 @@ public interface Consumer {
 
     boolean exclusive();
 
+    /** Its x-priority (basic.consume argument): higher ones are served first; 0 by default. */
+    default int priority() {
+        return 0;
+    }
+
     /** Whether one more message may be delivered to it now. */
     boolean canTake();
 

@@ -17,6 +17,7 @@ public final class Message implements Storable {
     public static final int FLAG_CONTENT_ENCODING = 1 << 14;
     public static final int FLAG_HEADERS = 1 << 13;
     public static final int FLAG_DELIVERY_MODE = 1 << 12;
+    public static final int FLAG_PRIORITY = 1 << 11;
     public static final int FLAG_REPLY_TO = 1 << 9;
     public static final int FLAG_EXPIRATION = 1 << 8;
     public static final int FLAG_USER_ID = 1 << 4;
@@ -114,13 +115,30 @@ public final class Message implements Storable {
 
     /**
      * Whether delivery_mode is 2 (persistent), read from the raw properties without decoding
-     * them: content-type and content-encoding are short strings, headers a long-string table,
-     * and delivery_mode the octet after them.
+     * them.
      */
     public boolean persistent() {
         if (!hasProperty(FLAG_DELIVERY_MODE)) {
             return false;
         }
+        int at = afterHeaders();
+        return at < rawProperties.length && rawProperties[at] == 2;
+    }
+
+    /** The priority property (0 to 255), or 0 when it is absent; read without decoding the properties. */
+    public int priority() {
+        if (!hasProperty(FLAG_PRIORITY)) {
+            return 0;
+        }
+        int at = afterHeaders() + (hasProperty(FLAG_DELIVERY_MODE) ? 1 : 0);
+        return at < rawProperties.length ? rawProperties[at] & 0xFF : 0;
+    }
+
+    /**
+     * Where delivery_mode starts in the raw properties: content-type and content-encoding are
+     * short strings, headers a long-string table, then the delivery_mode and priority octets.
+     */
+    private int afterHeaders() {
         int flags = ((rawProperties[0] & 0xFF) << 8) | (rawProperties[1] & 0xFF);
         int at = 2;
         for (int word = flags; (word & 1) != 0; at += 2) {
@@ -136,7 +154,7 @@ public final class Message implements Storable {
             at += 4 + (((rawProperties[at] & 0xFF) << 24) | ((rawProperties[at + 1] & 0xFF) << 16)
                     | ((rawProperties[at + 2] & 0xFF) << 8) | (rawProperties[at + 3] & 0xFF));
         }
-        return at < rawProperties.length && rawProperties[at] == 2;
+        return at;
     }
 
     /**

@@ -1,14 +1,15 @@
 package io.mensajero.broker.internal.model;
 
+import io.mensajero.broker.internal.arguments.QueueArguments;
+import io.mensajero.broker.internal.arguments.QueueSettings;
+import io.mensajero.broker.internal.arguments.QueueType;
 import io.mensajero.broker.internal.stats.QueueStats;
 import io.mensajero.broker.internal.store.QueueLog;
 import io.mensajero.broker.internal.store.StoredMessage;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,10 @@ import java.util.Map;
  * messages delivered but not yet acknowledged. Requeued messages go back to their original
  * position, marked redelivered, as in RabbitMQ. The ready messages are an in-memory head and,
  * with a data directory, an on-disk tail behind it ({@link QueueStorage}): past the head's
- * window new messages go to disk, and they are read back ahead of the consumers.
+ * window new messages go to disk, and they are read back ahead of the consumers. Its settings
+ * (arguments) apply through small parts: {@link ReadyList} (x-max-priority),
+ * {@link ConsumerSelection} (consumer priorities, single active consumer), {@link LengthLimit}
+ * (x-max-length, x-max-length-bytes, x-overflow).
  *
  * <p>Confined to the broker thread, like the whole model.
  */
@@ -30,9 +34,14 @@ public final class MessageQueue implements BindingDestination {
     private final Map<String, Object> arguments;
     private final QueueStats stats = new QueueStats();
 
-    private final ArrayDeque<QueueEntry> ready = new ArrayDeque<>();
+    /** Returned by {@link #enqueue} when the queue refuses the message (x-overflow reject-publish). */
+    public static final long REFUSED = -1;
+
+    private final QueueSettings settings;
+    private final ReadyList ready;
     private final QueueStorage storage;
-    private final ArrayDeque<Consumer> consumers = new ArrayDeque<>();
+    private final ConsumerSelection consumers;
+    private final LengthLimit limit;
     /** basic.get calls waiting for the head to come back from disk. */
     private final List<Runnable> waitingGets = new ArrayList<>();
     private final QueueFlow flow = new QueueFlow();
@@ -54,6 +63,11 @@ public final class MessageQueue implements BindingDestination {
         this.autoDelete = autoDelete;
         this.exclusiveOwner = exclusiveOwner;
         this.arguments = arguments == null ? Map.of() : arguments;
+        this.settings = QueueArguments.settings(this.arguments);
+        Integer maxPriority = settings.maxPriority();
+        this.ready = maxPriority == null || maxPriority == 0 ? ReadyList.fifo() : ReadyList.byPriority(maxPriority);
+        this.consumers = new ConsumerSelection(settings.singleActiveConsumer());
+        this.limit = new LengthLimit(settings);
         this.storage = new QueueStorage(this, vhost.store(), durable && exclusiveOwner == null, recovered);
     }
 
@@ -122,9 +136,11 @@ public final class MessageQueue implements BindingDestination {
         return stats;
     }
 
-    /** The consumers, in round-robin order. */
+    /** The consumers, in the order the next message looks for one. */
     public Collection<Consumer> consumers() {
-        return List.copyOf(consumers);
+        List<Consumer> all = new ArrayList<>();
+        consumers.forEach(all::add);
+        return all;
     }
 
     /**
@@ -132,22 +148,37 @@ public final class MessageQueue implements BindingDestination {
      * broker restart does; returns how many. Transient messages paged out to disk stay (a gap).
      */
     public int dropTransientMessages() {
-        int before = ready.size();
-        ready.removeIf(e -> {
+        List<QueueEntry> all = new ArrayList<>();
+        for (QueueEntry e; (e = ready.poll()) != null; ) {
+            all.add(e);
+        }
+        int dropped = 0;
+        for (QueueEntry e : all) {
             if (e.message.isPersistent()) {
-                return false;
+                ready.add(e);
+                continue;
             }
             storage.settle(e);
             headBytes -= e.message.heapCost();
+            limit.removedFromHead(e.message);
             e.message.release(vhost.gauge());
-            return true;
-        });
+            dropped++;
+        }
         checkFlow();
-        return before - ready.size();
+        return dropped;
     }
 
+    /** Consumers as queue.declare-ok counts them: a quorum queue with a single active consumer counts the active one. */
     public int consumerCount() {
+        if (consumers.singleActive() && settings.type() == QueueType.QUORUM) {
+            return Math.min(1, consumers.size());
+        }
         return consumers.size();
+    }
+
+    /** Body bytes of the ready messages (RabbitMQ's message_bytes_ready). */
+    public long readyBytes() {
+        return limit.readyBytes();
     }
 
     /** Flow control: whether this queue grants publishers credit now. */
@@ -156,7 +187,7 @@ public final class MessageQueue implements BindingDestination {
     }
 
     public boolean hasExclusiveConsumer() {
-        return consumers.size() == 1 && consumers.peekFirst().exclusive();
+        return consumers.size() == 1 && consumers.first().exclusive();
     }
 
     /**
@@ -164,16 +195,26 @@ public final class MessageQueue implements BindingDestination {
      * arrives at an empty queue goes straight to a consumer that can take it, before its TTL is
      * looked at: so even {@code expiration "0"} reaches a consumer ready for it, and expires at
      * once otherwise. Returns the store's sync number its publisher confirm must wait for (a
-     * persistent message on a durable queue), else 0.
+     * persistent message on a durable queue), else 0, or {@link #REFUSED} when its length limit
+     * refuses it (its publisher gets a nack).
      */
     public long enqueue(Message message) {
         if (deleted) {
             return 0;
         }
+        if (limit.refuses(message, backlog())) {
+            if (limit.deadLettersRefused()) {
+                deadLetter(message, "maxlen");
+            }
+            return REFUSED;
+        }
         long ttl = message.ttl();
         MemoryGauge gauge = vhost.gauge();
         if (storage.shouldPage(ready.size(), headBytes, gauge)) {
             long sync = storage.pageOut(message, ttl, gauge);
+            limit.pagedOut(message);
+            limit.taken(backlog());
+            dropHeads();
             readAhead();
             checkFlow();
             return sync;
@@ -183,15 +224,21 @@ public final class MessageQueue implements BindingDestination {
         QueueEntry entry = storage.keep(nextSeq++, message, ttl, expiresAt);
         long sync = storage.syncOf(entry);
         dropExpired();
-        Consumer consumer = ready.isEmpty() && storage.tailCount() == 0 && !dispatching ? nextReadyConsumer() : null;
+        Consumer consumer = ready.isEmpty() && storage.tailCount() == 0 && !dispatching ? consumers.next() : null;
         if (consumer != null) {
             taken(entry, consumer.noAck());
             consumer.deliver(this, entry);
             return sync;
         }
-        ready.addLast(entry);
+        ready.add(entry);
         headBytes += message.heapCost();
+        limit.addedToHead(message);
         dispatch();
+        limit.taken(backlog());
+        if (limit.mustDropHead(backlog())) {
+            dropHeads();
+            checkFlow();
+        }
         return sync;
     }
 
@@ -210,7 +257,7 @@ public final class MessageQueue implements BindingDestination {
      */
     public void whenReadBack(Runnable then) {
         waitingGets.add(then);
-        storage.readSoon(this::readBack);
+        storage.readSoon(this::readBack, ready.ordersByPriority());
     }
 
     private void serveWaitingGets() {
@@ -232,11 +279,38 @@ public final class MessageQueue implements BindingDestination {
     }
 
     private QueueEntry pollReady() {
-        QueueEntry e = ready.pollFirst();
+        QueueEntry e = ready.poll();
         if (e != null) {
             headBytes -= e.message.heapCost();
+            limit.removedFromHead(e.message);
         }
         return e;
+    }
+
+    /**
+     * drop-head: drops the oldest ready messages (dead-lettered as maxlen) while the queue is over
+     * its length limits. When the head is on disk it is read back first, and dropped then.
+     */
+    private void dropHeads() {
+        while (limit.mustDropHead(backlog())) {
+            QueueEntry head = pollReady();
+            if (head == null) {
+                storage.readSoon(this::readBack, ready.ordersByPriority());
+                return;
+            }
+            storage.settle(head);
+            deadLetter(head.message, "maxlen");
+            head.message.release(vhost.gauge());
+        }
+    }
+
+    /**
+     * Where a message this queue drops or refuses would be dead-lettered (reason maxlen, from
+     * the length limits; a queue with x-dead-letter-exchange). Dead-lettering is not built yet
+     * (issue 10, branch dlx): until it is, the message is dropped.
+     */
+    private void deadLetter(Message message, String reason) {
+        // dead-lettering lands with the dlx branch; the message is dropped meanwhile
     }
 
     private void readAhead() {
@@ -254,22 +328,32 @@ public final class MessageQueue implements BindingDestination {
             QueueEntry e = storage.entry(nextSeq++, sm, vhost.timers());
             e.message.hold(vhost.gauge());
             headBytes += e.message.heapCost();
-            ready.addLast(e);
+            limit.readBack(e.message);
+            ready.add(e);
         }
+        dropHeads();
         serveWaitingGets();
         dispatch();
     }
 
     public void addConsumer(Consumer consumer) {
-        consumers.addLast(consumer);
+        consumers.add(consumer);
         hadConsumer = true;
         dispatch();
     }
 
-    /** Removes a consumer; an auto-delete queue that loses its last consumer is deleted. */
+    /**
+     * Removes a consumer; an auto-delete queue that loses its last consumer is deleted. The others
+     * may now take what it was preferred for (a single active consumer's successor, lower
+     * priorities): they are served on the loop's next turn, after the messages of a closing
+     * channel went back to the queue.
+     */
     public void removeConsumer(Consumer consumer) {
-        if (consumers.remove(consumer) && consumers.isEmpty() && autoDelete && hadConsumer && !deleted) {
+        boolean removed = consumers.remove(consumer);
+        if (removed && consumers.isEmpty() && autoDelete && hadConsumer && !deleted) {
             vhost.deleteQueue(this);
+        } else if (removed && !consumers.isEmpty() && !ready.isEmpty()) {
+            vhost.timers().schedule(this::dispatch, 0);
         }
         checkFlow();
     }
@@ -309,33 +393,12 @@ public final class MessageQueue implements BindingDestination {
         for (QueueEntry e : sorted) {
             e.redelivered = true;
             headBytes += e.message.heapCost();
+            limit.addedToHead(e.message);
         }
         unacked -= sorted.size();
-        if (ready.isEmpty() || sorted.get(sorted.size() - 1).seq < ready.peekFirst().seq) {
-            for (int i = sorted.size() - 1; i >= 0; i--) {
-                ready.addFirst(sorted.get(i));
-            }
-        } else {
-            merge(sorted);
-        }
+        ready.requeue(sorted);
+        dropHeads();
         dispatch();
-    }
-
-    private void merge(List<QueueEntry> sorted) {
-        ArrayDeque<QueueEntry> merged = new ArrayDeque<>(ready.size() + sorted.size());
-        Iterator<QueueEntry> a = ready.iterator();
-        int b = 0;
-        QueueEntry x = a.hasNext() ? a.next() : null;
-        while (x != null || b < sorted.size()) {
-            if (x == null || (b < sorted.size() && sorted.get(b).seq < x.seq)) {
-                merged.addLast(sorted.get(b++));
-            } else {
-                merged.addLast(x);
-                x = a.hasNext() ? a.next() : null;
-            }
-        }
-        ready.clear();
-        ready.addAll(merged);
     }
 
     /** Drops every ready message and returns how many there were. Unacked ones stay. */
@@ -347,6 +410,7 @@ public final class MessageQueue implements BindingDestination {
         }
         ready.clear();
         headBytes = 0;
+        limit.purged();
         int total = count + storage.purgeTail();
         if (!waitingGets.isEmpty()) {
             // the read they wait for is called off; they answer on their own turn of the loop
@@ -368,7 +432,7 @@ public final class MessageQueue implements BindingDestination {
         try {
             dropExpired();
             while (!ready.isEmpty() && !consumers.isEmpty()) {
-                Consumer consumer = nextReadyConsumer();
+                Consumer consumer = consumers.next();
                 if (consumer == null) {
                     break;
                 }
@@ -416,12 +480,12 @@ public final class MessageQueue implements BindingDestination {
             return;
         }
         long now = vhost.timers().now();
-        QueueEntry head = ready.peekFirst();
+        QueueEntry head = ready.peek();
         while (head != null && head.expiresAt <= now) {
             pollReady();
             storage.settle(head);
             head.message.release(vhost.gauge());
-            head = ready.peekFirst();
+            head = ready.peek();
         }
         if (head != null && head.expiresAt != Long.MAX_VALUE && head.expiresAt < expiryTimerAt) {
             if (expiryTimer != null) {
@@ -437,17 +501,6 @@ public final class MessageQueue implements BindingDestination {
                 }
             }, Math.max(0, head.expiresAt - now));
         }
-    }
-
-    private Consumer nextReadyConsumer() {
-        for (int i = consumers.size(); i > 0; i--) {
-            Consumer c = consumers.pollFirst();
-            consumers.addLast(c);
-            if (c.canTake()) {
-                return c;
-            }
-        }
-        return null;
     }
 
     private void taken(QueueEntry entry, boolean noAck) {
@@ -469,7 +522,8 @@ public final class MessageQueue implements BindingDestination {
         storage.delete();
         int count = purge();
         flow.grant();
-        List<Consumer> gone = new ArrayList<>(consumers);
+        List<Consumer> gone = new ArrayList<>();
+        consumers.forEach(gone::add);
         consumers.clear();
         for (Consumer c : gone) {
             c.cancelledByBroker(this);

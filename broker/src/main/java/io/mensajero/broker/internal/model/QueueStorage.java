@@ -114,10 +114,14 @@ final class QueueStorage {
         }
     }
 
-    /** basic.get found the head empty and messages on disk: reads them now (unless a read is in flight). */
-    void readSoon(Consumer<List<StoredMessage>> then) {
+    /**
+     * basic.get found the head empty and messages on disk: reads them now (unless a read is in
+     * flight): a few, or a whole window for a priority queue, which orders what it holds in memory.
+     */
+    void readSoon(Consumer<List<StoredMessage>> then, boolean wholeWindow) {
         if (log != null && log.tailCount() > 0) {
-            log.read(PRESSURE_WINDOW_MESSAGES, Long.MAX_VALUE, then);
+            log.read(wholeWindow ? WINDOW_MESSAGES : PRESSURE_WINDOW_MESSAGES,
+                    wholeWindow ? WINDOW_BYTES : Long.MAX_VALUE, then);
         }
     }
 

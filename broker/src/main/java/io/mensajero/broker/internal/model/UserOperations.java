@@ -133,10 +133,11 @@ public final class UserOperations {
     }
 
     /**
-     * Where a message went: how many queues took it, and the store's sync number it waits for (0:
-     * not written to disk, or no fsync needed).
+     * Where a message went: how many queues it was routed to, the store's sync number it waits for
+     * (0: not written to disk, or no fsync needed), and whether a queue refused it (x-overflow
+     * reject-publish: its confirm is a nack).
      */
-    public record Routed(int queues, long sync) {
+    public record Routed(int queues, long sync, boolean refused) {
     }
 
     /**
@@ -147,15 +148,18 @@ public final class UserOperations {
     public static Routed route(VirtualHost vhost, Exchange exchange, Message message, QueueFlow.Sender sender) {
         Collection<MessageQueue> queues = vhost.route(exchange, message);
         long sync = 0;
+        boolean refused = false;
         for (MessageQueue q : queues) {
-            sync = Math.max(sync, q.enqueue(message));
+            long taken = q.enqueue(message);
+            refused |= taken == MessageQueue.REFUSED;
+            sync = Math.max(sync, taken);
             q.stats().inc(MessageStats.PUBLISH);
             if (sender != null) {
                 q.flow().sent(sender);
             }
         }
         exchange.stats().add(ExchangeStats.PUBLISH_OUT, queues.size());
-        return new Routed(queues.size(), sync);
+        return new Routed(queues.size(), sync, refused);
     }
 
     private static String stringArgument(Map<String, Object> arguments, String key) {

@@ -430,26 +430,18 @@ public final class VirtualHost {
             defaultExchange.route(message, d -> result.add((MessageQueue) d));
             return result;
         }
-        Set<MessageQueue> result = new LinkedHashSet<>();
+        Routed result = new Routed();
         Set<Exchange> visited = null;
         List<Exchange> pending = null;
         Exchange current = exchange;
         while (current != null) {
-            Set<MessageQueue> queuesOut = result;
-            List<Exchange> found = new ArrayList<>(0);
-            int[] destinations = {0};
-            current.route(message, d -> {
-                destinations[0]++;
-                if (d instanceof MessageQueue q) {
-                    queuesOut.add(q);
-                } else {
-                    found.add((Exchange) d);
-                }
-            });
-            if (destinations[0] == 0) {
+            current.route(message, result);
+            boolean reachedNothing = result.reachedNothing();
+            List<Exchange> found = result.takeExchanges();
+            if (reachedNothing) {
                 Exchange alternate = alternateOf(current);
                 if (alternate != null) {
-                    found.add(alternate);
+                    found = List.of(alternate);
                 }
             }
             if (!found.isEmpty()) {
