@@ -1,5 +1,7 @@
 package io.mensajero.broker.internal.model;
 
+import io.mensajero.broker.internal.arguments.QueueArguments;
+import io.mensajero.broker.internal.arguments.QueueSettings;
 import io.mensajero.broker.internal.store.QueueLog;
 import io.mensajero.broker.internal.store.StoredMessage;
 
@@ -27,6 +29,9 @@ public final class MessageQueue implements BindingDestination {
     private final boolean autoDelete;
     private final Object exclusiveOwner;
     private final Map<String, Object> arguments;
+    private final QueueSettings settings;
+    private final MessageTtl ttl;
+    private final QueueExpiry expiry;
 
     private final ArrayDeque<QueueEntry> ready = new ArrayDeque<>();
     private final QueueStorage storage;
@@ -39,8 +44,6 @@ public final class MessageQueue implements BindingDestination {
     private long headBytes;
     private int unacked;
     private boolean hadConsumer;
-    private Timers.Timer expiryTimer;
-    private long expiryTimerAt = Long.MAX_VALUE;
     private boolean dispatching;
     private boolean deleted;
 
@@ -52,6 +55,10 @@ public final class MessageQueue implements BindingDestination {
         this.autoDelete = autoDelete;
         this.exclusiveOwner = exclusiveOwner;
         this.arguments = arguments == null ? Map.of() : arguments;
+        this.settings = QueueArguments.settings(this.arguments);
+        this.ttl = new MessageTtl(vhost.timers(), settings.messageTtl());
+        this.expiry = new QueueExpiry(this, settings.expires());
+        expiry.touch();
         this.storage = new QueueStorage(this, vhost.store(), durable && exclusiveOwner == null, recovered);
     }
 
@@ -89,6 +96,16 @@ public final class MessageQueue implements BindingDestination {
 
     public Map<String, Object> arguments() {
         return arguments;
+    }
+
+    /** What its arguments ask of it (dead-lettering, TTL, expiry, limits). */
+    public QueueSettings settings() {
+        return settings;
+    }
+
+    /** queue.declare (passive too) of the existing queue: it was used (x-expires starts again). */
+    public void declaredAgain() {
+        expiry.touch();
     }
 
     /** Ready messages, in memory and on disk: what queue.declare-ok and basic.get-ok report. */
@@ -134,7 +151,7 @@ public final class MessageQueue implements BindingDestination {
         if (deleted) {
             return 0;
         }
-        long ttl = message.ttl();
+        long ttl = this.ttl.ttlOf(message);
         MemoryGauge gauge = vhost.gauge();
         if (storage.shouldPage(ready.size(), headBytes, gauge)) {
             long sync = storage.pageOut(message, ttl, gauge);
@@ -143,7 +160,7 @@ public final class MessageQueue implements BindingDestination {
             return sync;
         }
         message.hold(gauge);
-        long expiresAt = ttl < 0 ? Long.MAX_VALUE : vhost.timers().now() + ttl;
+        long expiresAt = this.ttl.expiresAt(ttl);
         QueueEntry entry = storage.keep(nextSeq++, message, ttl, expiresAt);
         long sync = storage.syncOf(entry);
         dropExpired();
@@ -185,6 +202,7 @@ public final class MessageQueue implements BindingDestination {
 
     /** basic.get: takes the head message, or null (see {@link #headOnDisk}). Unless noAck, it stays counted as unacked. */
     public QueueEntry get(boolean noAck) {
+        expiry.touch();
         dropExpired();
         QueueEntry entry = pollReady();
         if (entry != null) {
@@ -227,13 +245,17 @@ public final class MessageQueue implements BindingDestination {
     public void addConsumer(Consumer consumer) {
         consumers.addLast(consumer);
         hadConsumer = true;
+        expiry.inUse();
         dispatch();
     }
 
     /** Removes a consumer; an auto-delete queue that loses its last consumer is deleted. */
     public void removeConsumer(Consumer consumer) {
-        if (consumers.remove(consumer) && consumers.isEmpty() && autoDelete && hadConsumer && !deleted) {
+        boolean removed = consumers.remove(consumer);
+        if (removed && consumers.isEmpty() && autoDelete && hadConsumer && !deleted) {
             vhost.deleteQueue(this);
+        } else if (removed && consumers.isEmpty() && !deleted) {
+            expiry.touch();
         }
         checkFlow();
     }
@@ -243,9 +265,12 @@ public final class MessageQueue implements BindingDestination {
         settle(entry);
     }
 
-    /** The message was rejected without requeue: it is dropped, as RabbitMQ drops it. */
+    /** The message was rejected without requeue: it is dead-lettered, or dropped without a dead-letter exchange. */
     public void discard(QueueEntry entry) {
         settle(entry);
+        if (!deleted) {
+            DeadLetters.publish(this, settings, entry.message, DeadLetters.Reason.REJECTED);
+        }
     }
 
     private void settle(QueueEntry entry) {
@@ -379,27 +404,22 @@ public final class MessageQueue implements BindingDestination {
         if (ready.isEmpty()) {
             return;
         }
-        long now = vhost.timers().now();
+        long now = ttl.now();
         QueueEntry head = ready.peekFirst();
-        while (head != null && head.expiresAt <= now) {
+        while (head != null && head.expiresAt <= now && !deleted) {
             pollReady();
             storage.settle(head);
             head.message.release(vhost.gauge());
+            DeadLetters.publish(this, settings, head.message, DeadLetters.Reason.EXPIRED);
             head = ready.peekFirst();
         }
-        if (head != null && head.expiresAt != Long.MAX_VALUE && head.expiresAt < expiryTimerAt) {
-            if (expiryTimer != null) {
-                expiryTimer.cancel();
-            }
-            expiryTimerAt = head.expiresAt;
-            expiryTimer = vhost.timers().schedule(() -> {
-                expiryTimer = null;
-                expiryTimerAt = Long.MAX_VALUE;
+        if (head != null && !deleted) {
+            ttl.armFor(head.expiresAt, () -> {
                 if (!deleted) {
                     dropExpired();
                     checkFlow();
                 }
-            }, Math.max(0, head.expiresAt - now));
+            });
         }
     }
 
@@ -426,10 +446,8 @@ public final class MessageQueue implements BindingDestination {
     /** Called by the vhost when the queue is deleted: consumers are cancelled, messages dropped. */
     int markDeleted() {
         deleted = true;
-        if (expiryTimer != null) {
-            expiryTimer.cancel();
-            expiryTimer = null;
-        }
+        ttl.cancel();
+        expiry.cancel();
         storage.delete();
         int count = purge();
         flow.grant();
