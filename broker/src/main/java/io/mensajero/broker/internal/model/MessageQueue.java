@@ -2,6 +2,7 @@ package io.mensajero.broker.internal.model;
 
 import io.mensajero.broker.internal.arguments.QueueArguments;
 import io.mensajero.broker.internal.arguments.QueueSettings;
+import io.mensajero.broker.internal.arguments.QueueType;
 import io.mensajero.broker.internal.store.QueueLog;
 import io.mensajero.broker.internal.store.StoredMessage;
 
@@ -101,6 +102,14 @@ public final class MessageQueue implements BindingDestination {
     /** What its arguments ask of it (dead-lettering, TTL, expiry, limits). */
     public QueueSettings settings() {
         return settings;
+    }
+
+    /**
+     * The message as this delivery sends it: a quorum queue adds x-delivery-count (basic.get
+     * always, a consumer once the message was given back).
+     */
+    public Message delivered(QueueEntry entry, boolean get) {
+        return settings.type() == QueueType.QUORUM ? DeliveryCount.asDelivered(entry, get) : entry.message;
     }
 
     /** queue.declare (passive too) of the existing queue: it was used (x-expires starts again). */
@@ -293,7 +302,18 @@ public final class MessageQueue implements BindingDestination {
             entries.forEach(e -> e.message.release(vhost.gauge()));
             return;
         }
-        List<QueueEntry> sorted = new ArrayList<>(entries);
+        List<QueueEntry> sorted = new ArrayList<>(entries.size());
+        for (QueueEntry e : entries) {
+            if (settings.type() == QueueType.QUORUM && DeliveryCount.returnedPastLimit(e, settings)) {
+                settle(e);
+                DeadLetters.publish(this, settings, e.message, DeadLetters.Reason.DELIVERY_LIMIT);
+            } else {
+                sorted.add(e);
+            }
+        }
+        if (sorted.isEmpty()) {
+            return;
+        }
         sorted.sort(Comparator.comparingLong(e -> e.seq));
         for (QueueEntry e : sorted) {
             e.redelivered = true;
