@@ -98,7 +98,12 @@ final class DeadLetters {
         Message dead = new Message(exchange, routingKey != null ? routingKey : m.routingKey(), deadProps, m.body());
         if (routingKey == null) {
             List<String> keys = m.routingKeys();
-            dead.routeAlsoBy(keys.subList(1, keys.size()));
+            if (keys.size() > 1) {
+                dead.routeAlsoBy(keys.subList(1, keys.size()));
+            } else if (deathKeys.size() > 1) {
+                // read back from disk, it lost its header routes: its CC header gives them again (BCC is gone)
+                dead.routeAlsoBy(deathKeys.subList(1, deathKeys.size()).stream().map(Object::toString).toList());
+            }
         }
         return dead;
     }
