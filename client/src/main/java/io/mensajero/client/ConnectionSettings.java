@@ -63,8 +63,12 @@ public final class ConnectionSettings {
     }
 
     private ConnectionSettings(ConnectionSettings from, Boolean recovery, Duration heartbeat) {
+        this(from, from.addresses, recovery, heartbeat);
+    }
+
+    private ConnectionSettings(ConnectionSettings from, List<Address> addresses, Boolean recovery, Duration heartbeat) {
         this.uri = from.uri;
-        this.addresses = from.addresses;
+        this.addresses = addresses;
         this.virtualHost = from.virtualHost;
         this.username = from.username;
         this.tls = from.tls;
@@ -127,6 +131,12 @@ public final class ConnectionSettings {
                     + heartbeat.toMillis() + " ms)");
         }
         return new ConnectionSettings(this, recovery, heartbeat);
+    }
+
+    /** The same settings with only this address ({@code host:port}, e.g. one node of a cluster). */
+    public ConnectionSettings only(String address) {
+        ConnectionFactory base = parse(uri);
+        return new ConnectionSettings(this, List.of(hostAndPort(base, address)), recovery, heartbeat);
     }
 
     /** Whether a lost connection is recovered: asked for, or several addresses. */

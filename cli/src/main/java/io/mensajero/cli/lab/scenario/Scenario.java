@@ -23,6 +23,14 @@ public interface Scenario {
     }
 
     /**
+     * True when it needs a cluster: several broker addresses, and a way to kill a node and start it
+     * again (the lab's node hook). The lab offers it only when given several addresses.
+     */
+    default boolean needsCluster() {
+        return false;
+    }
+
+    /**
      * Runs it. Every participant it starts is stopped (or killed) before it returns.
      *
      * @throws io.mensajero.cli.lab.ScenarioIncomplete when something awaited did not happen

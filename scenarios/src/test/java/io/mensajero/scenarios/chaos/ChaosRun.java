@@ -1,0 +1,270 @@
+package io.mensajero.scenarios.chaos;
+
+import io.mensajero.cli.process.Participant;
+import io.mensajero.cli.process.ParticipantEvent;
+import io.mensajero.scenarios.support.Names;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * One chaos run against a {@link ChaosBroker}: workers with an ack delay work on persistent tasks
+ * that a publisher sends with confirms; meanwhile a random worker is SIGKILLed every 1-2 s and
+ * started again, and the broker (one node of a cluster) is killed and started again every so
+ * often. Everyone is given the broker's addresses with recovery on. When the publisher is done and
+ * the kill quotas are met, the run waits until every confirmed task was acked and the queue is
+ * empty, then stops the workers and counts: lost (confirmed, never acked), duplicates, and what
+ * the reconnections cost. The participants are real {@code mensajero} processes.
+ */
+final class ChaosRun {
+    private static final Duration START = Duration.ofMinutes(3);
+    private static final Set<String> BULK = Set.of("sent", "received", "acked", "abandoned");
+    private static final Predicate<ParticipantEvent> KEEP = e -> !BULK.contains(e.type());
+
+    private final ChaosSettings settings;
+    private final ChaosBroker broker;
+    private final Random random;
+    private final String queue = Names.unique("chaos");
+    private final Tally tally;
+    private final List<Slot> slots = new ArrayList<>();
+    private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> restartMs = Collections.synchronizedList(new ArrayList<>());
+    private Participant publisher;
+    private int workerKills;
+    private int brokerKills;
+
+    ChaosRun(ChaosSettings settings, ChaosBroker broker) {
+        this.settings = settings;
+        this.broker = broker;
+        this.random = new Random(settings.seed());
+        this.tally = new Tally(settings.tasks());
+    }
+
+    /** One worker's place: the process running now, and every process it ever ran. */
+    private final class Slot {
+        final String name;
+        final List<Participant> incarnations = new ArrayList<>();
+        Participant current;
+        AtomicInteger holding;
+
+        Slot(String name) {
+            this.name = name;
+        }
+
+        void start() {
+            AtomicInteger held = new AtomicInteger();
+            List<String> args = new ArrayList<>(List.of("work", "--queue", queue, "--ack-delay",
+                    settings.ackDelay().toMillis() + "ms", "--name", name));
+            args.addAll(connection());
+            current = Participant.start(args, e -> tally.worker(e, held), KEEP);
+            holding = held;
+            incarnations.add(current);
+        }
+    }
+
+    ChaosReport run() {
+        long start = System.nanoTime();
+        ExecutorService restarter = Executors.newSingleThreadExecutor();
+        try {
+            for (int i = 1; i <= settings.workers(); i++) {
+                Slot slot = new Slot("w" + i);
+                slot.start();
+                slots.add(slot);
+            }
+            for (Slot slot : slots) {
+                slot.current.awaitEvent("consuming", START);
+            }
+            List<String> args = new ArrayList<>(List.of("task", "t{n}", "--queue", queue, "--count",
+                    Integer.toString(settings.tasks()), "--name", "publisher"));
+            if (settings.rate() > 0) {
+                args.addAll(List.of("--rate", Double.toString(settings.rate())));
+            }
+            args.addAll(connection());
+            publisher = Participant.start(args, tally::publisher, KEEP);
+            chaos(restarter);
+            boolean drained = drain();
+            for (Slot slot : slots) {
+                slot.current.interrupt();
+            }
+            for (Slot slot : slots) {
+                int code = slot.current.waitFor(START);
+                if (code != 0) {
+                    problems.add(slot.name + " exited " + code + " when stopped: " + slot.current.describe());
+                }
+            }
+            if (!drained) {
+                problems.add("after " + settings.drain().toSeconds() + " s the queue still held " + broker.ready(queue)
+                        + " messages and " + tally.lost().size() + " confirmed tasks were not acked");
+            }
+            return report(start);
+        } finally {
+            restarter.shutdownNow();
+            slots.forEach(s -> s.incarnations.forEach(Participant::close));
+            if (publisher != null) {
+                publisher.close();
+            }
+            broker.deleteQueue(queue);
+        }
+    }
+
+    /** The kills, while there is work left and until the quotas are met. */
+    private void chaos(ExecutorService restarter) {
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        Future<?> restarting = null;
+        long nextBrokerKill = System.nanoTime() + settings.firstBrokerKill().toNanos();
+        while (true) {
+            boolean brokerUp = restarting == null || restarting.isDone();
+            if (restarting != null && restarting.isDone()) {
+                rethrow(restarting);
+                if (nextBrokerKill == Long.MAX_VALUE) {
+                    nextBrokerKill = System.nanoTime() + settings.brokerKillGap().toNanos();
+                }
+            }
+            if (!publisher.isAlive() && publisher.waitFor(START) != 0) {
+                throw new AssertionError("the publisher failed (exit " + publisher.waitFor(START) + "): "
+                        + publisher.describe());
+            }
+            boolean workLeft = publisher.isAlive() || !tally.allConfirmedAcked();
+            if (!workLeft && brokerUp && workerKills >= settings.workerKills() && brokerKills >= settings.brokerKills()) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the chaos did not end within " + settings.timeout() + " (work "
+                        + (workLeft ? "left" : "done") + ", " + workerKills + " worker kills, " + brokerKills
+                        + " broker kills, broker " + (brokerUp ? "up" : "restarting") + "); " + publisher.describe());
+            }
+            pause(settings.killEvery().plusMillis((long) (random.nextDouble() * settings.killJitter().toMillis())));
+            restartWorkersThatDied();
+            if (workLeft || workerKills < settings.workerKills()) {
+                killAWorker();
+            }
+            if (brokerUp && System.nanoTime() >= nextBrokerKill && (workLeft || brokerKills < settings.brokerKills())) {
+                int node = victimNode();
+                broker.kill(node);
+                brokerKills++;
+                System.out.printf("[chaos %s] broker node %d killed (%d), %d worker kills so far%n", broker.name(), node,
+                        brokerKills, workerKills);
+                restarting = restarter.submit(() -> {
+                    long from = System.nanoTime();
+                    broker.restart(node);
+                    restartMs.add((System.nanoTime() - from) / 1_000_000);
+                });
+                nextBrokerKill = Long.MAX_VALUE;
+            }
+        }
+        int code = publisher.waitFor(START);
+        if (code != 0) {
+            throw new AssertionError("the publisher failed (exit " + code + "): " + publisher.describe());
+        }
+    }
+
+    /** A worker holding a task if there is one (its task is redelivered), else any that consumes. */
+    private void killAWorker() {
+        List<Slot> alive = slots.stream().filter(s -> s.current.isAlive()).toList();
+        List<Slot> holding = alive.stream().filter(s -> s.holding.get() > 0).toList();
+        List<Slot> consuming = alive.stream().filter(s -> !s.current.events("consuming").isEmpty()).toList();
+        List<Slot> candidates = !holding.isEmpty() ? holding : !consuming.isEmpty() ? consuming : slots;
+        Slot victim = candidates.get(random.nextInt(candidates.size()));
+        victim.current.kill();
+        victim.current.waitFor(START);
+        workerKills++;
+        victim.start();
+    }
+
+    /** The node someone is connected to: the publisher's while it publishes, else a random worker's. */
+    private int victimNode() {
+        List<Participant> connected = new ArrayList<>();
+        if (publisher.isAlive()) {
+            connected.add(publisher);
+        } else {
+            slots.stream().map(s -> s.current).filter(Participant::isAlive).forEach(connected::add);
+        }
+        Collections.shuffle(connected, random);
+        for (Participant p : connected) {
+            List<ParticipantEvent> connections = p.events().stream()
+                    .filter(e -> e.is("connected") || e.is("reconnected")).toList();
+            if (!connections.isEmpty()) {
+                int node = broker.node((int) connections.get(connections.size() - 1).number("port"));
+                if (node > 0) {
+                    return node;
+                }
+            }
+        }
+        return 1 + random.nextInt(broker.nodes());
+    }
+
+    /** A worker that exited by itself (not killed) is a problem of the tools: noted, and started again. */
+    private void restartWorkersThatDied() {
+        for (Slot slot : slots) {
+            if (!slot.current.isAlive()) {
+                problems.add(slot.name + " exited by itself with code " + slot.current.waitFor(START) + ": "
+                        + slot.current.describe());
+                slot.start();
+            }
+        }
+    }
+
+    /** Waits until every confirmed task was acked, the queue is empty and no worker holds anything. */
+    private boolean drain() {
+        long deadline = System.nanoTime() + settings.drain().toNanos();
+        while (System.nanoTime() < deadline) {
+            restartWorkersThatDied();
+            if (tally.allConfirmedAcked() && slots.stream().allMatch(s -> s.holding.get() == 0)
+                    && broker.ready(queue) == 0) {
+                return true;
+            }
+            pause(Duration.ofMillis(250));
+        }
+        return false;
+    }
+
+    private List<String> connection() {
+        List<String> args = new ArrayList<>(List.of("--uri", broker.uri(), "--recover"));
+        if (broker.queueType() != null) {
+            args.addAll(List.of("--queue-type", broker.queueType().wireName()));
+        }
+        return args;
+    }
+
+    private ChaosReport report(long start) {
+        ParticipantEvent summary = publisher.events("summary").stream().findFirst().orElse(null);
+        long publishMs = summary == null ? -1 : summary.time() - publisher.events().get(0).time();
+        int incarnations = slots.stream().mapToInt(s -> s.incarnations.size()).sum();
+        return new ChaosReport(broker.name(), broker.describe(), settings, tally.confirmedTasks(),
+                summary == null ? -1 : summary.number("resent"), tally.ackedTasks(), tally.duplicates(),
+                tally.lost(), tally.ackedUnconfirmed(), tally.unexpected.get(), tally.received.get(),
+                tally.redelivered.get(), tally.abandoned.get(), tally.reconnections.get(), workerKills, brokerKills,
+                List.copyOf(restartMs), incarnations, publishMs, (System.nanoTime() - start) / 1_000_000,
+                List.copyOf(problems));
+    }
+
+    private static void rethrow(Future<?> restart) {
+        try {
+            restart.get();
+        } catch (ExecutionException e) {
+            throw new AssertionError("the broker could not be started again: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}

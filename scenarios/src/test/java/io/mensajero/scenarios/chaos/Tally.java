@@ -1,0 +1,147 @@
+package io.mensajero.scenarios.chaos;
+
+import io.mensajero.cli.process.ParticipantEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+/**
+ * What every participant of a chaos run reported, counted as it arrives (the participants' reader
+ * threads call it) in arrays indexed by task number, so that a run of a million tasks fits in
+ * memory: how many times the publisher had each task confirmed, how many times workers acked it.
+ * Task {@code n}'s body is {@code t<n>}.
+ */
+final class Tally {
+    private final int tasks;
+    private final AtomicIntegerArray confirmed;
+    private final AtomicIntegerArray acked;
+    final AtomicInteger received = new AtomicInteger();
+    final AtomicInteger redelivered = new AtomicInteger();
+    final AtomicInteger abandoned = new AtomicInteger();
+    final AtomicInteger reconnections = new AtomicInteger();
+    final AtomicInteger unexpected = new AtomicInteger();
+
+    Tally(int tasks) {
+        this.tasks = tasks;
+        this.confirmed = new AtomicIntegerArray(tasks + 1);
+        this.acked = new AtomicIntegerArray(tasks + 1);
+    }
+
+    static String body(int n) {
+        return "t" + n;
+    }
+
+    /** The publisher's events. */
+    void publisher(ParticipantEvent e) {
+        if (e.is("sent")) {
+            int n = task(e);
+            if (n > 0) {
+                confirmed.incrementAndGet(n);
+            }
+        } else if (e.is("reconnected")) {
+            reconnections.incrementAndGet();
+        }
+    }
+
+    /** A worker's events; {@code holding} follows what that worker incarnation holds unsettled. */
+    void worker(ParticipantEvent e, AtomicInteger holding) {
+        switch (e.type()) {
+            case "received" -> {
+                received.incrementAndGet();
+                holding.incrementAndGet();
+                if (e.has("redelivered") && e.bool("redelivered")) {
+                    redelivered.incrementAndGet();
+                }
+            }
+            case "acked" -> {
+                holding.decrementAndGet();
+                int n = task(e);
+                if (n > 0) {
+                    acked.incrementAndGet(n);
+                }
+            }
+            case "abandoned" -> {
+                holding.decrementAndGet();
+                abandoned.incrementAndGet();
+            }
+            case "reconnected" -> reconnections.incrementAndGet();
+            default -> {
+            }
+        }
+    }
+
+    /** True once every confirmed task was acked at least once. */
+    boolean allConfirmedAcked() {
+        for (int n = 1; n <= tasks; n++) {
+            if (confirmed.get(n) > 0 && acked.get(n) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    int confirmedTasks() {
+        return count(confirmed, 1);
+    }
+
+    int ackedTasks() {
+        return count(acked, 1);
+    }
+
+    /** Acks beyond the first, over every task. */
+    int duplicates() {
+        int extra = 0;
+        for (int n = 1; n <= tasks; n++) {
+            extra += Math.max(0, acked.get(n) - 1);
+        }
+        return extra;
+    }
+
+    /** Confirmed and never acked. */
+    List<Integer> lost() {
+        List<Integer> lost = new ArrayList<>();
+        for (int n = 1; n <= tasks; n++) {
+            if (confirmed.get(n) > 0 && acked.get(n) == 0) {
+                lost.add(n);
+            }
+        }
+        return lost;
+    }
+
+    /** Acked but never confirmed (the publisher was never told the broker had them). */
+    List<Integer> ackedUnconfirmed() {
+        List<Integer> found = new ArrayList<>();
+        for (int n = 1; n <= tasks; n++) {
+            if (acked.get(n) > 0 && confirmed.get(n) == 0) {
+                found.add(n);
+            }
+        }
+        return found;
+    }
+
+    private int task(ParticipantEvent e) {
+        String body = e.string("body");
+        try {
+            int n = body != null && body.startsWith("t") ? Integer.parseInt(body.substring(1)) : -1;
+            if (n >= 1 && n <= tasks) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // counted below
+        }
+        unexpected.incrementAndGet();
+        return -1;
+    }
+
+    private int count(AtomicIntegerArray array, int atLeast) {
+        int count = 0;
+        for (int n = 1; n <= tasks; n++) {
+            if (array.get(n) >= atLeast) {
+                count++;
+            }
+        }
+        return count;
+    }
+}
