@@ -33,8 +33,6 @@ import java.util.function.Consumer;
  * instead of failing, and sends again what the broker had not confirmed when it was lost.
  */
 public abstract class MessagingPattern {
-    static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(30);
-
     private final ConnectionSettings settings;
     private final String name;
     private final Consumer<Event> listener;
@@ -45,6 +43,7 @@ public abstract class MessagingPattern {
     private final AtomicReference<MensajeroException> recoveryFailure = new AtomicReference<>();
     private volatile ConnectionWatch watch;
     private int resent;
+    private final ConfirmedPublish confirmedPublish = new ConfirmedPublish(this);
 
     MessagingPattern(Builder<?> builder, String defaultName) {
         this.settings = builder.settings == null ? ConnectionSettings.defaults() : builder.settings;
@@ -277,45 +276,17 @@ public abstract class MessagingPattern {
     }
 
     /**
-     * Publishes and waits for the broker's confirm, so "sent" means the broker has it. With
-     * recovery, a message whose connection was lost before its confirm is sent again once the
-     * connection is back (the broker may then hold it twice: at least once). Returns how many
-     * times it was sent, or 0 when the pattern was stopped before it was confirmed.
+     * Publishes and waits for the broker's confirm, so "sent" means the broker has it; with
+     * recovery, sends it again until it is confirmed (see {@link ConfirmedPublish}). Returns how
+     * many times it was sent, or 0 when the pattern was stopped before it was confirmed.
      */
     final int publishConfirmed(Channel channel, String exchange, String routingKey,
                                AMQP.BasicProperties properties, byte[] body, long seq) throws InterruptedException {
-        String where = exchange.isEmpty() ? "queue '" + routingKey + "'" : "exchange '" + exchange + "'";
-        for (int attempts = 1; ; attempts++) {
-            if (!awaitConnection()) {
-                return 0;
-            }
-            long connection = connectionNow();
-            boolean acked;
-            try {
-                channel.basicPublish(exchange, routingKey, properties, body);
-                acked = channel.waitForConfirms(CONFIRM_TIMEOUT.toMillis());
-            } catch (IOException | TimeoutException | RuntimeException e) {
-                if (watch == null || !Failures.isConnectionLoss(e)) {
-                    throw Failures.during("publish message #" + seq + " to " + where + " and wait for its confirm",
-                            settings, e);
-                }
-                if (!lostSince(connection)) {
-                    stopper.pause(Duration.ofMillis(50));   // the loss is being reported: then wait for it
-                }
-                continue;
-            }
-            if (lostSince(connection)) {
-                continue;   // the confirm may have come from the new connection, not for this message
-            }
-            if (!acked) {
-                throw new MensajeroException(Failure.BROKER_REFUSED,
-                        "the broker rejected (nack) message #" + seq + " to " + where);
-            }
-            if (attempts > 1) {
-                resent++;
-            }
-            return attempts;
+        int attempts = confirmedPublish.send(channel, exchange, routingKey, properties, body, seq);
+        if (attempts > 1) {
+            resent++;
         }
+        return attempts;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.BiPredicate;
 
 /**
  * What every participant of a chaos run reported, counted as it arrives (the participants' reader
@@ -101,20 +102,19 @@ final class Tally {
 
     /** Confirmed and never acked. */
     List<Integer> lost() {
-        List<Integer> lost = new ArrayList<>();
-        for (int n = 1; n <= tasks; n++) {
-            if (confirmed.get(n) > 0 && acked.get(n) == 0) {
-                lost.add(n);
-            }
-        }
-        return lost;
+        return where((confirmations, acks) -> confirmations > 0 && acks == 0);
     }
 
     /** Acked but never confirmed (the publisher was never told the broker had them). */
     List<Integer> ackedUnconfirmed() {
+        return where((confirmations, acks) -> acks > 0 && confirmations == 0);
+    }
+
+    /** The tasks whose counts of confirms and acks match. */
+    private List<Integer> where(BiPredicate<Integer, Integer> match) {
         List<Integer> found = new ArrayList<>();
         for (int n = 1; n <= tasks; n++) {
-            if (acked.get(n) > 0 && confirmed.get(n) == 0) {
+            if (match.test(confirmed.get(n), acked.get(n))) {
                 found.add(n);
             }
         }
