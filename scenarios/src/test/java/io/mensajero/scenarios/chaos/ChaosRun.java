@@ -28,6 +28,7 @@ import java.util.function.Predicate;
  */
 final class ChaosRun {
     private static final Duration START = Duration.ofMinutes(3);
+    private static final Duration TICK = Duration.ofMillis(100);
     private static final Set<String> BULK = Set.of("sent", "received", "acked", "abandoned");
     private static final Predicate<ParticipantEvent> KEEP = e -> !BULK.contains(e.type());
 
@@ -116,11 +117,17 @@ final class ChaosRun {
         }
     }
 
-    /** The kills, while there is work left and until the quotas are met; false when it ran out of time. */
+    /**
+     * The kills: a worker every 1-2 s while there is work left (and until the quota is met), the
+     * broker until its quota is met; false when it ran out of time. The 1-2 s count from the moment
+     * every worker consumes again: on a loaded machine, where a JVM takes seconds to start, killing
+     * on the clock alone would kill the workers faster than they come back and the work would stop.
+     */
     private boolean chaos(ExecutorService restarter) {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         Future<?> restarting = null;
         long nextBrokerKill = System.nanoTime() + settings.firstBrokerKill().toNanos();
+        long nextWorkerKill = 0;
         while (true) {
             boolean brokerUp = restarting == null || restarting.isDone();
             if (restarting != null && restarting.isDone()) {
@@ -139,23 +146,30 @@ final class ChaosRun {
             }
             if (System.nanoTime() > deadline) {
                 problems.add("the chaos did not end within " + settings.timeout() + " (work " + (workLeft ? "left" : "done")
-                        + ", broker " + (brokerUp ? "up" : "restarting") + ", the queue holds " + broker.ready(queue) + ")");
+                        + ", " + workerKills + " worker kills, " + brokerKills + " broker kills, broker "
+                        + (brokerUp ? "up" : "restarting") + ", the queue holds " + broker.ready(queue) + ")");
                 if (restarting != null) {
                     rethrow(restarting);    // the broker is left running
                 }
                 return false;
             }
-            pause(settings.killEvery().plusMillis((long) (random.nextDouble() * settings.killJitter().toMillis())));
+            pause(TICK);
             restartWorkersThatDied();
-            if (workLeft || workerKills < settings.workerKills()) {
-                killAWorker(workLeft);
+            if (!allWorkersConsume()) {
+                nextWorkerKill = 0;
+            } else if (nextWorkerKill == 0) {
+                nextWorkerKill = System.nanoTime() + settings.killEvery().toNanos()
+                        + (long) (random.nextDouble() * settings.killJitter().toNanos());
+            } else if (System.nanoTime() >= nextWorkerKill && (workLeft || workerKills < settings.workerKills())
+                    && killAWorker(workLeft)) {
+                nextWorkerKill = 0;
             }
-            if (brokerUp && System.nanoTime() >= nextBrokerKill && (workLeft || brokerKills < settings.brokerKills())) {
+            if (brokerUp && System.nanoTime() >= nextBrokerKill && brokerKills < settings.brokerKills()) {
                 int node = victimNode();
                 broker.kill(node);
                 brokerKills++;
-                System.out.printf("[chaos %s] broker node %d killed (%d), %d worker kills so far%n", broker.name(), node,
-                        brokerKills, workerKills);
+                System.out.printf("[chaos %s] broker node %d killed (%d), %d worker kills so far, %d tasks acked%n",
+                        broker.name(), node, brokerKills, workerKills, tally.ackedTasks());
                 restarting = restarter.submit(() -> {
                     long from = System.nanoTime();
                     broker.restart(node);
@@ -171,24 +185,28 @@ final class ChaosRun {
         return true;
     }
 
+    /** Every worker's current process runs and has started consuming. */
+    private boolean allWorkersConsume() {
+        return slots.stream().allMatch(s -> s.current.isAlive() && !s.current.events("consuming").isEmpty());
+    }
+
     /**
-     * Kills a worker that holds a task (the broker redelivers it); while work is left, none when no
-     * worker holds one (they are all starting or reconnecting), so that on a slow machine, where a
-     * JVM takes seconds to start, the work still moves on between kills.
+     * Kills a worker that holds a task (the broker redelivers it) and starts another in its place;
+     * while work is left, none when no worker holds one (they are reconnecting), so that every kill
+     * costs a task. Returns whether it killed one.
      */
-    private void killAWorker(boolean workLeft) {
-        List<Slot> consuming = slots.stream().filter(s -> s.current.isAlive()
-                && !s.current.events("consuming").isEmpty()).toList();
-        List<Slot> holding = consuming.stream().filter(s -> s.holding.get() > 0).toList();
-        List<Slot> candidates = !holding.isEmpty() || workLeft ? holding : consuming;
+    private boolean killAWorker(boolean workLeft) {
+        List<Slot> holding = slots.stream().filter(s -> s.holding.get() > 0).toList();
+        List<Slot> candidates = !holding.isEmpty() || workLeft ? holding : slots;
         if (candidates.isEmpty()) {
-            return;
+            return false;
         }
         Slot victim = candidates.get(random.nextInt(candidates.size()));
         victim.current.kill();
         victim.current.waitFor(START);
         workerKills++;
         victim.start();
+        return true;
     }
 
     /** The node someone is connected to: the publisher's while it publishes, else a random worker's. */

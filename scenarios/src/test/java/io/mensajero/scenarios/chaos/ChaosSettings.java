@@ -6,9 +6,9 @@ import java.time.Duration;
  * How hard a chaos run shakes things. The defaults are issue 13's bounded run for CI: 3 workers
  * with a 20 ms ack delay (the workers, not the publisher, set the pace: about 100 tasks a second,
  * so the run lasts a minute or two and a worker usually holds a task when it is killed), 10,000
- * tasks published as fast as the broker confirms them, a worker SIGKILLed every 1-2 s (at least
- * 20 times, and on while work is left) and the broker killed at least 3 times, the first 3 s into
- * the run and then 5 s after each restart. {@code bench/chaos} sets the system properties below
+ * tasks published as fast as the broker confirms them, a worker SIGKILLed every 1-2 s once all
+ * workers consume (at least 20 times, and on while work is left) and the broker killed 3 times,
+ * the first 3 s into the run and then 5 s after each restart. {@code bench/chaos} sets the system properties below
  * for long runs.
  *
  * @param tasks         {@code chaos.tasks}
@@ -16,7 +16,7 @@ import java.time.Duration;
  * @param ackDelay      {@code chaos.ackDelayMs}
  * @param rate          {@code chaos.rate}: tasks a second at most (0: as fast as confirms come)
  * @param workerKills   {@code chaos.workerKills}: at least this many; kills go on while work is left
- * @param brokerKills   {@code chaos.brokerKills}: at least this many, likewise
+ * @param brokerKills   {@code chaos.brokerKills}: this many (a long run asks for more)
  * @param killEvery     {@code chaos.killEveryMs}: the shortest pause between two worker kills
  * @param killJitter    {@code chaos.killJitterMs}: plus up to this much, at random
  * @param firstBrokerKill {@code chaos.firstBrokerKillMs}

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 13's chaos test, on each broker: 3 workers with an ack delay work on 10,000 persistent
  * tasks that {@code task} publishes with confirms, while a random worker is SIGKILLed every 1-2 s
- * (at least 20 times, each started again) and the broker is killed and started again at least 3
+ * (at least 20 times, each started again) and the broker is killed and started again 3
  * times: on RabbitMQ, kill -9 of one node of the local 3-node cluster (a quorum queue); on
  * Mensajero, SIGKILL of its broker process, started again with the same {@code --data}. Every
  * tool is given the broker's addresses with recovery on. In the end every confirmed task was acked
