@@ -106,6 +106,10 @@ final class ChaosRun {
                 problems.add("in the end the queue still held " + broker.ready(queue) + " messages and "
                         + tally.lost().size() + " confirmed tasks were not acked");
             }
+            List<Integer> lost = tally.lost();
+            if (!lost.isEmpty()) {
+                problems.add("lost: " + lost.stream().limit(20).map(tally::trace).toList());
+            }
             return report(start);
         } finally {
             restarter.shutdownNow();

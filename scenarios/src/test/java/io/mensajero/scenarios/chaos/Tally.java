@@ -18,6 +18,8 @@ final class Tally {
     private final int tasks;
     private final AtomicIntegerArray confirmed;
     private final AtomicIntegerArray acked;
+    private final AtomicIntegerArray delivered;
+    private final AtomicIntegerArray sends;
     final AtomicInteger received = new AtomicInteger();
     final AtomicInteger redelivered = new AtomicInteger();
     final AtomicInteger abandoned = new AtomicInteger();
@@ -28,6 +30,8 @@ final class Tally {
         this.tasks = tasks;
         this.confirmed = new AtomicIntegerArray(tasks + 1);
         this.acked = new AtomicIntegerArray(tasks + 1);
+        this.delivered = new AtomicIntegerArray(tasks + 1);
+        this.sends = new AtomicIntegerArray(tasks + 1);
     }
 
     static String body(int n) {
@@ -40,6 +44,7 @@ final class Tally {
             int n = task(e);
             if (n > 0) {
                 confirmed.incrementAndGet(n);
+                sends.addAndGet(n, e.has("attempts") ? (int) e.number("attempts") : 1);
             }
         } else if (e.is("reconnected")) {
             reconnections.incrementAndGet();
@@ -52,6 +57,10 @@ final class Tally {
             case "received" -> {
                 received.incrementAndGet();
                 holding.incrementAndGet();
+                int n = parse(e);
+                if (n > 0) {
+                    delivered.incrementAndGet(n);
+                }
                 if (e.has("redelivered") && e.bool("redelivered")) {
                     redelivered.incrementAndGet();
                 }
@@ -105,6 +114,15 @@ final class Tally {
         return where((confirmations, acks) -> confirmations > 0 && acks == 0);
     }
 
+    /**
+     * What the participants said of a lost task, to tell where it went: how many times the
+     * publisher sent it before its confirm, how many times a worker received it.
+     */
+    String trace(int n) {
+        return body(n) + " (sent " + sends.get(n) + " time(s) before its confirm, delivered " + delivered.get(n)
+                + " time(s), acked " + acked.get(n) + ")";
+    }
+
     /** Acked but never confirmed (the publisher was never told the broker had them). */
     List<Integer> ackedUnconfirmed() {
         return where((confirmations, acks) -> acks > 0 && confirmations == 0);
@@ -121,18 +139,24 @@ final class Tally {
         return found;
     }
 
+    /** The task number in the event's body; an unexpected body is counted. */
     private int task(ParticipantEvent e) {
+        int n = parse(e);
+        if (n < 0) {
+            unexpected.incrementAndGet();
+        }
+        return n;
+    }
+
+    /** The task number in the event's body, or -1. */
+    private int parse(ParticipantEvent e) {
         String body = e.string("body");
         try {
             int n = body != null && body.startsWith("t") ? Integer.parseInt(body.substring(1)) : -1;
-            if (n >= 1 && n <= tasks) {
-                return n;
-            }
+            return n >= 1 && n <= tasks ? n : -1;
         } catch (NumberFormatException ignored) {
-            // counted below
+            return -1;
         }
-        unexpected.incrementAndGet();
-        return -1;
     }
 
     private int count(AtomicIntegerArray array, int atLeast) {
