@@ -6,7 +6,9 @@ import io.mensajero.client.internal.Bodies;
 import io.mensajero.client.internal.FailureSimulation;
 import io.mensajero.client.internal.Failures;
 import io.mensajero.client.internal.Inbox;
+import io.mensajero.client.internal.Failures;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -190,10 +192,15 @@ public final class Worker extends ConsumingPattern {
         }
         finished++;
         emit(EventType.ACKED, "queue", queue, "body", body, "seq", seq, "deliveryTag", tag, "afterMs", tookMs);
-        amqp("ack delivery tag " + tag, () -> {
+        try {
             channel.basicAck(tag, false);
-            return null;
-        });
+        } catch (IOException | RuntimeException e) {
+            // With recovery, an ack whose connection dies under it is no failure: the broker
+            // requeues the delivery and delivers it again (the work is then done twice).
+            if (!recovering() || !Failures.isConnectionLoss(e)) {
+                throw Failures.during("ack delivery tag " + tag, settings(), e);
+            }
+        }
         return true;
     }
 
