@@ -34,6 +34,7 @@ public abstract class ConsumingPattern extends MessagingPattern {
         Inbox inbox = new Inbox(channel, this::connectionNow);
         String consumerTag = amqp("consume from queue '" + queue + "'",
                 () -> channel.basicConsume(queue, autoAck, inbox));
+        startedUp();
         Object[] fields = new Object[6 + extraFields.length];
         System.arraycopy(new Object[] {"queue", queue, "consumerTag", consumerTag, "autoAck", autoAck}, 0, fields, 0, 6);
         System.arraycopy(extraFields, 0, fields, 6, extraFields.length);

@@ -44,6 +44,7 @@ public abstract class MessagingPattern {
     private volatile ConnectionWatch watch;
     private int resent;
     private final ConfirmedPublish confirmedPublish = new ConfirmedPublish(this);
+    private final StartUp startUp = new StartUp(this);
 
     MessagingPattern(Builder<?> builder, String defaultName) {
         this.settings = builder.settings == null ? ConnectionSettings.defaults() : builder.settings;
@@ -151,10 +152,20 @@ public abstract class MessagingPattern {
      * Connects; with recovery, also follows the connection ({@code connection-lost},
      * {@code reconnected}). {@code connected} names the address the connection went to.
      */
-    final Connection open() {
+    final Connection open() throws InterruptedException {
         QuietExceptionHandler handler = new QuietExceptionHandler(e -> recoveryFailure.compareAndSet(null,
                 Failures.during("declare its queues and consumers again after reconnecting", settings, e)));
-        Connection connection = settings.connect("mensajero " + name, handler);
+        Connection connection;
+        while (true) {
+            try {
+                connection = settings.connect("mensajero " + name, handler);
+                break;
+            } catch (MensajeroException e) {
+                if (!startUp.retry(e, true)) {
+                    throw e;
+                }
+            }
+        }
         if (settings.recovers()) {
             watch = new ConnectionWatch(connection, stopper, new ConnectionWatch.Listener() {
                 @Override
@@ -227,11 +238,20 @@ public abstract class MessagingPattern {
 
     /** Runs an operation, turning failures into a one-line {@link MensajeroException}. */
     final <T> T amqp(String what, Operation<T> operation) throws InterruptedException {
-        try {
-            return operation.call();
-        } catch (IOException | TimeoutException | RuntimeException e) {
-            throw Failures.during(what, settings, e);
+        while (true) {
+            try {
+                return operation.call();
+            } catch (IOException | TimeoutException | RuntimeException e) {
+                if (!startUp.retry(e, false)) {
+                    throw Failures.during(what, settings, e);
+                }
+            }
         }
+    }
+
+    /** The pattern consumes or publishes: a lost connection no longer makes it retry a step (see {@link StartUp}). */
+    final void startedUp() {
+        startUp.done();
     }
 
     final void declareQueue(Channel channel, String queue, boolean durable) throws InterruptedException {
@@ -282,6 +302,7 @@ public abstract class MessagingPattern {
      */
     final int publishConfirmed(Channel channel, String exchange, String routingKey,
                                AMQP.BasicProperties properties, byte[] body, long seq) throws InterruptedException {
+        startedUp();
         int attempts = confirmedPublish.send(channel, exchange, routingKey, properties, body, seq);
         if (attempts > 1) {
             resent++;

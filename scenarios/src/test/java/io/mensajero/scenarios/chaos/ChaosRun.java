@@ -98,6 +98,7 @@ final class ChaosRun {
             publisher = Participant.start(args, tally::publisher, KEEP);
             boolean drained = chaos(restarter) && drain();
             for (Slot slot : slots) {
+                settle(slot.current);
                 slot.current.interrupt();
             }
             for (Slot slot : slots) {
@@ -237,6 +238,21 @@ final class ChaosRun {
             }
         }
         return 1 + random.nextInt(broker.nodes());
+    }
+
+    /**
+     * Waits until a worker started late (a replacement) consumes before it is asked to stop: a JVM
+     * SIGINTed before the command has installed its signal handlers exits 130 at once, which says
+     * nothing about the tools. A worker that never consumes is reported by its exit code.
+     */
+    private static void settle(Participant worker) {
+        if (worker.isAlive() && worker.events("consuming").isEmpty()) {
+            try {
+                worker.awaitEvent("consuming", START);
+            } catch (RuntimeException e) {
+                // it ended, or did not consume within START: its exit code below tells
+            }
+        }
     }
 
     /** A worker that exited by itself (not killed) is a problem of the tools: noted, and started again. */
