@@ -47,17 +47,17 @@ class EventPrinterTest {
 
     @Test
     void reconnectionsAndResendsReadAsWhatHappened() {
-        assertThat(HumanLines.format(Event.of(EventType.CONNECTION_LOST, "work", "host", "localhost", "port", 5721,
+        assertThat(EN.format(Event.of(EventType.CONNECTION_LOST, "work", "host", "localhost", "port", 5721,
                 "reason", "Connection reset"))).isEqualTo("lost the connection to localhost:5721 (Connection reset); reconnecting...");
-        assertThat(HumanLines.format(Event.of(EventType.RECONNECTED, "work", "host", "localhost", "port", 5722,
+        assertThat(EN.format(Event.of(EventType.RECONNECTED, "work", "host", "localhost", "port", 5722,
                 "localPort", 40000, "downMs", 250L, "reconnections", 1)))
                 .isEqualTo("reconnected to localhost:5722 after 0.3s (reconnection 1)");
-        assertThat(HumanLines.format(Event.of(EventType.ABANDONED, "work", "queue", "q", "body", "job 3", "seq", 3,
+        assertThat(EN.format(Event.of(EventType.ABANDONED, "work", "queue", "q", "body", "job 3", "seq", 3,
                 "deliveryTag", 3L, "reason", "connection-lost")))
                 .isEqualTo("abandoned delivery tag 3 (#3 'job 3'): its connection was lost, so the broker requeued it");
-        assertThat(HumanLines.format(Event.of(EventType.SUMMARY, "task", "queue", "q", "sent", 5, "reason", "done",
+        assertThat(EN.format(Event.of(EventType.SUMMARY, "task", "queue", "q", "sent", 5, "reason", "done",
                 "reconnections", 2L, "resent", 1)))
-                .isEqualTo("summary: sent 5 messages to queue q; reconnected 2 times, sent 1 again");
+                .isEqualTo("summary: sent 5 messages to queue q (reconnected 2 times, sent 1 again)");
     }
 
     @Test
