@@ -26,7 +26,7 @@ abstract class ClientCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConnectionSettings settings = ConnectionSettings.fromUri(common.uri);
+        ConnectionSettings settings = common.settings();
         String name = common.name == null ? spec.name() : common.name;
         HumanLines lines = new HumanLines(common.messages(spec.commandLine()), spec.name());
         EventPrinter printer = new EventPrinter(spec.commandLine().getOut(), common.json, common.name, lines);

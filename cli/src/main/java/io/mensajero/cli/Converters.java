@@ -1,6 +1,7 @@
 package io.mensajero.cli;
 
 import io.mensajero.client.ExchangeType;
+import io.mensajero.client.QueueType;
 import io.mensajero.client.MensajeroException;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -86,6 +87,18 @@ public final class Converters {
         public ExchangeType convert(String value) {
             try {
                 return ExchangeType.parse(value);
+            } catch (MensajeroException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** classic or quorum. */
+    static final class QueueTypeConverter implements ITypeConverter<QueueType> {
+        @Override
+        public QueueType convert(String value) {
+            try {
+                return QueueType.parse(value);
             } catch (MensajeroException e) {
                 throw new TypeConversionException(e.getMessage());
             }

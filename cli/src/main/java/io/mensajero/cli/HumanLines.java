@@ -27,6 +27,9 @@ final class HumanLines {
     String format(Event e) {
         return switch (e.type()) {
             case CONNECTED -> get("cmd.connected", e.string("host"), text(e, "port"), e.string("vhost"), e.string("user"));
+            case CONNECTION_LOST -> get("cmd.connectionLost", e.string("host"), text(e, "port"), e.string("reason"));
+            case RECONNECTED -> get("cmd.reconnected", e.string("host"), text(e, "port"), seconds(e.number("downMs")),
+                    text(e, "reconnections"));
             case DECLARED -> e.get("exchange") != null
                     ? get(Boolean.TRUE.equals(e.get("durable")) ? "cmd.declared.exchange.durable" : "cmd.declared.exchange",
                             e.string("exchange"), e.string("exchangeType"))
@@ -38,7 +41,8 @@ final class HumanLines {
                             arguments(e.get("arguments")));
             case CONSUMING -> get("cmd.consuming", e.string("queue"), consumingMode(e));
             case SENT -> join(get("cmd.sent", text(e, "seq"), e.string("body"), destination(e)),
-                    Boolean.TRUE.equals(e.get("persistent")) ? get("cmd.persistent") : null, correlation(e));
+                    Boolean.TRUE.equals(e.get("persistent")) ? get("cmd.persistent") : null, correlation(e),
+                    e.get("attempts") == null ? null : get("cmd.sent.attempts", text(e, "attempts")));
             case RECEIVED -> received(e);
             case FORWARDED -> join(get("cmd.forwarded", text(e, "seq"), e.string("body"), e.string("forwardTo")),
                     correlation(e));
@@ -46,6 +50,7 @@ final class HumanLines {
                     seconds(e.number("afterMs")));
             case DONE -> get("cmd.done", text(e, "deliveryTag"), text(e, "seq"), e.string("body"),
                     seconds(e.number("afterMs")));
+            case ABANDONED -> get("cmd.abandoned", text(e, "deliveryTag"), text(e, "seq"), e.string("body"));
             case STAGE_STARTED -> get("cmd.stage.started", text(e, "stage"));
             case STAGE_COMPLETED -> get("cmd.stage.completed", text(e, "stage"));
             case STOPPING -> "staged".equals(command) ? get("cmd.stopping.staged") : get("cmd.stopping", e.string("reason"));
@@ -78,6 +83,9 @@ final class HumanLines {
 
     private String queueTraits(Event e) {
         StringBuilder traits = new StringBuilder();
+        if (e.get("queueType") != null) {
+            traits.append(e.string("queueType")).append(", ");
+        }
         if (Boolean.TRUE.equals(e.get("durable"))) {
             traits.append(get("cmd.trait.durable")).append(", ");
         }
@@ -120,8 +128,8 @@ final class HumanLines {
     }
 
     private String summary(Event e) {
-        String why = "done".equals(e.string("reason")) || e.string("reason") == null ? null
-                : get("cmd.summary.why", e.string("reason"));
+        String why = join("done".equals(e.string("reason")) || e.string("reason") == null ? null
+                : get("cmd.summary.why", e.string("reason")), recovery(e));
         if (e.get("stagesCompleted") != null) {
             String line = get("cmd.summary.staged", text(e, "sent"),
                     String.valueOf(e.number("stages") * e.number("perStage")), e.string("queue"),
@@ -155,6 +163,14 @@ final class HumanLines {
     private static String withArguments(Object arguments) {
         String shown = arguments(arguments);
         return shown.isEmpty() ? "" : " with arguments " + shown;
+    }
+
+    /** With recovery: how many reconnections, messages sent again, deliveries abandoned. */
+    private String recovery(Event e) {
+        if (e.get("reconnections") == null) {
+            return null;
+        }
+        return get("cmd.summary.recovery", text(e, "reconnections"), count(e, "resent"), count(e, "abandoned"));
     }
 
     private static String arguments(Object arguments) {

@@ -3,6 +3,7 @@ package io.mensajero.cli;
 import io.mensajero.client.ConnectionSettings;
 import io.mensajero.client.MessagingPattern;
 import io.mensajero.client.Producer;
+import io.mensajero.client.QueueType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,6 +36,11 @@ class SendCommand extends ClientCommand {
                     + "(x-dead-letter-exchange \"\", x-dead-letter-routing-key QUEUE).")
     String deadLetterQueue;
 
+    @Option(names = "--queue-type", paramLabel = "TYPE", converter = Converters.QueueTypeConverter.class,
+            description = "Declare the queue with x-queue-type TYPE: classic or quorum (replicated over a RabbitMQ "
+                    + "cluster's nodes; always durable). Default: the broker's default, classic.")
+    QueueType queueType;
+
     @Option(names = "--correlation-id", paramLabel = "TEMPLATE",
             description = "Set each message's correlation_id; {n} becomes the message's number (e.g. order-{n}).")
     String correlationId;
@@ -62,6 +68,9 @@ class SendCommand extends ClientCommand {
         }
         if (durable != null) {
             builder.durable(durable);
+        }
+        if (queueType != null) {
+            builder.queueType(queueType);
         }
         if (rate != null) {
             builder.rate(rate);

@@ -3,6 +3,7 @@ package io.mensajero.cli;
 import io.mensajero.client.ConnectionSettings;
 import io.mensajero.client.MensajeroException;
 import io.mensajero.client.MessagingPattern;
+import io.mensajero.client.QueueType;
 import io.mensajero.client.Worker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,9 +19,14 @@ final class WorkCommand extends ClientCommand {
     @Option(names = "--queue", paramLabel = "QUEUE", description = "Queue to declare and consume (default: task_queue).")
     String queue = "task_queue";
 
-    @Option(names = "--durable", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(names = "--durable", negatable = true,
             description = "Declare the queue durable (default: yes, as task_queue is).")
-    boolean durable;
+    Boolean durable;
+
+    @Option(names = "--queue-type", paramLabel = "TYPE", converter = Converters.QueueTypeConverter.class,
+            description = "Declare the queue with x-queue-type TYPE: classic or quorum (replicated over a RabbitMQ "
+                    + "cluster's nodes; always durable). Default: the broker's default, classic.")
+    QueueType queueType;
 
     @Option(names = "--prefetch", paramLabel = "N", converter = Converters.CountConverter.class,
             description = "basic.qos prefetch count: 1 (default) for fair dispatch, 0 for no limit (round-robin).")
@@ -88,8 +94,14 @@ final class WorkCommand extends ClientCommand {
     @Override
     MessagingPattern pattern(ConnectionSettings settings, String name, EventPrinter printer) {
         Worker.Builder builder = Worker.builder().settings(settings).name(name).listener(faults.wrap(printer))
-                .queue(queue).durable(durable).prefetch(prefetch).ackDelay(ackDelay)
+                .queue(queue).prefetch(prefetch).ackDelay(ackDelay)
                 .dotDuration(dotDuration).autoAck(autoAck).count(count);
+        if (durable != null) {
+            builder.durable(durable);
+        }
+        if (queueType != null) {
+            builder.queueType(queueType);
+        }
         if (idleTimeout != null) {
             builder.idleTimeout(idleTimeout);
         }

@@ -46,6 +46,21 @@ class EventPrinterTest {
     }
 
     @Test
+    void reconnectionsAndResendsReadAsWhatHappened() {
+        assertThat(EN.format(Event.of(EventType.CONNECTION_LOST, "work", "host", "localhost", "port", 5721,
+                "reason", "Connection reset"))).isEqualTo("lost the connection to localhost:5721 (Connection reset); reconnecting...");
+        assertThat(EN.format(Event.of(EventType.RECONNECTED, "work", "host", "localhost", "port", 5722,
+                "localPort", 40000, "downMs", 250L, "reconnections", 1)))
+                .isEqualTo("reconnected to localhost:5722 after 0.3s (reconnection 1)");
+        assertThat(EN.format(Event.of(EventType.ABANDONED, "work", "queue", "q", "body", "job 3", "seq", 3,
+                "deliveryTag", 3L, "reason", "connection-lost")))
+                .isEqualTo("abandoned delivery tag 3 (#3 'job 3'): its connection was lost, so the broker requeued it");
+        assertThat(EN.format(Event.of(EventType.SUMMARY, "task", "queue", "q", "sent", 5, "reason", "done",
+                "reconnections", 2L, "resent", 1)))
+                .isEqualTo("summary: sent 5 messages to queue q (reconnected 2 times, sent 1 again)");
+    }
+
+    @Test
     void everyEventTypeHasAHumanLine() {
         Map<String, Object> any = Map.of("queue", "q", "exchange", "x", "exchangeType", "fanout", "routingKey", "",
                 "bindingKey", "", "body", "b", "seq", 1, "deliveryTag", 1L, "afterMs", 10L, "stage", 1);
@@ -72,6 +87,8 @@ class EventPrinterTest {
         all.put("messages", 0);
         all.put("consumers", 0);
         all.put("error", "boom");
+        all.put("downMs", 120L);
+        all.put("reconnections", 1);
         return all;
     }
 

@@ -31,9 +31,10 @@ public abstract class ConsumingPattern extends MessagingPattern {
     /** Consumes until stopped, the count is reached or the idle timeout passes. */
     final void consume(Channel channel, String queue, boolean autoAck, Handler handler, Object... extraFields)
             throws InterruptedException {
-        Inbox inbox = new Inbox(channel);
+        Inbox inbox = new Inbox(channel, this::connectionNow);
         String consumerTag = amqp("consume from queue '" + queue + "'",
                 () -> channel.basicConsume(queue, autoAck, inbox));
+        startedUp();
         Object[] fields = new Object[6 + extraFields.length];
         System.arraycopy(new Object[] {"queue", queue, "consumerTag", consumerTag, "autoAck", autoAck}, 0, fields, 0, 6);
         System.arraycopy(extraFields, 0, fields, 6, extraFields.length);
@@ -41,6 +42,7 @@ public abstract class ConsumingPattern extends MessagingPattern {
         int handled = 0;
         long lastActivity = System.nanoTime();
         while (!stopper.stopped()) {
+            checkRecovery();
             if (count > 0 && handled >= count) {
                 stop("count");
                 break;
@@ -69,6 +71,9 @@ public abstract class ConsumingPattern extends MessagingPattern {
                     throw new MensajeroException(Failure.BROKER_REFUSED, "the broker cancelled the consumer on queue '"
                             + queue + "' (was the queue deleted?)");
                 default:
+                    if (recovering() && Failures.isConnectionLoss(item.signal())) {
+                        break;  // amqp-client reconnects and consumes again; connection-lost says so
+                    }
                     if (!stopper.stopped()) {
                         throw Failures.whileDoing("consuming from queue '" + queue + "'", settings(), item.signal());
                     }

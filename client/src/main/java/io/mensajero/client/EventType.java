@@ -4,6 +4,10 @@ package io.mensajero.client;
 public enum EventType {
     /** The connection to the broker is open. */
     CONNECTED("connected"),
+    /** The connection was lost; with recovery, the pattern waits for it to come back. */
+    CONNECTION_LOST("connection-lost"),
+    /** A lost connection was recovered: reconnected, and what it had declared declared again. */
+    RECONNECTED("reconnected"),
     /** A queue or an exchange was declared. */
     DECLARED("declared"),
     /** A queue was bound to an exchange. */
@@ -30,6 +34,8 @@ public enum EventType {
     ACKED("acked"),
     /** A worker with automatic acknowledgement finished a delivery's work. */
     DONE("done"),
+    /** A worker gave up a delivery it cannot ack: the connection it came on was lost, so the broker requeued it. */
+    ABANDONED("abandoned"),
     /** A staged producer started a stage. */
     STAGE_STARTED("stage-started"),
     /** A staged producer finished every message of a stage. */

@@ -3,10 +3,13 @@ package io.mensajero.client;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import io.mensajero.client.internal.ConnectionWatch;
 import io.mensajero.client.internal.Failures;
+import io.mensajero.client.internal.QuietExceptionHandler;
 import io.mensajero.client.internal.Stopper;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -23,10 +27,12 @@ import java.util.function.Consumer;
  *
  * <p>Failures are thrown as {@link MensajeroException}s whose {@link Failure} says what went
  * wrong (unreachable broker, authentication, vhost, a refused operation).
+ *
+ * <p>When the settings {@linkplain ConnectionSettings#recovers() recover} a lost connection, the
+ * pattern reports {@code connection-lost} and {@code reconnected}, waits for the connection
+ * instead of failing, and sends again what the broker had not confirmed when it was lost.
  */
 public abstract class MessagingPattern {
-    static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(30);
-
     private final ConnectionSettings settings;
     private final String name;
     private final Consumer<Event> listener;
@@ -34,6 +40,11 @@ public abstract class MessagingPattern {
     private final AtomicBoolean finished = new AtomicBoolean();
     private final Object lifecycle = new Object();
     final Stopper stopper = new Stopper();
+    private final AtomicReference<MensajeroException> recoveryFailure = new AtomicReference<>();
+    private volatile ConnectionWatch watch;
+    private int resent;
+    private final ConfirmedPublish confirmedPublish = new ConfirmedPublish(this);
+    private final StartUp startUp = new StartUp(this);
 
     MessagingPattern(Builder<?> builder, String defaultName) {
         this.settings = builder.settings == null ? ConnectionSettings.defaults() : builder.settings;
@@ -62,6 +73,10 @@ public abstract class MessagingPattern {
         }
         try {
             Map<String, Object> summary = new LinkedHashMap<>(execute());
+            if (watch != null) {
+                summary.put("reconnections", watch.recoveries());
+                summary.put("resent", resent);
+            }
             synchronized (lifecycle) {
                 finished.set(true);
                 summary.put("reason", stopper.stopped() ? stopper.reason() : "done");
@@ -117,20 +132,90 @@ public abstract class MessagingPattern {
 
     /** The fields, plus {@code correlationId} when the message carries one. */
     static Object[] withCorrelation(String correlationId, Object... namesAndValues) {
-        if (correlationId == null) {
-            return namesAndValues;
-        }
+        return correlationId == null ? namesAndValues : append(namesAndValues, "correlationId", correlationId);
+    }
+
+    /** The fields, plus {@code attempts} when the message had to be sent more than once. */
+    static Object[] withAttempts(int attempts, Object... namesAndValues) {
+        return attempts > 1 ? append(namesAndValues, "attempts", attempts) : namesAndValues;
+    }
+
+    /** The fields plus one more. */
+    static Object[] append(Object[] namesAndValues, String name, Object value) {
         Object[] all = Arrays.copyOf(namesAndValues, namesAndValues.length + 2);
-        all[namesAndValues.length] = "correlationId";
-        all[namesAndValues.length + 1] = correlationId;
+        all[namesAndValues.length] = name;
+        all[namesAndValues.length + 1] = value;
         return all;
     }
 
-    final Connection open() {
-        Connection connection = settings.connect("mensajero " + name);
-        emit(EventType.CONNECTED, "host", settings.host(), "port", settings.port(),
-                "vhost", settings.virtualHost(), "user", settings.username());
+    /**
+     * Connects; with recovery, also follows the connection ({@code connection-lost},
+     * {@code reconnected}). {@code connected} names the address the connection went to.
+     */
+    final Connection open() throws InterruptedException {
+        QuietExceptionHandler handler = new QuietExceptionHandler(e -> recoveryFailure.compareAndSet(null,
+                Failures.during("declare its queues and consumers again after reconnecting", settings, e)));
+        Connection connection;
+        while (true) {
+            try {
+                connection = settings.connect("mensajero " + name, handler);
+                break;
+            } catch (MensajeroException e) {
+                if (!startUp.retry(e, true)) {
+                    throw e;
+                }
+            }
+        }
+        if (settings.recovers()) {
+            watch = new ConnectionWatch(connection, stopper, new ConnectionWatch.Listener() {
+                @Override
+                public void lost(InetAddress address, int port, String reason) {
+                    emit(EventType.CONNECTION_LOST, "host", settings.hostOf(address, port), "port", port,
+                            "reason", reason);
+                }
+
+                @Override
+                public void reconnected(InetAddress address, int port, int localPort, long downMs) {
+                    emit(EventType.RECONNECTED, "host", settings.hostOf(address, port), "port", port,
+                            "localPort", localPort, "downMs", downMs, "reconnections", watch.recoveries());
+                }
+            });
+        }
+        emit(EventType.CONNECTED, "host", settings.hostOf(connection.getAddress(), connection.getPort()),
+                "port", connection.getPort(), "vhost", settings.virtualHost(), "user", settings.username(),
+                "localPort", ConnectionWatch.localPort(connection));
         return connection;
+    }
+
+    /** True when a lost connection is recovered rather than ending the run. */
+    final boolean recovering() {
+        return watch != null;
+    }
+
+    /** The connection now, as a loss count: what deliveries and publishes are stamped with. */
+    final long connectionNow() {
+        return watch == null ? 0 : watch.losses();
+    }
+
+    /** True when the connection stamped {@code connection} was lost since. */
+    final boolean lostSince(long connection) {
+        return watch != null && watch.lostSince(connection);
+    }
+
+    /** Throws when amqp-client reconnected but could not redeclare what the pattern had declared. */
+    final void checkRecovery() {
+        MensajeroException failure = recoveryFailure.get();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** With recovery: waits until the connection is up. False when stopped meanwhile. */
+    final boolean awaitConnection() throws InterruptedException {
+        checkRecovery();
+        boolean up = watch == null || watch.awaitUp();
+        checkRecovery();
+        return up;
     }
 
     /** Closes cleanly (connection.close handshake), or aborts if that fails. */
@@ -153,15 +238,30 @@ public abstract class MessagingPattern {
 
     /** Runs an operation, turning failures into a one-line {@link MensajeroException}. */
     final <T> T amqp(String what, Operation<T> operation) throws InterruptedException {
-        try {
-            return operation.call();
-        } catch (IOException | TimeoutException | RuntimeException e) {
-            throw Failures.during(what, settings, e);
+        while (true) {
+            try {
+                return operation.call();
+            } catch (IOException | TimeoutException | RuntimeException e) {
+                if (!startUp.retry(e, false)) {
+                    throw Failures.during(what, settings, e);
+                }
+            }
         }
     }
 
+    /** The pattern consumes or publishes: a lost connection no longer makes it retry a step (see {@link StartUp}). */
+    final void startedUp() {
+        startUp.done();
+    }
+
     final void declareQueue(Channel channel, String queue, boolean durable) throws InterruptedException {
-        declareQueue("declare queue '" + queue + "'", channel, queue, durable, false);
+        declareQueue(channel, queue, durable, (QueueType) null);
+    }
+
+    /** Declares a queue; {@code queueType} (classic, quorum) sets {@code x-queue-type}, null leaves it to the broker. */
+    final void declareQueue(Channel channel, String queue, boolean durable, QueueType queueType)
+            throws InterruptedException {
+        declareQueue("declare queue '" + queue + "'", channel, queue, durable, false, queueType);
     }
 
     /** Declares a queue with arguments (x-dead-letter-exchange, ...); they are shown in the event. */
@@ -175,14 +275,16 @@ public abstract class MessagingPattern {
 
     /** Declares an exclusive, non-durable queue whose name the broker chooses; returns the name. */
     final String declareServerNamedQueue(Channel channel) throws InterruptedException {
-        return declareQueue("declare a server-named exclusive queue", channel, "", false, true);
+        return declareQueue("declare a server-named exclusive queue", channel, "", false, true, null);
     }
 
-    private String declareQueue(String what, Channel channel, String queue, boolean durable, boolean exclusive)
-            throws InterruptedException {
-        AMQP.Queue.DeclareOk ok = amqp(what, () -> channel.queueDeclare(queue, durable, exclusive, false, null));
-        emit(EventType.DECLARED, "queue", ok.getQueue(), "durable", durable, "exclusive", exclusive,
-                "messages", ok.getMessageCount(), "consumers", ok.getConsumerCount());
+    private String declareQueue(String what, Channel channel, String queue, boolean durable, boolean exclusive,
+                                QueueType queueType) throws InterruptedException {
+        Map<String, Object> arguments = queueType == null ? null : Map.of("x-queue-type", queueType.wireName());
+        AMQP.Queue.DeclareOk ok = amqp(what, () -> channel.queueDeclare(queue, durable, exclusive, false, arguments));
+        Object[] fields = {"queue", ok.getQueue(), "durable", durable, "exclusive", exclusive,
+                "messages", ok.getMessageCount(), "consumers", ok.getConsumerCount()};
+        emit(EventType.DECLARED, queueType == null ? fields : append(fields, "queueType", queueType.wireName()));
         return ok.getQueue();
     }
 
@@ -193,20 +295,19 @@ public abstract class MessagingPattern {
         emit(EventType.DECLARED, "exchange", exchange, "exchangeType", type.wireName(), "durable", durable);
     }
 
-    /** Publishes and waits for the broker's confirm, so "sent" means the broker has it. */
-    final void publishConfirmed(Channel channel, String exchange, String routingKey,
-                                AMQP.BasicProperties properties, byte[] body, long seq) throws InterruptedException {
-        String where = exchange.isEmpty() ? "queue '" + routingKey + "'" : "exchange '" + exchange + "'";
-        amqp("publish message #" + seq + " to " + where, () -> {
-            channel.basicPublish(exchange, routingKey, properties, body);
-            return null;
-        });
-        boolean acked = amqp("confirm message #" + seq,
-                () -> channel.waitForConfirms(CONFIRM_TIMEOUT.toMillis()));
-        if (!acked) {
-            throw new MensajeroException(Failure.BROKER_REFUSED,
-                    "the broker rejected (nack) message #" + seq + " to " + where);
+    /**
+     * Publishes and waits for the broker's confirm, so "sent" means the broker has it; with
+     * recovery, sends it again until it is confirmed (see {@link ConfirmedPublish}). Returns how
+     * many times it was sent, or 0 when the pattern was stopped before it was confirmed.
+     */
+    final int publishConfirmed(Channel channel, String exchange, String routingKey,
+                               AMQP.BasicProperties properties, byte[] body, long seq) throws InterruptedException {
+        startedUp();
+        int attempts = confirmedPublish.send(channel, exchange, routingKey, properties, body, seq);
+        if (attempts > 1) {
+            resent++;
         }
+        return attempts;
     }
 
     /**

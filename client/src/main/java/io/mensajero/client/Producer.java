@@ -6,6 +6,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.MessageProperties;
 import io.mensajero.client.internal.Bodies;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,11 +25,13 @@ public final class Producer extends PublishingPattern {
     private final String deadLetterQueue;
     private final boolean persistent;
     private final String correlationId;
+    private final QueueType queueType;
 
     private Producer(Builder builder) {
         super(builder, builder.defaultName);
         this.queue = builder.queue;
         this.durable = builder.durable;
+        this.queueType = builder.queueType;
         this.persistent = builder.persistent;
         this.correlationId = builder.correlationId;
         this.deadLetterQueue = builder.deadLetterQueue;
@@ -51,15 +54,22 @@ public final class Producer extends PublishingPattern {
         try {
             Channel channel = amqp("open a channel", connection::createChannel);
             if (deadLetterQueue == null) {
-                declareQueue(channel, queue, durable);
+                declareQueue(channel, queue, durable, queueType);
             } else {
-                declareQueue(channel, queue, durable, Attempts.deadLetteringTo(deadLetterQueue));
+                Map<String, Object> arguments = new LinkedHashMap<>(Attempts.deadLetteringTo(deadLetterQueue));
+                if (queueType != null) {
+                    arguments.put("x-queue-type", queueType.wireName());
+                }
+                declareQueue(channel, queue, durable, arguments);
             }
             sent = sendAll(channel, (n, text) -> {
                 String correlation = correlationId == null ? null : Bodies.render(correlationId, n);
-                publishConfirmed(channel, "", queue, properties(correlation), Bodies.bytes(text), n);
-                emit(EventType.SENT, withCorrelation(correlation, "queue", queue, "exchange", "",
-                        "routingKey", queue, "body", text, "seq", n, "persistent", persistent));
+                int attempts = publishConfirmed(channel, "", queue, properties(correlation), Bodies.bytes(text), n);
+                if (attempts > 0) {
+                    emit(EventType.SENT, withAttempts(attempts, withCorrelation(correlation, "queue", queue,
+                            "exchange", "", "routingKey", queue, "body", text, "seq", n, "persistent", persistent)));
+                }
+                return attempts > 0;
             });
         } finally {
             close(connection);
@@ -84,6 +94,8 @@ public final class Producer extends PublishingPattern {
         private String deadLetterQueue;
         private boolean persistent;
         private String correlationId;
+        private QueueType queueType;
+        private Boolean durableGiven;
 
         private Builder(String defaultName, String queue, boolean durable, boolean persistent, String body) {
             super(body);
@@ -110,9 +122,19 @@ public final class Producer extends PublishingPattern {
             return this;
         }
 
-        /** Declare the queue durable (task_queue is; hello is not). */
+        /** Declare the queue durable (task_queue is; hello is not; a quorum queue always is). */
         public Builder durable(boolean durable) {
             this.durable = durable;
+            this.durableGiven = durable;
+            return this;
+        }
+
+        /**
+         * Declare the queue with {@code x-queue-type} (default: none, the broker's default,
+         * classic). A quorum queue is durable: {@code durable(false)} with it is a usage error.
+         */
+        public Builder queueType(QueueType queueType) {
+            this.queueType = Objects.requireNonNull(queueType, "queueType");
             return this;
         }
 
@@ -135,6 +157,7 @@ public final class Producer extends PublishingPattern {
         }
 
         public Producer build() {
+            durable = QueueType.durability(queueType, durable, durableGiven);
             return new Producer(this);
         }
     }

@@ -44,9 +44,12 @@ public final class Publisher extends PublishingPattern {
             AMQP.BasicProperties properties = headers.isEmpty() ? null
                     : new AMQP.BasicProperties.Builder().headers(headers).build();
             sent = sendAll(channel, (n, text) -> {
-                publishConfirmed(channel, exchange, routingKey, properties, Bodies.bytes(text), n);
-                emit(EventType.SENT, "exchange", exchange, "routingKey", routingKey, "body", text, "seq", n,
-                        "headers", headers);
+                int attempts = publishConfirmed(channel, exchange, routingKey, properties, Bodies.bytes(text), n);
+                if (attempts > 0) {
+                    emit(EventType.SENT, withAttempts(attempts, "exchange", exchange, "routingKey", routingKey,
+                            "body", text, "seq", n, "headers", headers));
+                }
+                return attempts > 0;
             });
         } finally {
             close(connection);

@@ -22,10 +22,13 @@ public abstract class PublishingPattern extends MessagingPattern {
         this.rate = builder.rate;
     }
 
-    /** Publishes message {@code n} with this body, waits for its confirm and reports it sent. */
+    /**
+     * Publishes message {@code n} with this body, waits for its confirm and reports it sent;
+     * false when stopped before it was confirmed (see {@link #publishConfirmed}).
+     */
     @FunctionalInterface
     interface Message {
-        void send(int n, String body) throws InterruptedException;
+        boolean send(int n, String body) throws InterruptedException;
     }
 
     /**
@@ -37,7 +40,9 @@ public abstract class PublishingPattern extends MessagingPattern {
         int sent = 0;
         long start = System.nanoTime();
         for (int n = 1; n <= count && pace(start, n, rate); n++) {
-            message.send(n, Bodies.render(body, n));
+            if (!message.send(n, Bodies.render(body, n))) {
+                break;
+            }
             sent++;
         }
         return sent;

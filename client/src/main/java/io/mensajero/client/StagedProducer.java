@@ -62,11 +62,15 @@ public final class StagedProducer extends MessagingPattern {
                     m++;
                     String text = body.replace("{stage}", Integer.toString(stage))
                             .replace("{message}", Integer.toString(m));
-                    publishConfirmed(channel, "", queue, null, Bodies.bytes(text), sent + 1);
+                    int attempts = publishConfirmed(channel, "", queue, null, Bodies.bytes(text), sent + 1);
+                    if (attempts == 0) {
+                        m--;    // stopped before the broker confirmed it
+                        break;
+                    }
                     sent++;
                     lastBody = text;
-                    emit(EventType.SENT, "queue", queue, "exchange", "", "routingKey", queue, "body", text,
-                            "seq", sent, "stage", stage, "message", m);
+                    emit(EventType.SENT, withAttempts(attempts, "queue", queue, "exchange", "", "routingKey", queue,
+                            "body", text, "seq", sent, "stage", stage, "message", m));
                     boolean last = stage == stages && m == perStage;
                     if (!last) {
                         stopper.pause(pause);

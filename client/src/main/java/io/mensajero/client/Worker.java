@@ -6,7 +6,9 @@ import io.mensajero.client.internal.Bodies;
 import io.mensajero.client.internal.FailureSimulation;
 import io.mensajero.client.internal.Failures;
 import io.mensajero.client.internal.Inbox;
+import io.mensajero.client.internal.Failures;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +35,14 @@ import java.util.regex.PatternSyntaxException;
  * {@link Builder#crashOn}); a failed delivery is given back to the queue, or, with
  * {@link Builder#maxAttempts}, retried that many times and then dead-lettered by the broker
  * (see {@link Attempts}).
+ *
+ * <p>{@code acked} is reported just before the ack leaves, so that a worker killed at any moment
+ * never hides work it did: if the ack does not reach the broker (the worker dies, the connection
+ * drops), the broker redelivers the message and it shows up twice, never not at all. With
+ * recovery (several addresses, or asked for), a delivery whose connection is lost is
+ * {@code abandoned} at once, even in the middle of its work: the broker has put it back in the
+ * queue, and delivers it again, marked redelivered, to this worker once it has reconnected or to
+ * another.
  */
 public final class Worker extends ConsumingPattern {
     /** The exit code of a simulated crash ({@link Builder#crashOn}). */
@@ -48,12 +58,14 @@ public final class Worker extends ConsumingPattern {
     private final FailureSimulation failures;
     private final Attempts attempts;
     private final Runnable crash;
+    private final QueueType queueType;
     private int received;
     private int failed;
     private int deadLettered;
     private int forwarded;
     private int finished;
     private int unfinished;
+    private int abandoned;
 
     private Worker(Builder builder) {
         super(builder, "work");
@@ -65,10 +77,12 @@ public final class Worker extends ConsumingPattern {
         this.autoAck = builder.autoAck;
         this.forwardTo = builder.forwardTo;
         this.failures = new FailureSimulation(builder.failOn, builder.crashOn, builder.failRate, builder.random);
-        this.attempts = builder.maxAttempts == 0 ? null : new Attempts(this, queue, durable, builder.quorum,
+        this.attempts = builder.maxAttempts == 0 ? null : new Attempts(this, queue, durable,
+                builder.queueType == QueueType.QUORUM,
                 builder.maxAttempts, builder.deadLetterQueue == null ? queue + ".dead" : builder.deadLetterQueue,
                 builder.retryQueue == null ? queue + ".retry" : builder.retryQueue, builder.retryDelay);
         this.crash = builder.crash;
+        this.queueType = builder.queueType;
     }
 
     public static Builder builder() {
@@ -78,9 +92,9 @@ public final class Worker extends ConsumingPattern {
     @Override
     Map<String, Object> execute() throws InterruptedException {
         Connection connection = open();
-        // A worker waiting out its ack delay hears of a dead broker at once, not when it acks.
+        // Without recovery, a worker waiting out its ack delay hears of a dead broker at once, not when it acks.
         connection.addShutdownListener(cause -> {
-            if (!cause.isInitiatedByApplication()) {
+            if (!cause.isInitiatedByApplication() && !recovering()) {
                 stopper.connectionLost(cause);
             }
         });
@@ -89,10 +103,10 @@ public final class Worker extends ConsumingPattern {
             if (attempts != null) {
                 attempts.declare(channel);
             } else {
-                declareQueue(channel, queue, durable);
+                declareQueue(channel, queue, durable, queueType);
             }
             if (forwardTo != null) {
-                declareQueue(channel, forwardTo, durable);
+                declareQueue(channel, forwardTo, durable, queueType);
                 amqp("enable publisher confirms", channel::confirmSelect);
             }
             if (prefetch > 0) {
@@ -117,6 +131,9 @@ public final class Worker extends ConsumingPattern {
         }
         if (attempts != null) {
             summary.put("deadLettered", deadLettered);
+        }
+        if (recovering() && !autoAck) {
+            summary.put("abandoned", abandoned);
         }
         return summary;
     }
@@ -143,20 +160,23 @@ public final class Worker extends ConsumingPattern {
             crash.run();
         }
         long start = System.nanoTime();
-        if (!stopper.pause(work.plus(ackDelay))) {
+        long connection = delivery.connection();
+        // With manual acks a lost connection ends the work at once: the broker has requeued it.
+        if (!stopper.pause(work.plus(ackDelay), () -> !autoAck && lostSince(connection))) {
             if (stopper.lost() != null) {
                 throw Failures.whileDoing((autoAck ? "working on delivery tag " : "waiting to ack delivery tag ") + tag,
                         settings(), stopper.lost());
             }
-            unfinished++;
-            return false;
+            return stopper.stopped() ? unfinished() : abandon(body, seq, tag);
         }
         if (outcome != FailureSimulation.Outcome.WORKS) {
             return failed(channel, delivery, body, seq, attempt,
                     outcome == FailureSimulation.Outcome.FAILS_ON ? "fail-on" : "fail-rate");
         }
         if (forwardTo != null) {
-            publishConfirmed(channel, "", forwardTo, delivery.properties(), delivery.body(), seq);
+            if (publishConfirmed(channel, "", forwardTo, delivery.properties(), delivery.body(), seq) == 0) {
+                return unfinished();
+            }
             forwarded++;
             emit(EventType.FORWARDED, withCorrelation(correlationId, "queue", queue, "forwardTo", forwardTo,
                     "body", body, "seq", seq, "deliveryTag", tag));
@@ -165,13 +185,21 @@ public final class Worker extends ConsumingPattern {
         if (autoAck) {
             finished++;
             emit(EventType.DONE, "queue", queue, "body", body, "seq", seq, "deliveryTag", tag, "afterMs", tookMs);
-        } else {
-            amqp("ack delivery tag " + tag, () -> {
-                channel.basicAck(tag, false);
-                return null;
-            });
-            finished++;
-            emit(EventType.ACKED, "queue", queue, "body", body, "seq", seq, "deliveryTag", tag, "afterMs", tookMs);
+            return true;
+        }
+        if (lostSince(connection)) {
+            return abandon(body, seq, tag);
+        }
+        finished++;
+        emit(EventType.ACKED, "queue", queue, "body", body, "seq", seq, "deliveryTag", tag, "afterMs", tookMs);
+        try {
+            channel.basicAck(tag, false);
+        } catch (IOException | RuntimeException e) {
+            // With recovery, an ack whose connection dies under it is no failure: the broker
+            // requeues the delivery and delivers it again (the work is then done twice).
+            if (!recovering() || !Failures.isConnectionLoss(e)) {
+                throw Failures.during("ack delivery tag " + tag, settings(), e);
+            }
         }
         return true;
     }
@@ -201,11 +229,17 @@ public final class Worker extends ConsumingPattern {
         return true;
     }
 
-    private static Object[] append(Object[] fields, String name, Object value) {
-        Object[] all = java.util.Arrays.copyOf(fields, fields.length + 2);
-        all[fields.length] = name;
-        all[fields.length + 1] = value;
-        return all;
+    private boolean unfinished() {
+        unfinished++;
+        return false;
+    }
+
+    /** The delivery's connection was lost: it cannot be acked, and the broker has requeued it. */
+    private boolean abandon(String body, int seq, long tag) {
+        abandoned++;
+        emit(EventType.ABANDONED, "queue", queue, "body", body, "seq", seq, "deliveryTag", tag,
+                "reason", "connection-lost");
+        return false;
     }
 
     /** Builds a {@link Worker}. */
@@ -218,7 +252,6 @@ public final class Worker extends ConsumingPattern {
         private boolean autoAck;
         private String forwardTo;
         private int maxAttempts;
-        private boolean quorum;
         private String deadLetterQueue;
         private String retryQueue;
         private Duration retryDelay = Duration.ZERO;
@@ -227,6 +260,8 @@ public final class Worker extends ConsumingPattern {
         private Pattern crashOn;
         private Random random = new Random();
         private Runnable crash = () -> Runtime.getRuntime().halt(CRASH_EXIT_CODE);
+        private QueueType queueType;
+        private Boolean durableGiven;
 
         private Builder() {
         }
@@ -256,12 +291,6 @@ public final class Worker extends ConsumingPattern {
         /** How long a failed message waits in the retry queue before it is tried again (default 0). */
         public Builder retryDelay(Duration delay) {
             this.retryDelay = notNegative("the retry delay", delay);
-            return this;
-        }
-
-        /** Declare the work queue as a quorum queue: the broker counts deliveries and applies the limit. */
-        public Builder quorum(boolean quorum) {
-            this.quorum = quorum;
             return this;
         }
 
@@ -326,6 +355,17 @@ public final class Worker extends ConsumingPattern {
         /** Declare the queue durable (default true, as consumer-v2.py does for task_queue). */
         public Builder durable(boolean durable) {
             this.durable = durable;
+            this.durableGiven = durable;
+            return this;
+        }
+
+        /**
+         * Declare the queue (and the one it forwards to) with {@code x-queue-type} (default:
+         * none, the broker's default, classic). A quorum queue is durable. With {@link #maxAttempts}
+         * a quorum work queue counts deliveries itself and applies the limit ({@code x-delivery-limit}).
+         */
+        public Builder queueType(QueueType queueType) {
+            this.queueType = Objects.requireNonNull(queueType, "queueType");
             return this;
         }
 
@@ -382,6 +422,7 @@ public final class Worker extends ConsumingPattern {
                 throw MensajeroException.usage("the work queue, its retry queue and its dead-letter queue must "
                         + "differ ('" + queue + "', '" + retry + "', '" + dead + "')");
             }
+            durable = QueueType.durability(queueType, durable, durableGiven);
             if (queue.equals(forwardTo)) {
                 throw MensajeroException.usage("a worker cannot forward to the queue it consumes from ('"
                         + queue + "')");

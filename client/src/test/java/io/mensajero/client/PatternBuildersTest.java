@@ -21,6 +21,33 @@ class PatternBuildersTest {
         assertUsage(() -> StagedProducer.builder().stages(-2), "stages");
         assertUsage(() -> Subscriber.builder().match("some"), "match");
         assertUsage(() -> ExchangeType.parse("broadcast"), "unknown exchange type 'broadcast'");
+        assertUsage(() -> QueueType.parse("stream"), "unknown queue type 'stream' (expected one of classic, quorum)");
+        assertUsage(() -> Worker.builder().durable(false).queueType(QueueType.QUORUM).build(), "always durable");
+        assertUsage(() -> Producer.task().durable(false).queueType(QueueType.QUORUM).build(), "always durable");
+    }
+
+    @Test
+    void aQuorumQueueIsDeclaredDurable() {
+        assertThat(QueueType.parse("Quorum")).isEqualTo(QueueType.QUORUM);
+        assertThat(QueueType.durability(QueueType.QUORUM, false, null)).as("send's hello, made quorum").isTrue();
+        assertThat(QueueType.durability(QueueType.CLASSIC, false, false)).isFalse();
+        assertThat(QueueType.durability(null, true, null)).isTrue();
+    }
+
+    @Test
+    void aWakeEndsAPauseWhoseConditionHolds() throws InterruptedException {
+        Stopper stopper = new Stopper();
+        java.util.concurrent.atomic.AtomicBoolean lost = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread losing = new Thread(() -> {
+            lost.set(true);
+            stopper.wake();
+        });
+        long start = System.nanoTime();
+        losing.start();
+        assertThat(stopper.pause(Duration.ofSeconds(30), lost::get)).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(stopper.stopped()).isFalse();
+        assertThat(stopper.pause(Duration.ofMillis(1), () -> false)).isTrue();
     }
 
     @Test

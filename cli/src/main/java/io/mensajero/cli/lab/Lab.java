@@ -20,18 +20,22 @@ final class Lab {
     private final Progress progress;
     private final String runId;
     private final Map<String, Map<String, Integer>> drops;
+    private final NodeHook nodeHook;
     private volatile ScenarioContext current;
 
     /**
-     * @param drops for the lab's own tests: scenario, then participant, then which delivery it
-     *              drops (see the hidden {@code --drop-nth} option)
+     * @param drops    for the lab's own tests: scenario, then participant, then which delivery it
+     *                 drops (see the hidden {@code --drop-nth} option)
+     * @param nodeHook how a scenario on a cluster kills and restarts a node, or null
      */
-    Lab(LabBroker broker, Messages messages, Progress progress, String runId, Map<String, Map<String, Integer>> drops) {
+    Lab(LabBroker broker, Messages messages, Progress progress, String runId, Map<String, Map<String, Integer>> drops,
+        NodeHook nodeHook) {
         this.broker = broker;
         this.messages = messages;
         this.progress = progress;
         this.runId = runId;
         this.drops = drops;
+        this.nodeHook = nodeHook;
     }
 
     String runId() {
@@ -42,7 +46,7 @@ final class Lab {
         progress.scenario(index, total, scenario.id());
         int number = Scenarios.number(scenario);
         ScenarioContext ctx = new ScenarioContext(broker, messages, progress, ".lab-" + runId + "-" + number,
-                drops.getOrDefault(scenario.id(), Map.of()));
+                drops.getOrDefault(scenario.id(), Map.of()), nodeHook);
         current = ctx;
         Verdict verdict;
         try {

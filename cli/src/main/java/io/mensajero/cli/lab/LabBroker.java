@@ -11,13 +11,15 @@ import io.mensajero.client.Failure;
 import io.mensajero.client.MensajeroException;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
  * The broker the lab runs against: Mensajero's own, started in this process on a free port, or
- * one given by URI (RabbitMQ, say). The lab keeps one connection of its own to it, to ask how
- * many messages a queue holds and to delete what the run declared. Thread-safe.
+ * one given by URI (RabbitMQ, say), or the nodes of a cluster (several addresses). The lab keeps
+ * one connection of its own to it, to ask how many messages a queue holds and to delete what the
+ * run declared; on a cluster that connection is recovered when its node dies. Thread-safe.
  */
 public final class LabBroker implements AutoCloseable {
     private final Broker embedded;
@@ -25,6 +27,8 @@ public final class LabBroker implements AutoCloseable {
     private final ConnectionSettings settings;
     private final Connection connection;
     private Channel channel;
+
+    private static final long RECOVERY_MS = 30_000;
 
     private LabBroker(Broker embedded, String uri) {
         this.embedded = embedded;
@@ -56,9 +60,19 @@ public final class LabBroker implements AutoCloseable {
         return new LabBroker(null, uri);
     }
 
-    /** The URI the participants get (with the password, as they need it). */
+    /** The broker at these addresses (each a URI or a comma list: a cluster's nodes). */
+    public static LabBroker at(List<String> uris) {
+        return new LabBroker(null, String.join(",", uris));
+    }
+
+    /** The URI (or address list) the participants get, with the password, as they need it. */
     public String uri() {
         return uri;
+    }
+
+    /** Every address, host:port. */
+    public List<String> addresses() {
+        return settings.addresses();
     }
 
     public boolean isEmbedded() {
@@ -96,6 +110,15 @@ public final class LabBroker implements AutoCloseable {
         quietly(() -> channel().exchangeDelete(exchange));
     }
 
+    /** True when a connection to that one address (with the lab's URI's user and vhost) opens. */
+    public boolean answers(String address) {
+        try (Connection probe = settings.only(address).withRecovery(false).connect("mensajero lab probe")) {
+            return probe.isOpen();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     @Override
     public synchronized void close() {
         try {
@@ -112,21 +135,42 @@ public final class LabBroker implements AutoCloseable {
     }
 
     private long inspect(String queue, boolean messages) {
-        try {
-            var ok = channel().queueDeclarePassive(queue);
-            return messages ? ok.getMessageCount() : ok.getConsumerCount();
-        } catch (IOException | ShutdownSignalException e) {
-            if (!connection.isOpen()) {
-                throw lost(e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                var ok = channel().queueDeclarePassive(queue);
+                return messages ? ok.getMessageCount() : ok.getConsumerCount();
+            } catch (IOException | ShutdownSignalException e) {
+                channel = null;
+                if (connection.isOpen()) {
+                    return -1;
+                }
+                if (attempt > 1 || !awaitRecovery()) {
+                    throw lost(e);
+                }
             }
-            channel = null;
-            return -1;
         }
+    }
+
+    /** On a cluster the connection recovers by itself when its node dies: waits for it a while. */
+    private boolean awaitRecovery() {
+        if (!settings.recovers()) {
+            return false;
+        }
+        long deadline = System.currentTimeMillis() + RECOVERY_MS;
+        while (!connection.isOpen() && System.currentTimeMillis() < deadline) {
+            try {
+                wait(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return connection.isOpen();
     }
 
     private Channel channel() throws IOException {
         if (channel == null || !channel.isOpen()) {
-            if (!connection.isOpen()) {
+            if (!connection.isOpen() && !awaitRecovery()) {
                 throw lost(connection.getCloseReason());
             }
             channel = connection.createChannel();

@@ -5,6 +5,7 @@ import io.mensajero.cli.lab.render.HtmlRenderer;
 import io.mensajero.cli.lab.render.TextRenderer;
 import io.mensajero.cli.lab.scenario.Scenario;
 import io.mensajero.cli.lab.scenario.Scenarios;
+import io.mensajero.client.ConnectionSettings;
 import io.mensajero.client.MensajeroException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +36,8 @@ import java.util.concurrent.ThreadLocalRandom;
                 "Each participant is a separate process. Without --uri the lab runs its own Mensajero broker; "
                         + "with --uri it also checks that broker against RabbitMQ's documented behaviour."},
         footer = {"", "Scenarios: hello, two-receivers, staged-stop, asynchrony, distributed-operation, "
-                + "workers-vs-subscribers, ack-delay-kill, auto-ack-loss, fair-dispatch (see --list).",
+                + "workers-vs-subscribers, ack-delay-kill, auto-ack-loss, fair-dispatch (see --list); "
+                + "on a cluster (--uri with several addresses) also node-failover.",
                 "%nExit codes:%n"
                         + "  0  every scenario behaved as RabbitMQ documents%n"
                         + "  2  usage error: unknown scenario, bad --lang or URI, unwritable --html file%n"
@@ -54,9 +56,17 @@ public final class LabCommand implements Callable<Integer> {
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--uri", paramLabel = "URI",
-            description = "Run against the broker at this AMQP URI (e.g. amqp://guest:guest@localhost:5672/%%2F) "
-                    + "instead of starting Mensajero's own.")
-    String uri;
+            description = {"Run against the broker at this AMQP URI (e.g. amqp://guest:guest@localhost:5672/%%2F) "
+                    + "instead of starting Mensajero's own.",
+                    "Several addresses (repeat --uri, or a comma list: the nodes of a RabbitMQ cluster) also offer "
+                            + "node-failover."})
+    List<String> uris = new ArrayList<>();
+
+    @Option(names = "--node-hook", paramLabel = "COMMAND",
+            description = "How node-failover kills a node and starts it again: 'COMMAND kill HOST:PORT', "
+                    + "'COMMAND restart HOST:PORT' (default: $MENSAJERO_NODE_HOOK, else bench/rabbitmq-cluster "
+                    + "when the working directory has it).")
+    String nodeHook;
 
     @Option(names = "--html", paramLabel = "FILE",
             description = "Also write a self-contained HTML page with a timeline per scenario.")
@@ -90,15 +100,25 @@ public final class LabCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        List<Scenario> chosen = chosen();
+        boolean cluster = !uris.isEmpty() && ConnectionSettings.fromUris(uris).addresses().size() > 1;
+        List<Scenario> chosen = chosen(cluster);
+        NodeHook hook = NodeHook.find(nodeHook, System.getenv(), Path.of(""));
+        if (hook == null && chosen.stream().anyMatch(Scenario::needsCluster)) {
+            String first = chosen.stream().filter(Scenario::needsCluster).findFirst().orElseThrow().id();
+            if (scenarios.contains(first)) {
+                throw NodeHook.missing(first);
+            }
+            err.println(messages.get("hook.missing", first));
+            chosen.removeIf(Scenario::needsCluster);
+        }
         Map<String, Map<String, Integer>> faults = faults();
         Path page = html == null ? null : writable(html);
 
         long start = System.nanoTime();
-        try (LabBroker broker = uri == null ? LabBroker.embedded() : LabBroker.at(uri)) {
+        try (LabBroker broker = uris.isEmpty() ? LabBroker.embedded() : LabBroker.at(uris)) {
             String runId = Long.toHexString(ThreadLocalRandom.current().nextLong(0x100000L, 0x1000000L));
             Progress progress = new Progress(err, System.console() != null, messages);
-            Lab lab = new Lab(broker, messages, progress, runId, faults);
+            Lab lab = new Lab(broker, messages, progress, runId, faults, hook);
             Thread cleanup = new Thread(lab::abort, "mensajero-lab-cleanup");
             Runtime.getRuntime().addShutdownHook(cleanup);
             String brokerName = messages.get(broker.isEmbedded() ? "broker.embedded" : "broker.remote",
@@ -152,16 +172,20 @@ public final class LabCommand implements Callable<Integer> {
         return l;
     }
 
-    private List<Scenario> chosen() {
+    /** The scenarios named, in the lab's order (all by default; those needing a cluster only on one). */
+    private List<Scenario> chosen(boolean cluster) {
         for (String id : scenarios) {
-            if (Scenarios.byId(id).isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "unknown scenario '" + id + "' (the scenarios are "
-                        + String.join(", ", Scenarios.ids()) + ")");
+            Scenario scenario = Scenarios.byId(id).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "unknown scenario '" + id + "' (the scenarios are " + String.join(", ", Scenarios.ids()) + ")"));
+            if (scenario.needsCluster() && !cluster) {
+                throw new ParameterException(spec.commandLine(), "the scenario " + id + " needs a cluster: give the "
+                        + "lab several addresses, e.g. --uri amqp://guest:guest@localhost:5721/%2F,localhost:5722,"
+                        + "localhost:5723 (bench/rabbitmq-cluster start)");
             }
         }
         List<Scenario> chosen = new ArrayList<>();
         for (Scenario s : Scenarios.all()) {
-            if (scenarios.isEmpty() || scenarios.contains(s.id())) {
+            if (scenarios.isEmpty() ? !s.needsCluster() || cluster : scenarios.contains(s.id())) {
                 chosen.add(s);
             }
         }

@@ -49,12 +49,15 @@ public final class LabParticipant {
         return events(type).stream().map(e -> e.string("body")).collect(Collectors.toList());
     }
 
-    /** Deliveries it reported but has not settled yet (a worker that has not acked); 0 for others. */
+    /**
+     * Deliveries it reported but has not settled yet (a worker that has not acked, nor abandoned
+     * them with a lost connection); 0 for others.
+     */
     public int unsettled() {
         if (lane.role() != Lane.Role.WORKER) {
             return 0;
         }
-        return count("received") - count("acked") - count("done");
+        return count("received") - count("acked") - count("done") - count("abandoned");
     }
 
     /** Its summary, or null when it has not printed one (killed, failed, still running). */

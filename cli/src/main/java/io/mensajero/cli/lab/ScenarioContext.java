@@ -45,6 +45,8 @@ public final class ScenarioContext implements AutoCloseable {
     private final Progress progress;
     private final String suffix;
     private final Map<String, Integer> drops;
+    private final NodeHook nodeHook;
+    private final List<String> deadNodes = new ArrayList<>();
     private final long startMs = System.currentTimeMillis();
     private final List<LabParticipant> participants = new ArrayList<>();
     private final List<Mark> actions = new ArrayList<>();
@@ -53,12 +55,14 @@ public final class ScenarioContext implements AutoCloseable {
     private final List<String> exchanges = new ArrayList<>();
     private long endMs = -1;
 
-    ScenarioContext(LabBroker broker, Messages messages, Progress progress, String suffix, Map<String, Integer> drops) {
+    ScenarioContext(LabBroker broker, Messages messages, Progress progress, String suffix, Map<String, Integer> drops,
+                    NodeHook nodeHook) {
         this.broker = broker;
         this.messages = messages;
         this.progress = progress;
         this.suffix = suffix;
         this.drops = Map.copyOf(drops);
+        this.nodeHook = nodeHook;
     }
 
     public Messages messages() {
@@ -174,6 +178,52 @@ public final class ScenarioContext implements AutoCloseable {
         p.markKilled();
         record(Mark.of(p.id(), offset(System.currentTimeMillis()), MarkKind.KILLED));
         p.process().kill();
+    }
+
+    /** The address (host:port) the participant is connected to now: its last connected or reconnected event. */
+    public String connectedTo(LabParticipant p) {
+        List<io.mensajero.cli.process.ParticipantEvent> connections = p.events().stream()
+                .filter(e -> e.is("connected") || e.is("reconnected")).collect(Collectors.toList());
+        if (connections.isEmpty()) {
+            throw new ScenarioIncomplete(messages.get("incomplete.event", p.lane().label(), "connected"));
+        }
+        var last = connections.get(connections.size() - 1);
+        return last.string("host") + ":" + last.string("port");
+    }
+
+    /** Kills the cluster node at this address through the node hook, and marks it on the broker's lane. */
+    public void killNode(String address) {
+        step("step.killNode", address);
+        record(Mark.address(BROKER_LANE, offset(System.currentTimeMillis()), MarkKind.NODE_KILLED, address, 0));
+        synchronized (deadNodes) {
+            deadNodes.add(address);
+        }
+        hook().kill(address);
+    }
+
+    /** Starts a killed node again through the node hook (waits until it runs); returns how long it took, ms. */
+    public long restartNode(String address) {
+        step("step.restartNode", address);
+        long from = System.currentTimeMillis();
+        hook().restart(address);
+        long took = System.currentTimeMillis() - from;
+        synchronized (deadNodes) {
+            deadNodes.remove(address);
+        }
+        record(Mark.address(BROKER_LANE, offset(System.currentTimeMillis()), MarkKind.NODE_RESTARTED, address, took));
+        return took;
+    }
+
+    /** True when a connection to that one address opens (and is closed again). */
+    public boolean answers(String address) {
+        return broker.answers(address);
+    }
+
+    private NodeHook hook() {
+        if (nodeHook == null) {
+            throw new ScenarioIncomplete(NodeHook.missing("?").getMessage());
+        }
+        return nodeHook;
     }
 
     /** Asks the broker how many messages the queue holds ready, and records it on the broker's lane. */
@@ -330,11 +380,22 @@ public final class ScenarioContext implements AutoCloseable {
         return System.currentTimeMillis();
     }
 
-    /** Kills participants still alive, deletes the run's queues and exchanges. */
+    /** Kills participants still alive, starts again nodes the scenario killed, deletes the run's queues and exchanges. */
     @Override
     public synchronized void close() {
         for (LabParticipant p : participants) {
             p.process().close();
+        }
+        List<String> dead;
+        synchronized (deadNodes) {
+            dead = new ArrayList<>(deadNodes);
+        }
+        for (String address : dead) {
+            try {
+                restartNode(address);
+            } catch (ScenarioIncomplete e) {
+                progress.step(e.getMessage());
+            }
         }
         if (endMs < 0) {
             endMs = System.currentTimeMillis();

@@ -48,11 +48,14 @@ public final class Participant implements AutoCloseable {
     private final Thread outReader;
     private final Thread errReader;
     private final Consumer<ParticipantEvent> onEvent;
+    private final Predicate<ParticipantEvent> keep;
     private boolean outputEnded;
 
-    private Participant(List<String> command, Consumer<ParticipantEvent> onEvent) throws IOException {
+    private Participant(List<String> command, Consumer<ParticipantEvent> onEvent, Predicate<ParticipantEvent> keep)
+            throws IOException {
         this.command = List.copyOf(command);
         this.onEvent = onEvent;
+        this.keep = keep;
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         this.process = builder.start();
@@ -76,6 +79,16 @@ public final class Participant implements AutoCloseable {
      * arrives, on the participant's reader thread (keep it quick).
      */
     public static Participant start(List<String> args, Consumer<ParticipantEvent> onEvent) {
+        return start(args, onEvent, event -> true);
+    }
+
+    /**
+     * As {@link #start(List, Consumer)}, but only the events {@code keep} accepts are kept for
+     * {@link #events()} and the awaits: a long run's bulk (sent, received, acked) can go to
+     * {@code onEvent} alone instead of staying in memory.
+     */
+    public static Participant start(List<String> args, Consumer<ParticipantEvent> onEvent,
+                                    Predicate<ParticipantEvent> keep) {
         List<String> command = new ArrayList<>();
         if (envResetsSignals()) {
             // A JVM started by a shell's background job inherits SIGINT ignored; undo that so
@@ -90,7 +103,7 @@ public final class Participant implements AutoCloseable {
             command.add("--json");
         }
         try {
-            return new Participant(command, onEvent);
+            return new Participant(command, onEvent, keep);
         } catch (IOException e) {
             throw new ParticipantException("cannot start " + String.join(" ", command) + ": " + e.getMessage(), e);
         }
@@ -269,7 +282,9 @@ public final class Participant implements AutoCloseable {
                 }
                 synchronized (lock) {
                     if (event != null) {
-                        events.add(event);
+                        if (keep.test(event)) {
+                            events.add(event);
+                        }
                     } else {
                         otherLines.add(line);
                     }

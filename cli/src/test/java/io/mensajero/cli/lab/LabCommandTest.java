@@ -31,8 +31,23 @@ class LabCommandTest {
         assertThat(lines).extracting(l -> l.trim().split(" +")[0]).containsExactlyElementsOf(Scenarios.ids());
         assertThat(Scenarios.ids()).containsExactly("hello", "two-receivers", "staged-stop", "asynchrony",
                 "distributed-operation", "workers-vs-subscribers", "ack-delay-kill", "auto-ack-loss", "fair-dispatch",
-                "poison-message");
+                "poison-message", "node-failover");
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("needs --uri with several addresses");
         assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void nodeFailoverNeedsSeveralAddressesAndANodeHook() {
+        assertThat(run("lab", "node-failover", "--uri", "amqp://guest:guest@localhost:1/%2F")).isEqualTo(2);
+        assertThat(err.toString()).contains("the scenario node-failover needs a cluster").doesNotContain("Exception");
+        err.getBuffer().setLength(0);
+        assertThat(run("lab", "node-failover", "--uri", "amqp://guest:guest@localhost:1/%2F,localhost:2",
+                "--node-hook", "true")).as("a hook given, the lab then tries to connect").isEqualTo(3);
+        if (System.getenv("MENSAJERO_NODE_HOOK") == null) {
+            err.getBuffer().setLength(0);
+            assertThat(run("lab", "node-failover", "--uri", "amqp://guest:guest@localhost:1/%2F,localhost:2")).isEqualTo(2);
+            assertThat(err.toString()).contains("kills a node of the cluster: give --node-hook").doesNotContain("\tat ");
+        }
     }
 
     @Test

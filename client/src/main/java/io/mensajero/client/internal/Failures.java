@@ -3,6 +3,7 @@ package io.mensajero.client.internal;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.AuthenticationFailureException;
 import com.rabbitmq.client.Method;
+import com.rabbitmq.client.MissedHeartbeatException;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.mensajero.client.ConnectionSettings;
@@ -86,6 +87,31 @@ public final class Failures {
                     + settings.address() + " " + trying + " (" + networkReason(e) + ")", e);
         }
         return new MensajeroException(Failure.INTERNAL, "unexpected error " + trying + ": " + e, e);
+    }
+
+    /**
+     * True when {@code e} says the connection went away (the network, missed heartbeats, the
+     * broker closing the connection), as opposed to the broker refusing one request (a channel
+     * error) or the application closing it.
+     */
+    public static boolean isConnectionLoss(Throwable e) {
+        ShutdownSignalException shutdown = find(e, ShutdownSignalException.class);
+        if (shutdown != null) {
+            return shutdown.isHardError() && (!shutdown.isInitiatedByApplication()
+                    || find(shutdown, MissedHeartbeatException.class) != null);
+        }
+        return find(e, java.io.IOException.class) != null;
+    }
+
+    /** Why a connection was lost, in one line: missed heartbeats, the broker's close, or the network's error. */
+    public static String lostReason(ShutdownSignalException cause) {
+        if (find(cause, MissedHeartbeatException.class) != null) {
+            return "missed heartbeats: nothing came from the broker for two heartbeat intervals";
+        }
+        if (closeCode(cause) != 0) {
+            return "the broker closed the connection (" + closeText(cause) + ")";
+        }
+        return cause.getCause() == null ? "the connection was closed" : networkReason(cause.getCause());
     }
 
     /** The reply code of the connection.close or channel.close the broker sent, or 0. */

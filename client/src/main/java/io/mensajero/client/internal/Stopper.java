@@ -1,44 +1,58 @@
 package io.mensajero.client.internal;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * A stop flag that also wakes whoever is pausing, and the news that the connection was lost,
  * which wakes them too (without asking them to stop: they are to report the loss). Thread-safe.
  */
 public final class Stopper {
-    private final AtomicReference<String> reason = new AtomicReference<>();
-    private final AtomicReference<Throwable> lost = new AtomicReference<>();
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Object lock = new Object();
+    private volatile String reason;
+    private volatile Throwable lost;
 
     /** Raises the flag; returns true for the first call only. */
     public boolean stop(String why) {
-        boolean first = reason.compareAndSet(null, why);
-        stopped.countDown();
-        return first;
+        synchronized (lock) {
+            boolean first = reason == null;
+            if (first) {
+                reason = why;
+            }
+            lock.notifyAll();
+            return first;
+        }
     }
 
     /** The connection was lost (e.g. from a shutdown listener): wakes whoever pauses, at once. */
     public void connectionLost(Throwable cause) {
-        lost.compareAndSet(null, cause);
-        stopped.countDown();
+        synchronized (lock) {
+            if (lost == null) {
+                lost = cause;
+            }
+            lock.notifyAll();
+        }
     }
 
     /** Why the connection was lost, or null while it was not. */
     public Throwable lost() {
-        return lost.get();
+        return lost;
     }
 
     public boolean stopped() {
-        return reason.get() != null;
+        return reason != null;
     }
 
     /** Why it was stopped, or null. */
     public String reason() {
-        return reason.get();
+        return reason;
+    }
+
+    /** Wakes pauses so that they check their condition again (e.g. after a connection loss). */
+    public void wake() {
+        synchronized (lock) {
+            lock.notifyAll();
+        }
     }
 
     /**
@@ -48,9 +62,28 @@ public final class Stopper {
      *         connection was lost
      */
     public boolean pause(Duration duration) throws InterruptedException {
-        if (duration.isZero() || duration.isNegative()) {
-            return !stopped();
+        return pause(duration, () -> false);
+    }
+
+    /**
+     * Pauses for {@code duration} unless stopped first or {@code interrupted} becomes true
+     * (checked whenever {@link #wake()} is called).
+     *
+     * @return true when the whole pause elapsed, false when stopped or interrupted
+     */
+    public boolean pause(Duration duration, BooleanSupplier interrupted) throws InterruptedException {
+        long deadline = System.nanoTime() + duration.toNanos();
+        synchronized (lock) {
+            while (true) {
+                if (reason != null || lost != null || interrupted.getAsBoolean()) {
+                    return false;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return true;
+                }
+                lock.wait(left / 1_000_000, (int) (left % 1_000_000));
+            }
         }
-        return !stopped.await(duration.toNanos(), TimeUnit.NANOSECONDS);
     }
 }

@@ -4,7 +4,6 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
-import io.mensajero.scenarios.support.Phase2;
 
 import static io.mensajero.scenarios.arguments.Fixture.args;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the first. A message that would come back to a queue it died in, without a rejection on the
  * way, is dropped from that queue (RabbitMQ's cycle detection); a rejection breaks the cycle.
  */
-@Phase2("dead-lettering in MessageQueue (x-death counting, cycle detection)")
 class DeadLetterCountsAndCycles {
 
     private static void reject(Fixture f, String queue) throws Exception {

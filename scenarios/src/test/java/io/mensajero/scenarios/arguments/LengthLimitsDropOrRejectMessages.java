@@ -4,7 +4,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
-import io.mensajero.scenarios.support.Phase2;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,6 @@ class LengthLimitsDropOrRejectMessages {
     }
 
     @EachBroker
-    @Phase2("dead-lettering (reason maxlen) in MessageQueue")
     void droppedHeadsAreDeadLetteredAsMaxlen(BrokerUnderTest broker) throws Exception {
         try (Fixture f = Fixture.open(broker)) {
             String dlq = f.queue(null);
@@ -63,7 +61,6 @@ class LengthLimitsDropOrRejectMessages {
     }
 
     @EachBroker
-    @Phase2("dead-lettering (reason maxlen) in MessageQueue")
     void rejectPublishDlxNacksAndDeadLetters(BrokerUnderTest broker) throws Exception {
         try (Fixture f = Fixture.open(broker)) {
             String dlq = f.queue(null);

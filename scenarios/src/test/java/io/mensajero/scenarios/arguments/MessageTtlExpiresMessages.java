@@ -4,7 +4,6 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
-import io.mensajero.scenarios.support.Phase2;
 
 import java.time.Duration;
 
@@ -24,7 +23,6 @@ class MessageTtlExpiresMessages {
     }
 
     @EachBroker
-    @Phase2("x-message-ttl in MessageQueue (expiry at the head, dead-lettering with reason expired)")
     void theQueueTtlDropsMessagesNobodyTook(BrokerUnderTest broker) throws Exception {
         try (Fixture f = Fixture.open(broker)) {
             String q = f.queue(args("x-message-ttl", 30));
@@ -38,7 +36,6 @@ class MessageTtlExpiresMessages {
     }
 
     @EachBroker
-    @Phase2("x-message-ttl in MessageQueue (expiry at the head, dead-lettering with reason expired)")
     void theSmallerOfQueueTtlAndExpirationWins(BrokerUnderTest broker) throws Exception {
         try (Fixture f = Fixture.open(broker)) {
             String longQueue = f.queue(args("x-message-ttl", 600_000));
@@ -70,7 +67,6 @@ class MessageTtlExpiresMessages {
     }
 
     @EachBroker
-    @Phase2("x-message-ttl in MessageQueue (expiry at the head, dead-lettering with reason expired)")
     void expiredMessagesAreDeadLetteredWithTheirOriginalExpiration(BrokerUnderTest broker) throws Exception {
         try (Fixture f = Fixture.open(broker)) {
             String dlq = f.queue(null);
@@ -93,7 +89,6 @@ class MessageTtlExpiresMessages {
     }
 
     @EachBroker
-    @Phase2("x-message-ttl in MessageQueue (expiry at the head, dead-lettering with reason expired)")
     void aTtlOfZeroKeepsOnlyWhatAConsumerTakesAtOnce(BrokerUnderTest broker) throws Exception {
         try (Fixture f = Fixture.open(broker)) {
             String q = f.queue(args("x-message-ttl", 0));
@@ -109,7 +104,6 @@ class MessageTtlExpiresMessages {
     }
 
     @EachBroker
-    @Phase2("x-message-ttl in MessageQueue (expiry at the head, dead-lettering with reason expired)")
     void aRequeuedMessageKeepsItsExpiry(BrokerUnderTest broker) throws Exception {
         try (Fixture f = Fixture.open(broker)) {
             String q = f.queue(args("x-message-ttl", 300));

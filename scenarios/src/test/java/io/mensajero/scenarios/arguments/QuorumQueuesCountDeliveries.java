@@ -4,7 +4,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
-import io.mensajero.scenarios.support.Phase2;
 
 import java.util.Map;
 
@@ -18,7 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * x-delivery-limit, a message given back more often than the limit is dead-lettered with reason
  * delivery_limit (or dropped without a dead-letter exchange).
  */
-@Phase2("quorum delivery counting in MessageQueue (x-delivery-count, x-delivery-limit, reason delivery_limit)")
 class QuorumQueuesCountDeliveries {
 
     private static Object deliveryCount(GetResponse r) {

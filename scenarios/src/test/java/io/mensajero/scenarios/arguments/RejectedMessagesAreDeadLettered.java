@@ -5,7 +5,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
-import io.mensajero.scenarios.support.Phase2;
 
 import java.util.List;
 
@@ -30,7 +29,6 @@ class RejectedMessagesAreDeadLettered {
     }
 
     @EachBroker
-    @Phase2("dead-lettering in MessageQueue (rejected: basic.reject/nack with requeue=false)")
     void aRejectedMessageArrivesWithItsHistory(BrokerUnderTest broker) throws Exception {
         try (Fixture f = Fixture.open(broker)) {
             String[] dl = deadLetterQueue(f);
@@ -56,7 +54,6 @@ class RejectedMessagesAreDeadLettered {
     }
 
     @EachBroker
-    @Phase2("dead-lettering in MessageQueue (rejected: basic.reject/nack with requeue=false)")
     void nackWithoutRequeueDeadLettersRequeueDoesNot(BrokerUnderTest broker) throws Exception {
         try (Fixture f = Fixture.open(broker)) {
             String[] dl = deadLetterQueue(f);
@@ -77,7 +74,6 @@ class RejectedMessagesAreDeadLettered {
     }
 
     @EachBroker
-    @Phase2("dead-lettering in MessageQueue (rejected: basic.reject/nack with requeue=false)")
     void theDeadLetterRoutingKeyReplacesTheKeysAndDropsCc(BrokerUnderTest broker) throws Exception {
         try (Fixture f = Fixture.open(broker)) {
             String dlx = f.exchange("direct", null);
@@ -96,7 +92,6 @@ class RejectedMessagesAreDeadLettered {
     }
 
     @EachBroker
-    @Phase2("dead-lettering in MessageQueue (rejected: basic.reject/nack with requeue=false)")
     void theDefaultExchangeCanBeTheDeadLetterExchange(BrokerUnderTest broker) throws Exception {
         try (Fixture f = Fixture.open(broker)) {
             String dlq = f.queue(null);
@@ -111,7 +106,6 @@ class RejectedMessagesAreDeadLettered {
     }
 
     @EachBroker
-    @Phase2("dead-lettering in MessageQueue (rejected: basic.reject/nack with requeue=false)")
     void withoutADeadLetterExchangeThatExistsTheMessageIsDropped(BrokerUnderTest broker) throws Exception {
         try (Fixture f = Fixture.open(broker)) {
             String none = f.queue(null);

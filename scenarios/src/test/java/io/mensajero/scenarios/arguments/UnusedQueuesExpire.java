@@ -3,7 +3,6 @@ package io.mensajero.scenarios.arguments;
 import com.rabbitmq.client.Channel;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
-import io.mensajero.scenarios.support.Phase2;
 
 import java.time.Duration;
 
@@ -18,7 +17,6 @@ import static org.awaitility.Awaitility.await;
  * 3.10.8: polled every 20 ms, a queue with x-expires 150 lived on until a gap in the polling), so
  * the scenarios look at most twice a second, several expiry periods apart.
  */
-@Phase2("x-expires in MessageQueue (a timer per unused queue)")
 class UnusedQueuesExpire {
 
     private static final Duration GAP = Duration.ofMillis(500);
@@ -44,6 +42,19 @@ class UnusedQueuesExpire {
             }
             assertThat(f.queueExists(q)).as("in use four times its expiry").isTrue();
             ch.basicCancel(tag);
+            await().atMost(Fixture.PATIENCE).pollDelay(GAP).pollInterval(GAP).until(() -> !f.queueExists(q));
+        }
+    }
+
+    @EachBroker
+    void aPassiveDeclareCountsAsUse(BrokerUnderTest broker) throws Exception {
+        try (Fixture f = Fixture.open(broker)) {
+            String q = f.queue(args("x-expires", 400));
+            long past = System.nanoTime() + Duration.ofMillis(1600).toNanos();
+            while (System.nanoTime() < past) {
+                Thread.sleep(100);
+                assertThat(f.queueExists(q)).as("declared passively every 100 ms").isTrue();
+            }
             await().atMost(Fixture.PATIENCE).pollDelay(GAP).pollInterval(GAP).until(() -> !f.queueExists(q));
         }
     }

@@ -2,7 +2,6 @@ package io.mensajero.scenarios.lab;
 
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
-import io.mensajero.scenarios.support.Phase2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +15,6 @@ class PoisonMessageEndsInTheDeadLetterQueue {
     static final String SCENARIO = "poison-message";
 
     @EachBroker
-    @Phase2("dead-lettering (x-dead-letter-exchange, x-death) and x-message-ttl in MessageQueue; then PoisonMessage.runsOnMensajero goes")
     void inEnglish(BrokerUnderTest broker) {
         LabRun run = LabRun.inLanguage("en", "--uri", broker.uri(), SCENARIO);
 
@@ -29,7 +27,6 @@ class PoisonMessageEndsInTheDeadLetterQueue {
     }
 
     @EachBroker
-    @Phase2("dead-lettering (x-dead-letter-exchange, x-death) and x-message-ttl in MessageQueue; then PoisonMessage.runsOnMensajero goes")
     void inSpanish(BrokerUnderTest broker) {
         LabRun run = LabRun.inLanguage("es", "--uri", broker.uri(), SCENARIO);
 

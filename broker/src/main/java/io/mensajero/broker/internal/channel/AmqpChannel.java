@@ -292,7 +292,7 @@ public final class AmqpChannel implements DirectReplyTo.Target {
             consumer.unacked++;
             consumerUnacked++;
         }
-        Message m = entry.message();
+        Message m = queue.delivered(entry, false);
         connection.writeContent(number, new Basic.Deliver(consumer.tag(), tag, entry.redelivered(),
                 m.exchange(), m.routingKey()), m.rawProperties(), m.body());
     }

@@ -34,7 +34,7 @@ final class GetMethod {
         if (!m.noAck()) {
             ch.unacked.add(new Unacked(tag, queue, entry, null));
         }
-        Message message = entry.message();
+        Message message = queue.delivered(entry, true);
         ch.connection.writeContent(ch.number, new Basic.GetOk(tag, entry.redelivered(), message.exchange(),
                 message.routingKey(), queue.messageCount()), message.rawProperties(), message.body());
     }

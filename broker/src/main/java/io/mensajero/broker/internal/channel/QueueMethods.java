@@ -66,6 +66,7 @@ final class QueueMethods {
             consumers = 1;
         } else if (d.passive()) {
             MessageQueue q = vhost.queueForUse(name, ch.connection);
+            q.declaredAgain();
             messages = q.messageCount();
             consumers = q.consumerCount();
         } else {

@@ -33,6 +33,8 @@ public final class MessageQueue implements BindingDestination {
     private final Object exclusiveOwner;
     private final Map<String, Object> arguments;
     private final QueueStats stats = new QueueStats();
+    private final MessageTtl ttl;
+    private final QueueExpiry expiry;
 
     /** Returned by {@link #enqueue} when the queue refuses the message (x-overflow reject-publish). */
     public static final long REFUSED = -1;
@@ -50,8 +52,6 @@ public final class MessageQueue implements BindingDestination {
     private long headBytes;
     private int unacked;
     private boolean hadConsumer;
-    private Timers.Timer expiryTimer;
-    private long expiryTimerAt = Long.MAX_VALUE;
     private boolean dispatching;
     private boolean deleted;
 
@@ -68,6 +68,9 @@ public final class MessageQueue implements BindingDestination {
         this.ready = maxPriority == null || maxPriority == 0 ? ReadyList.fifo() : ReadyList.byPriority(maxPriority);
         this.consumers = new ConsumerSelection(settings.singleActiveConsumer());
         this.limit = new LengthLimit(settings);
+        this.ttl = new MessageTtl(vhost.timers(), settings.messageTtl());
+        this.expiry = new QueueExpiry(this, settings.expires());
+        expiry.touch();
         this.storage = new QueueStorage(this, vhost.store(), durable && exclusiveOwner == null, recovered);
     }
 
@@ -105,6 +108,24 @@ public final class MessageQueue implements BindingDestination {
 
     public Map<String, Object> arguments() {
         return arguments;
+    }
+
+    /** What its arguments ask of it (dead-lettering, TTL, expiry, limits). */
+    public QueueSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The message as this delivery sends it: a quorum queue adds x-delivery-count (basic.get
+     * always, a consumer once the message was given back).
+     */
+    public Message delivered(QueueEntry entry, boolean get) {
+        return settings.type() == QueueType.QUORUM ? DeliveryCount.asDelivered(entry, get) : entry.message;
+    }
+
+    /** queue.declare (passive too) of the existing queue: it was used (x-expires starts again). */
+    public void declaredAgain() {
+        expiry.touch();
     }
 
     /** Ready messages, in memory and on disk: what queue.declare-ok and basic.get-ok report. */
@@ -204,11 +225,11 @@ public final class MessageQueue implements BindingDestination {
         }
         if (limit.refuses(message, backlog())) {
             if (limit.deadLettersRefused()) {
-                deadLetter(message, "maxlen");
+                DeadLetters.publish(this, settings, message, DeadLetters.Reason.MAXLEN);
             }
             return REFUSED;
         }
-        long ttl = message.ttl();
+        long ttl = this.ttl.ttlOf(message);
         MemoryGauge gauge = vhost.gauge();
         if (storage.shouldPage(ready.size(), headBytes, gauge)) {
             long sync = storage.pageOut(message, ttl, gauge);
@@ -220,7 +241,7 @@ public final class MessageQueue implements BindingDestination {
             return sync;
         }
         message.hold(gauge);
-        long expiresAt = ttl < 0 ? Long.MAX_VALUE : vhost.timers().now() + ttl;
+        long expiresAt = this.ttl.expiresAt(ttl);
         QueueEntry entry = storage.keep(nextSeq++, message, ttl, expiresAt);
         long sync = storage.syncOf(entry);
         dropExpired();
@@ -268,6 +289,7 @@ public final class MessageQueue implements BindingDestination {
 
     /** basic.get: takes the head message, or null (see {@link #headOnDisk}). Unless noAck, it stays counted as unacked. */
     public QueueEntry get(boolean noAck) {
+        expiry.touch();
         dropExpired();
         QueueEntry entry = pollReady();
         if (entry != null) {
@@ -299,18 +321,9 @@ public final class MessageQueue implements BindingDestination {
                 return;
             }
             storage.settle(head);
-            deadLetter(head.message, "maxlen");
             head.message.release(vhost.gauge());
+            DeadLetters.publish(this, settings, head.message, DeadLetters.Reason.MAXLEN);
         }
-    }
-
-    /**
-     * Where a message this queue drops or refuses would be dead-lettered (reason maxlen, from
-     * the length limits; a queue with x-dead-letter-exchange). Dead-lettering is not built yet
-     * (issue 10, branch dlx): until it is, the message is dropped.
-     */
-    private void deadLetter(Message message, String reason) {
-        // dead-lettering lands with the dlx branch; the message is dropped meanwhile
     }
 
     private void readAhead() {
@@ -339,6 +352,7 @@ public final class MessageQueue implements BindingDestination {
     public void addConsumer(Consumer consumer) {
         consumers.add(consumer);
         hadConsumer = true;
+        expiry.inUse();
         dispatch();
     }
 
@@ -352,6 +366,8 @@ public final class MessageQueue implements BindingDestination {
         boolean removed = consumers.remove(consumer);
         if (removed && consumers.isEmpty() && autoDelete && hadConsumer && !deleted) {
             vhost.deleteQueue(this);
+        } else if (removed && consumers.isEmpty() && !deleted) {
+            expiry.touch();
         } else if (removed && !consumers.isEmpty() && !ready.isEmpty()) {
             vhost.timers().schedule(this::dispatch, 0);
         }
@@ -363,9 +379,12 @@ public final class MessageQueue implements BindingDestination {
         settle(entry);
     }
 
-    /** The message was rejected without requeue: it is dropped, as RabbitMQ drops it. */
+    /** The message was rejected without requeue: it is dead-lettered, or dropped without a dead-letter exchange. */
     public void discard(QueueEntry entry) {
         settle(entry);
+        if (!deleted) {
+            DeadLetters.publish(this, settings, entry.message, DeadLetters.Reason.REJECTED);
+        }
     }
 
     private void settle(QueueEntry entry) {
@@ -388,7 +407,18 @@ public final class MessageQueue implements BindingDestination {
             entries.forEach(e -> e.message.release(vhost.gauge()));
             return;
         }
-        List<QueueEntry> sorted = new ArrayList<>(entries);
+        List<QueueEntry> sorted = new ArrayList<>(entries.size());
+        for (QueueEntry e : entries) {
+            if (settings.type() == QueueType.QUORUM && DeliveryCount.returnedPastLimit(e, settings)) {
+                settle(e);
+                DeadLetters.publish(this, settings, e.message, DeadLetters.Reason.DELIVERY_LIMIT);
+            } else {
+                sorted.add(e);
+            }
+        }
+        if (sorted.isEmpty()) {
+            return;
+        }
         sorted.sort(Comparator.comparingLong(e -> e.seq));
         for (QueueEntry e : sorted) {
             e.redelivered = true;
@@ -479,27 +509,22 @@ public final class MessageQueue implements BindingDestination {
         if (ready.isEmpty()) {
             return;
         }
-        long now = vhost.timers().now();
+        long now = ttl.now();
         QueueEntry head = ready.peek();
-        while (head != null && head.expiresAt <= now) {
+        while (head != null && head.expiresAt <= now && !deleted) {
             pollReady();
             storage.settle(head);
             head.message.release(vhost.gauge());
+            DeadLetters.publish(this, settings, head.message, DeadLetters.Reason.EXPIRED);
             head = ready.peek();
         }
-        if (head != null && head.expiresAt != Long.MAX_VALUE && head.expiresAt < expiryTimerAt) {
-            if (expiryTimer != null) {
-                expiryTimer.cancel();
-            }
-            expiryTimerAt = head.expiresAt;
-            expiryTimer = vhost.timers().schedule(() -> {
-                expiryTimer = null;
-                expiryTimerAt = Long.MAX_VALUE;
+        if (head != null && !deleted) {
+            ttl.armFor(head.expiresAt, () -> {
                 if (!deleted) {
                     dropExpired();
                     checkFlow();
                 }
-            }, Math.max(0, head.expiresAt - now));
+            });
         }
     }
 
@@ -515,10 +540,8 @@ public final class MessageQueue implements BindingDestination {
     /** Called by the vhost when the queue is deleted: consumers are cancelled, messages dropped. */
     int markDeleted() {
         deleted = true;
-        if (expiryTimer != null) {
-            expiryTimer.cancel();
-            expiryTimer = null;
-        }
+        ttl.cancel();
+        expiry.cancel();
         storage.delete();
         int count = purge();
         flow.grant();

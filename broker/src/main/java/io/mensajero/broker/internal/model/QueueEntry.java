@@ -14,6 +14,8 @@ public final class QueueEntry {
     /** Whether its record must be acked on disk when it is settled (persistent, durable queue). */
     final boolean persisted;
     boolean redelivered;
+    /** How often it was given back (quorum queues count it: x-delivery-count). */
+    int returns;
 
     QueueEntry(long seq, Message message, long expiresAt) {
         this(seq, message, expiresAt, -1, false);

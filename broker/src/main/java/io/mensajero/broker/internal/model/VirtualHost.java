@@ -289,6 +289,7 @@ public final class VirtualHost {
         Equivalence.field(q, "durable", q.durable(), durable);
         Equivalence.field(q, "auto_delete", q.autoDelete(), autoDelete);
         Equivalence.arguments(q, q.arguments(), arguments, QueueType.of(q.arguments()).queueArguments());
+        q.declaredAgain();
         return q;
     }
 

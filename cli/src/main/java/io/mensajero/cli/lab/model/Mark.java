@@ -49,6 +49,11 @@ public record Mark(String lane, long at, MarkKind kind, String body, String corr
         return new Mark(lane, at, MarkKind.FAILED, null, null, false, 0, error);
     }
 
+    /** A connection or node mark: {@code address} is host:port, {@code value} a duration (ms) or 0. */
+    public static Mark address(String lane, long at, MarkKind kind, String address, long value) {
+        return new Mark(lane, at, kind, null, null, false, value, address);
+    }
+
     public static Mark depth(String lane, long at, String queue, long ready) {
         return new Mark(lane, at, MarkKind.DEPTH, null, null, false, ready, queue);
     }

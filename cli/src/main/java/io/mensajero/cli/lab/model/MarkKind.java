@@ -29,5 +29,15 @@ public enum MarkKind {
     /** The participant reported an error (detail: the message). */
     FAILED,
     /** The lab asked the broker how many messages a queue holds (detail: queue, value: ready messages). */
-    DEPTH
+    DEPTH,
+    /** The participant lost its connection (detail: the address, host:port). */
+    CONNECTION_LOST,
+    /** The participant reconnected (detail: the address it reconnected to; value: ms since the loss). */
+    RECONNECTED,
+    /** A worker gave up a delivery whose connection was lost (the broker requeued it). */
+    ABANDONED,
+    /** The lab killed a broker node (broker lane; detail: the node's address). */
+    NODE_KILLED,
+    /** The lab started a killed broker node again (broker lane; detail: its address; value: ms it took). */
+    NODE_RESTARTED
 }

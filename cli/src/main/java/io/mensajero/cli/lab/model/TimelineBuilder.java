@@ -87,6 +87,13 @@ public final class TimelineBuilder {
                 return Mark.message(lane, at, MarkKind.DONE, body, correlationId, seq);
             case "error":
                 return Mark.failed(lane, at, e.string("error"));
+            case "connection-lost":
+                return Mark.address(lane, at, MarkKind.CONNECTION_LOST, e.string("host") + ":" + e.string("port"), 0);
+            case "reconnected":
+                return Mark.address(lane, at, MarkKind.RECONNECTED, e.string("host") + ":" + e.string("port"),
+                        e.has("downMs") ? e.number("downMs") : 0);
+            case "abandoned":
+                return Mark.message(lane, at, MarkKind.ABANDONED, body, correlationId, seq);
             default:
                 return null;
         }

@@ -81,6 +81,18 @@ final class Activity {
             case DEPTH:
                 return new Item(mark.at(), "depth", messages.get("text.depth", mark.detail(), mark.value(),
                         messages.seconds(mark.at())));
+            case CONNECTION_LOST:
+                return new Item(mark.at(), "connectionLost", messages.get("text.at", mark.detail(),
+                        messages.seconds(mark.at())));
+            case RECONNECTED:
+                return new Item(mark.at(), "reconnected", messages.get("text.reconnected", mark.detail(),
+                        messages.seconds(mark.value())));
+            case NODE_KILLED:
+                return new Item(mark.at(), "nodeKilled", messages.get("text.at", mark.detail(),
+                        messages.seconds(mark.at())));
+            case NODE_RESTARTED:
+                return new Item(mark.at(), "nodeRestarted", messages.get("text.reconnected", mark.detail(),
+                        messages.seconds(mark.value())));
             default:
                 return null;
         }
@@ -96,6 +108,11 @@ final class Activity {
                 .filter(d -> d.seq() == mark.value() && d.receivedAt() == mark.at()).findFirst().orElse(null);
         if (delivery != null && delivery.failed()) {
             return new Item(mark.at(), "received", body);
+        }
+        boolean abandoned = timeline.marks(lane.id(), MarkKind.ABANDONED).stream()
+                .anyMatch(m -> m.value() == mark.value() && m.at() >= mark.at());
+        if (abandoned && (delivery == null || !delivery.settled())) {
+            return new Item(mark.at(), "abandoned", body);
         }
         if (delivery == null || !delivery.settled()) {
             boolean autoAck = !timeline.marks(lane.id(), MarkKind.DONE).isEmpty() || lane.command().contains("--auto-ack");
@@ -114,7 +131,8 @@ final class Activity {
     /** Verbs whose items are listed together ("sent a, b, c"). */
     private static boolean groups(String verb) {
         return verb != null && !verb.equals("signal") && !verb.equals("depth") && !verb.equals("exit")
-                && !verb.equals("failed");
+                && !verb.equals("failed") && !verb.equals("connectionLost") && !verb.equals("reconnected")
+                && !verb.equals("nodeKilled") && !verb.equals("nodeRestarted");
     }
 
     private void flush(List<String> groups, String verb, List<String> whats) {

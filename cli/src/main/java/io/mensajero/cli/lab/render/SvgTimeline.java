@@ -328,6 +328,11 @@ final class SvgTimeline {
                     + "r=\"4\"><title>%s</title></circle>", x, mid, tip));
             case RETRIED, DEAD_LETTERED -> svg.append(String.format(Locale.ROOT, "<text class=\"mark failed\" x=\"%.1f\" "
                     + "y=\"%.1f\">%s<title>%s</title></text>", x, mid + 5, mark.kind() == MarkKind.RETRIED ? "↺" : "☠", tip));
+            case CONNECTION_LOST, RECONNECTED, NODE_KILLED, NODE_RESTARTED -> svg.append(String.format(Locale.ROOT,
+                    "<g class=\"mark %s\"><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/><text x=\"%.1f\" y=\"%.1f\">%s"
+                    + "</text><title>%s</title></g>", mark.kind() == MarkKind.RECONNECTED
+                    || mark.kind() == MarkKind.NODE_RESTARTED ? "signal" : "killed", x, mid - 12, x, mid + 12, x + 3,
+                    mid + 16, escape(messages.get("html.mark." + mark.kind().name().toLowerCase(Locale.ROOT))), tip));
             default -> {
             }
         }
@@ -352,6 +357,10 @@ final class SvgTimeline {
             case KILLED -> messages.get("html.tip.signal", "SIGKILL", at);
             case DEPTH -> messages.get("html.tip.depth", mark.detail(), mark.value(), at);
             case FAILED -> mark.detail();
+            case CONNECTION_LOST, NODE_KILLED -> messages.get("html.tip." + mark.kind().name().toLowerCase(Locale.ROOT),
+                    mark.detail(), at);
+            case RECONNECTED, NODE_RESTARTED -> messages.get("html.tip." + mark.kind().name().toLowerCase(Locale.ROOT),
+                    mark.detail(), at, messages.seconds(mark.value()));
             default -> at;
         };
     }

@@ -31,12 +31,6 @@ final class PoisonMessage implements Scenario {
         return "poison-message";
     }
 
-    /** Mensajero's broker stores x-dead-letter-exchange and x-message-ttl but applies them in phase 2. */
-    @Override
-    public boolean runsOnMensajero() {
-        return false;
-    }
-
     @Override
     public Verdict run(ScenarioContext ctx) {
         String queue = ctx.queue("task_queue");

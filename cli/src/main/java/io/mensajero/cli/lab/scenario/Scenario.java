@@ -15,11 +15,19 @@ public interface Scenario {
     String id();
 
     /**
-     * Whether Mensajero's broker can run it today. {@code poison-message} needs dead-lettering and
-     * per-queue TTL in the broker (issue 10, phase 2); until then the lab leaves it out there.
+     * Whether Mensajero's broker can run it today; a scenario that needs what the broker does not
+     * do yet says no, and the lab leaves it out there (every scenario runs on both brokers now).
      */
     default boolean runsOnMensajero() {
         return true;
+    }
+
+    /**
+     * True when it needs a cluster: several broker addresses, and a way to kill a node and start it
+     * again (the lab's node hook). The lab offers it only when given several addresses.
+     */
+    default boolean needsCluster() {
+        return false;
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 public final class Scenarios {
     private static final List<Scenario> ALL = List.of(new Hello(), new TwoReceivers(), new StagedStop(),
             new Asynchrony(), new DistributedOperation(), new WorkersVsSubscribers(), new AckDelayKill(),
-            new AutoAckLoss(), new FairDispatch(), new PoisonMessage());
+            new AutoAckLoss(), new FairDispatch(), new PoisonMessage(), new NodeFailover());
 
     private Scenarios() {
     }

@@ -159,6 +159,49 @@ class JudgementTest {
         return runs.build(20);
     }
 
+    @Test
+    void nodeFailoverPassesWhenTheWorkerReconnectsElsewhereAndItsHeldJobComesBack() {
+        Verdict verdict = NodeFailover.judge(failover("localhost:5723", true, false), "q", 0, true);
+        assertThat(verdict.passed()).as("%s", verdict.failed()).isTrue();
+        assertThat(verdict.summaryArgs()).containsExactly(3, "worker", "localhost:5722", "localhost:5723", "80 ms", 3, 0, 1);
+    }
+
+    @Test
+    void nodeFailoverFailsOnALossAnUnmarkedRedeliveryAReconnectionToTheDeadNodeOrANodeLeftDead() {
+        assertThat(failedKeys(NodeFailover.judge(failover("localhost:5723", false, false), "q", 0, true)))
+                .containsExactly("check.requeued");
+        assertThat(failedKeys(NodeFailover.judge(failover("localhost:5723", true, true), "q", 0, true)))
+                .containsExactly("check.requeued", "check.atLeastOnce");
+        assertThat(failedKeys(NodeFailover.judge(failover("localhost:5722", true, false), "q", 0, false)))
+                .containsExactly("check.failover", "check.nodeBack");
+        assertThat(failedKeys(NodeFailover.judge(failover("localhost:5723", true, false), "q", 1, true)))
+                .containsExactly("check.empty");
+    }
+
+    /**
+     * Three jobs; the worker acks job 1, holds job 2 when its node (5722) is killed, abandons it,
+     * reconnects to {@code to}, then gets job 2 again (marked or not) and job 3; with
+     * {@code lose}, job 2 never comes back.
+     */
+    private static Timeline failover(String to, boolean marked, boolean lose) {
+        String[] address = to.split(":");
+        Runs runs = new Runs().lane("tasks", Lane.Role.SENDER).lane("worker", Lane.Role.WORKER)
+                .sent("tasks", 0, "job 1", "job 2", "job 3")
+                .event("worker", 1, "connected", "host", "localhost", "port", 5722)
+                .worked("worker", 2, 5, "job 1", false)
+                .received("worker", 10, "job 2", false)
+                .mark(Mark.address("broker", 20, io.mensajero.cli.lab.model.MarkKind.NODE_KILLED, "localhost:5722", 0))
+                .event("worker", 21, "connection-lost", "host", "localhost", "port", 5722, "reason", "Connection reset")
+                .event("worker", 22, "abandoned", "body", "job 2", "seq", 2, "reason", "connection-lost")
+                .event("worker", 100, "reconnected", "host", address[0], "port", Integer.parseInt(address[1]),
+                        "downMs", 80);
+        if (!lose) {
+            runs.worked("worker", 110, 5, "job 2", marked);
+        }
+        runs.worked("worker", 120, 5, "job 3", false).worked("worker", 130, 5, "job 1", true);
+        return runs.lane(new Lane("broker", "broker", "", Lane.Role.BROKER, null)).build(200);
+    }
+
     private static List<String> failedKeys(Verdict verdict) {
         return verdict.failed().stream().map(Check::key).toList();
     }

@@ -1,0 +1,71 @@
+package io.mensajero.client;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import io.mensajero.client.internal.Failures;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One message published and confirmed, for a pattern. Without recovery a lost connection or a
+ * nack is the pattern's failure. With recovery a message is sent again until the broker confirms
+ * it: after a lost connection (once the connection is back), also when amqp-client's new channel
+ * answers for an old publish, and after a nack, which a RabbitMQ cluster sends while a quorum
+ * queue has no leader (for {@link #NACKS} at most, pausing a little longer each time). The broker
+ * may then hold a message twice: at least once.
+ */
+final class ConfirmedPublish {
+    static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(30);
+    /** How long nacks are retried, with recovery, before they are the pattern's failure. */
+    static final Duration NACKS = Duration.ofSeconds(60);
+
+    private final MessagingPattern pattern;
+
+    ConfirmedPublish(MessagingPattern pattern) {
+        this.pattern = pattern;
+    }
+
+    /** Returns how many times it was sent, or 0 when the pattern was stopped before it was confirmed. */
+    int send(Channel channel, String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body,
+             long seq) throws InterruptedException {
+        String where = exchange.isEmpty() ? "queue '" + routingKey + "'" : "exchange '" + exchange + "'";
+        long nackedSince = 0;
+        for (int attempts = 1; ; attempts++) {
+            if (!pattern.awaitConnection()) {
+                return 0;
+            }
+            long connection = pattern.connectionNow();
+            boolean acked;
+            try {
+                channel.basicPublish(exchange, routingKey, properties, body);
+                acked = channel.waitForConfirms(CONFIRM_TIMEOUT.toMillis());
+            } catch (IOException | TimeoutException | RuntimeException e) {
+                if (!pattern.recovering() || !Failures.isConnectionLoss(e)) {
+                    throw Failures.during("publish message #" + seq + " to " + where + " and wait for its confirm",
+                            pattern.settings(), e);
+                }
+                if (!pattern.lostSince(connection)) {
+                    pattern.stopper.pause(Duration.ofMillis(50));   // the loss is being reported: then wait for it
+                }
+                continue;
+            }
+            if (pattern.lostSince(connection)) {
+                continue;   // the confirm may have come from the new connection, not for this message
+            }
+            if (acked) {
+                return attempts;
+            }
+            long now = System.nanoTime();
+            nackedSince = nackedSince == 0 ? now : nackedSince;
+            if (!pattern.recovering() || now - nackedSince > NACKS.toNanos()) {
+                throw new MensajeroException(Failure.BROKER_REFUSED,
+                        "the broker rejected (nack) message #" + seq + " to " + where);
+            }
+            if (!pattern.stopper.pause(Duration.ofMillis(Math.min(1_000, 100L * attempts)))) {
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.mensajero.scenarios.chaos;
+
+import io.mensajero.client.QueueType;
+import io.mensajero.scenarios.support.RabbitMqCluster;
+
+/** The local 3-node RabbitMQ cluster; a kill is kill -9 of one node's Erlang VM. */
+final class ClusterChaosBroker implements ChaosBroker {
+    private final RabbitMqCluster cluster;
+
+    ClusterChaosBroker(RabbitMqCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    @Override
+    public String name() {
+        return "rabbitmq";
+    }
+
+    @Override
+    public String describe() {
+        return "3-node RabbitMQ cluster (bench/rabbitmq-cluster), quorum queue";
+    }
+
+    @Override
+    public String uri() {
+        return cluster.uri();
+    }
+
+    @Override
+    public int nodes() {
+        return RabbitMqCluster.NODES;
+    }
+
+    @Override
+    public QueueType queueType() {
+        return QueueType.QUORUM;
+    }
+
+    @Override
+    public int node(int port) {
+        return cluster.node(port);
+    }
+
+    @Override
+    public void kill(int node) {
+        cluster.kill(node);
+    }
+
+    @Override
+    public void restart(int node) {
+        cluster.restart(node);
+    }
+
+    @Override
+    public long ready(String queue) {
+        return cluster.ready(queue);
+    }
+
+    @Override
+    public void deleteQueue(String queue) {
+        cluster.deleteQueue(queue);
+    }
+
+    @Override
+    public void close() {
+        // The cluster outlives the test; RabbitMqCluster.Resolver stops it at the end of the run.
+    }
+}
