@@ -61,6 +61,7 @@ class MessagesTest {
         for (String id : Scenarios.ids()) {
             used.add("scenario." + id + ".title");
             used.add("scenario." + id + ".why");
+            used.add("scenario." + id + ".name");
             used.add("verdict." + id);
         }
         for (String verb : new String[] {"sent", "received", "acked", "done", "forwarded", "held", "unfinished", "lost",

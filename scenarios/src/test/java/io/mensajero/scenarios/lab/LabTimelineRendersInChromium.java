@@ -98,7 +98,7 @@ class LabTimelineRendersInChromium {
                 assertThat(lane.get("marks").asInt()).as("%s", lane).isPositive();
             }
         }
-        assertThat(ids).containsExactlyElementsOf(Scenarios.ids());
+        assertThat(ids).containsExactlyElementsOf(Scenarios.singleBrokerIds());
         assertThat(find(scenarios, "ack-delay-kill").get("redelivered").asInt()).isPositive();
         assertThat(find(scenarios, "ack-delay-kill").get("fates").asInt()).as("the killed worker's job, to its redelivery").isPositive();
         assertThat(find(scenarios, "auto-ack-loss").get("lost").asInt()).isPositive();

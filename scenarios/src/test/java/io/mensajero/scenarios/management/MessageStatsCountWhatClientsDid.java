@@ -55,7 +55,9 @@ class MessageStatsCountWhatClientsDid {
             Channel empty = c.createChannel();
             assertThat(empty.basicGet(q, true)).isNull();
 
-            JsonNode stats = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+            // RabbitMQ emits each channel's stats on its own timer (5 s) into the management database;
+            // on a loaded node the idle channel's get_empty was seen to take longer than 30 s to arrive.
+            JsonNode stats = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                     .until(() -> api.get("/api/queues/%2F/" + q).json().path("message_stats"),
                             s -> s.path("ack").asLong() == 4 && s.path("get_empty").asLong() == 1
                                     && s.path("publish").asLong() == 5);

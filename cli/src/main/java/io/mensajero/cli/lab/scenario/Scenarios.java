@@ -21,6 +21,11 @@ public final class Scenarios {
         return ALL.stream().map(Scenario::id).collect(Collectors.toList());
     }
 
+    /** The scenarios a single broker runs: every one but those that need a cluster (the lab's default on one broker). */
+    public static List<String> singleBrokerIds() {
+        return ALL.stream().filter(s -> !s.needsCluster()).map(Scenario::id).collect(Collectors.toList());
+    }
+
     public static Optional<Scenario> byId(String id) {
         return ALL.stream().filter(s -> s.id().equals(id)).findFirst();
     }
