@@ -159,10 +159,10 @@ final class HumanLines {
                 : get("cmd.summary.received", count(e, "received"), e.string("queue")), why);
     }
 
-    /** A declared queue's arguments, when it has any: " with arguments {x-max-length=10}". */
-    private static String withArguments(Object arguments) {
+    /** A declared queue's arguments, when it has any: " with arguments {x-max-length=10}", in the bundle's language. */
+    private String withArguments(Object arguments) {
         String shown = arguments(arguments);
-        return shown.isEmpty() ? "" : " with arguments " + shown;
+        return shown.isEmpty() ? "" : " " + get("cmd.declared.queue.arguments", shown);
     }
 
     /** With recovery: how many reconnections, messages sent again, deliveries abandoned. */
