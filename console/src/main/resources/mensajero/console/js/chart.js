@@ -78,7 +78,7 @@ export class LiveChart {
       legend: {show: false},
       cursor: {drag: {x: false, y: false}},
       scales: {x: {time: true, range: () => this.window()}, y: {range: (u, min, max) => [0, Math.max(max * 1.1, this.kind === 'rate' ? 1 : 5)]}},
-      axes: [{stroke: '#333', grid: {stroke: '#e2e2e2'}, values: (u, ticks) => ticks.map((v) => time(new Date(v * 1000)))}, {stroke: '#333', grid: {stroke: '#e2e2e2'}, size: 60,
+      axes: [{stroke: '#333', grid: {stroke: '#e2e2e2'}, space: 100, values: (u, ticks) => ticks.map((v) => time(new Date(v * 1000)))}, {stroke: '#333', grid: {stroke: '#e2e2e2'}, size: 60,
         values: (u, ticks) => ticks.map((v) => (this.kind === 'rate' ? `${num(v)}/s` : num(v)))}],
       series: [{}, ...this.series.map((s) => ({label: t(s.label), stroke: s.color, width: 2, points: {show: false}}))],
     };

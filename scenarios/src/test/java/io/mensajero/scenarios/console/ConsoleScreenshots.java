@@ -115,6 +115,8 @@ class ConsoleScreenshots {
             browser.type(By.id("get-count"), "2");
             browser.click(By.cssSelector("#get-form button[type=submit]"));
             browser.await("two messages", () -> browser.all(By.cssSelector("#get-results article")).size() == 2);
+            // Typing and clicking in the get form scrolled the page to it: the queue page's shot is its top.
+            browser.script("window.scrollTo(0, 0)");
             browser.screenshot(dir.resolve("queue.png"));
             browser.script("document.getElementById('get-form').scrollIntoView()");
             browser.screenshot(dir.resolve("queue-get.png"));
