@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
  * queue.declare's arguments checked as RabbitMQ 3.10 checks them when it creates a queue, in its
  * order and with its 406 texts, then read into {@link QueueSettings}. Arguments RabbitMQ does not
  * know (x-foo) are ignored, as RabbitMQ ignores them; arguments of another queue type are refused.
- * The texts name the queue as RabbitMQ does ({@code queue 'q' in vhost '/'}). Mensajero does
- * not serve stream queues: a valid stream declare is refused with 540 NOT_IMPLEMENTED.
+ * The texts name the queue as RabbitMQ does ({@code queue 'q' in vhost '/'}).
  */
 public final class QueueArguments {
     /** RabbitMQ's longest TTL or expiry: ten years in milliseconds. */
@@ -98,10 +97,6 @@ public final class QueueArguments {
         if (type == QueueType.STREAM && args.get("x-stream-max-segment-size-bytes") instanceof Number n
                 && n.longValue() > 3_000_000_000L) {
             throw AmqpException.preconditionFailed("Exceeded max value for x-stream-max-segment-size-bytes");
-        }
-        if (type == QueueType.STREAM) {
-            throw AmqpException.notImplemented("stream queues are not implemented by Mensajero; %s cannot be "
-                    + "declared with x-queue-type 'stream' (declare a classic or quorum queue)", queue);
         }
         return settings(args);
     }
@@ -244,10 +239,35 @@ public final class QueueArguments {
         if (!FieldTypes.isText(v)) {
             return unacceptable(v);
         }
-        Matcher m = MAX_AGE.matcher(v.toString());
-        boolean valid = m.matches() && !m.group(1).isEmpty() && !m.group(1).matches("0*")
-                && List.of("Y", "M", "D", "h", "m", "s").contains(m.group(2));
-        return valid ? null : "invalid_max_age";
+        return maxAgeMillis(v.toString()) > 0 ? null : "invalid_max_age";
+    }
+
+    /**
+     * An x-max-age value ({@code 7D}, {@code 1h}: digits then one of Y, M, D, h, m, s; a month is
+     * 30 days, a year 365) in milliseconds, as RabbitMQ reads it; -1 when it is not one.
+     */
+    static long maxAgeMillis(String value) {
+        Matcher m = MAX_AGE.matcher(value);
+        if (!m.matches() || m.group(1).isEmpty() || m.group(1).matches("0*")) {
+            return -1;
+        }
+        long unit = switch (m.group(2)) {
+            case "Y" -> 365L * 24 * 3600 * 1000;
+            case "M" -> 30L * 24 * 3600 * 1000;
+            case "D" -> 24L * 3600 * 1000;
+            case "h" -> 3600L * 1000;
+            case "m" -> 60L * 1000;
+            case "s" -> 1000L;
+            default -> -1;
+        };
+        if (unit < 0) {
+            return -1;
+        }
+        try {
+            return Math.multiplyExact(Long.parseLong(m.group(1)), unit);
+        } catch (ArithmeticException | NumberFormatException e) {
+            return Long.MAX_VALUE; // Erlang's integers have no limit: longer than any clock
+        }
     }
 
     private static String unacceptable(Object v) {

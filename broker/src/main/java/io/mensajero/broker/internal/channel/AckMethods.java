@@ -1,13 +1,15 @@
 package io.mensajero.broker.internal.channel;
 
 import io.mensajero.broker.internal.AmqpException;
+import io.mensajero.broker.internal.model.StreamQueue;
 import io.mensajero.protocol.Basic;
 
 import java.util.List;
 
 /**
  * basic.ack, nack, reject and recover. requeue=false drops the message, as RabbitMQ does (no
- * redelivery loop); requeue=true puts it back in its original position, marked redelivered.
+ * redelivery loop); requeue=true puts it back in its original position, marked redelivered. A
+ * stream's messages can only be acked: nack and reject close the connection (540).
  */
 final class AckMethods {
     private AckMethods() {
@@ -33,6 +35,14 @@ final class AckMethods {
     }
 
     private static void settle(AmqpChannel ch, List<Unacked> taken, AmqpChannel.Settlement how) {
+        if (how != AmqpChannel.Settlement.ACK) {
+            for (Unacked u : taken) {
+                if (u.queue() instanceof StreamQueue stream) {
+                    ch.unacked.restore(taken);
+                    throw stream.cannotRequeueOrReject();
+                }
+            }
+        }
         if (ch.tx != null) {
             ch.tx.hold(taken, how);
         } else {

@@ -4,7 +4,9 @@ import io.mensajero.broker.internal.AmqpException;
 import io.mensajero.broker.internal.DirectReplyTo;
 import io.mensajero.broker.internal.arguments.QueueArguments;
 import io.mensajero.broker.internal.arguments.QueueType;
+import io.mensajero.broker.internal.arguments.StreamOffset;
 import io.mensajero.broker.internal.model.MessageQueue;
+import io.mensajero.broker.internal.model.StreamQueue;
 import io.mensajero.broker.internal.model.UserOperations;
 import io.mensajero.protocol.Basic;
 
@@ -36,6 +38,8 @@ final class ConsumeMethods {
         MessageQueue queue = UserOperations.queueForReading(ch.vhost(), ch.access, Names.queue(ch, m.queue()),
                 ch.connection);
         QueueArguments.validateConsumer(queue.describe(), QueueType.of(queue.arguments()), m.arguments());
+        StreamOffset start = queue instanceof StreamQueue stream
+                ? stream.checkConsumer(m.arguments(), m.noAck(), ch.consumerPrefetch, ch.globalPrefetch) : null;
         if ((m.exclusive() && queue.consumerCount() > 0) || queue.hasExclusiveConsumer()) {
             throw AmqpException.accessRefused("%s in exclusive use", queue.describe());
         }
@@ -45,7 +49,11 @@ final class ConsumeMethods {
         if (!m.noWait()) {
             ch.reply(new Basic.ConsumeOk(tag));
         }
-        queue.addConsumer(consumer);
+        if (queue instanceof StreamQueue stream) {
+            stream.addConsumer(consumer, start);
+        } else {
+            queue.addConsumer(consumer);
+        }
     }
 
     private static void replyConsumer(AmqpChannel ch, Basic.Consume m, String tag) {

@@ -1,5 +1,6 @@
 package io.mensajero.broker.internal.management;
 
+import io.mensajero.broker.internal.arguments.QueueType;
 import io.mensajero.broker.internal.info.ConsumerInfo;
 import io.mensajero.broker.internal.policy.Policies;
 import io.mensajero.broker.internal.policy.Policy;
@@ -42,7 +43,7 @@ final class Render {
         }
         m.put("single_active_consumer_tag", null);
         m.put("state", "running");
-        m.put("type", "classic");
+        m.put("type", QueueType.of(q.arguments()) == QueueType.STREAM ? "stream" : "classic");
         m.put("vhost", q.vhost());
         return m;
     }

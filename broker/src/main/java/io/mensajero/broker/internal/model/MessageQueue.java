@@ -21,11 +21,11 @@ import java.util.Map;
  * window new messages go to disk, and they are read back ahead of the consumers. Its settings
  * (arguments) apply through small parts: {@link ReadyList} (x-max-priority),
  * {@link ConsumerSelection} (consumer priorities, single active consumer), {@link LengthLimit}
- * (x-max-length, x-max-length-bytes, x-overflow).
+ * (x-max-length, x-max-length-bytes, x-overflow). A stream queue is a {@link StreamQueue}.
  *
  * <p>Confined to the broker thread, like the whole model.
  */
-public final class MessageQueue implements BindingDestination {
+public sealed class MessageQueue implements BindingDestination permits StreamQueue {
     private final VirtualHost vhost;
     private final String name;
     private final boolean durable;
@@ -71,7 +71,8 @@ public final class MessageQueue implements BindingDestination {
         this.ttl = new MessageTtl(vhost.timers(), settings.messageTtl());
         this.expiry = new QueueExpiry(this, settings.expires());
         expiry.touch();
-        this.storage = new QueueStorage(this, vhost.store(), durable && exclusiveOwner == null, recovered);
+        this.storage = new QueueStorage(this, vhost.store(), durable && exclusiveOwner == null
+                && settings.type() != QueueType.STREAM, recovered);
     }
 
     @Override

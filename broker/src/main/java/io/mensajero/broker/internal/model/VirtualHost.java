@@ -4,6 +4,7 @@ import io.mensajero.broker.internal.AmqpException;
 import io.mensajero.broker.internal.arguments.ExchangeArguments;
 import io.mensajero.broker.internal.arguments.QueueArguments;
 import io.mensajero.broker.internal.arguments.QueueType;
+import io.mensajero.broker.internal.arguments.StreamSettings;
 import io.mensajero.broker.internal.store.DefinitionStore;
 import io.mensajero.broker.internal.store.Store;
 
@@ -83,6 +84,11 @@ public final class VirtualHost {
     /** A durable queue found in the definitions at start, with the messages its files hold. */
     void recoverQueue(String queueName, boolean autoDelete, Map<String, Object> arguments) {
         if (queues.containsKey(queueName)) {
+            return;
+        }
+        if (QueueType.of(arguments) == QueueType.STREAM) {
+            queues.put(queueName, new StreamQueue(this, queueName, arguments, store.durableStream(name, queueName, true,
+                    StreamSettings.of(arguments).maxSegmentSizeBytes())));
             return;
         }
         queues.put(queueName, new MessageQueue(this, queueName, true, autoDelete, null, arguments,
@@ -278,7 +284,8 @@ public final class VirtualHost {
         MessageQueue q = queues.get(queueName);
         if (q == null) {
             QueueArguments.validate(describe("queue", queueName), durable, exclusive, autoDelete, arguments);
-            q = new MessageQueue(this, queueName, durable, autoDelete, owner, arguments, null);
+            q = QueueType.of(arguments) == QueueType.STREAM ? new StreamQueue(this, queueName, arguments, null)
+                    : new MessageQueue(this, queueName, durable, autoDelete, owner, arguments, null);
             queues.put(queueName, q);
             definitions.queueAdded(q);
             return q;

@@ -51,6 +51,12 @@ final class QueueFiles {
 
     /** Writes a record at (segment, offset); a new segment gets its header first. */
     void append(int segment, int offset, Storable m, boolean persistent, long expiresAt) throws IOException {
+        append(segment, offset, m, persistent, expiresAt, -1, 0);
+    }
+
+    /** {@link #append}, for a stream's record when {@code streamOffset >= 0} (with its timestamp). */
+    void append(int segment, int offset, Storable m, boolean persistent, long expiresAt, long streamOffset,
+                long timestamp) throws IOException {
         if (deleted) {
             return;
         }
@@ -62,7 +68,8 @@ final class QueueFiles {
             buffer = b != null ? b : ByteBuffer.allocateDirect(WRITE_BUFFER);
             buffer.clear();
         }
-        int headSize = Records.size(m, expiresAt != 0) - m.body().length;
+        int headSize = Records.size(m, expiresAt != 0) - m.body().length
+                + (streamOffset >= 0 ? Records.STREAM_FIELDS : 0);
         if (buffer.position() > 0 && bufferAt + buffer.position() != offset) {
             flush();
         }
@@ -74,11 +81,11 @@ final class QueueFiles {
             bufferAt = offset;
         }
         if (buffer.remaining() >= headSize + m.body().length) {
-            Records.writeHead(buffer, m, persistent, expiresAt);
+            Records.writeHead(buffer, m, persistent, expiresAt, streamOffset, timestamp);
             buffer.put(m.body());
         } else {
             ByteBuffer head = ByteBuffer.allocate(headSize);
-            Records.writeHead(head, m, persistent, expiresAt);
+            Records.writeHead(head, m, persistent, expiresAt, streamOffset, timestamp);
             head.flip();
             writeFully(head, offset);
             writeFully(ByteBuffer.wrap(m.body()), offset + headSize);

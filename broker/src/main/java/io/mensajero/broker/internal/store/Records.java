@@ -7,9 +7,9 @@ import java.util.zip.CRC32C;
 /**
  * The layout of a segment file. A segment starts with an 8-byte header (magic and version);
  * then records, each {@code [int length][int crc32c][payload]} where the payload is
- * {@code [flags][shortstr exchange][shortstr routing key][long expiry, if flagged][int props
- * length][props][body]}. The CRC covers the payload, so a torn or garbled record is found and
- * the segment is cut there.
+ * {@code [flags][long offset, long timestamp: a stream's records][shortstr exchange][shortstr
+ * routing key][long expiry, if flagged][int props length][props][body]}. The CRC covers the
+ * payload, so a torn or garbled record is found and the segment is cut there.
  */
 final class Records {
     static final int HEADER_SIZE = 8;
@@ -17,6 +17,9 @@ final class Records {
     static final int RECORD_OVERHEAD = 8;
     static final byte PERSISTENT = 1;
     static final byte EXPIRES = 2;
+    /** A stream's record: its offset in the stream and its timestamp (epoch ms) follow the flags. */
+    static final byte STREAM = 4;
+    static final int STREAM_FIELDS = 16;
 
     private Records() {
     }
@@ -36,10 +39,26 @@ final class Records {
      * CRC in the header already covers the body.
      */
     static void writeHead(ByteBuffer out, Storable m, boolean persistent, long expiresAt) {
+        writeHead(out, m, persistent, expiresAt, -1, 0);
+    }
+
+    /** Bytes a stream's record takes in its segment, header included. */
+    static int streamSize(Storable m) {
+        return size(m, false) + STREAM_FIELDS;
+    }
+
+    /** {@link #writeHead}, for a stream's record when {@code streamOffset >= 0}. */
+    static void writeHead(ByteBuffer out, Storable m, boolean persistent, long expiresAt, long streamOffset,
+                          long timestamp) {
         int start = out.position();
-        out.putInt(payloadSize(m, expiresAt != 0));
+        boolean stream = streamOffset >= 0;
+        out.putInt(payloadSize(m, expiresAt != 0) + (stream ? STREAM_FIELDS : 0));
         out.putInt(0);
-        out.put((byte) ((persistent ? PERSISTENT : 0) | (expiresAt != 0 ? EXPIRES : 0)));
+        out.put((byte) ((persistent ? PERSISTENT : 0) | (expiresAt != 0 ? EXPIRES : 0) | (stream ? STREAM : 0)));
+        if (stream) {
+            out.putLong(streamOffset);
+            out.putLong(timestamp);
+        }
         shortStr(out, m.exchange());
         shortStr(out, m.routingKey());
         if (expiresAt != 0) {
@@ -56,6 +75,9 @@ final class Records {
     /** Parses a payload (whose CRC was checked) into a stored message. */
     static StoredMessage parse(ByteBuffer payload, long location, boolean redelivered) {
         byte flags = payload.get();
+        if ((flags & STREAM) != 0) {
+            payload.position(payload.position() + STREAM_FIELDS);
+        }
         String exchange = shortStr(payload);
         String routingKey = shortStr(payload);
         long expiresAt = (flags & EXPIRES) != 0 ? payload.getLong() : 0;
@@ -65,6 +87,17 @@ final class Records {
         payload.get(body);
         return new StoredMessage(exchange, routingKey, props, body, location, (flags & PERSISTENT) != 0,
                 expiresAt, redelivered);
+    }
+
+    /** A stream record's offset (the payload positioned at its flags), or -1 for another record. */
+    static long streamOffset(ByteBuffer payload) {
+        int at = payload.position();
+        return (payload.get(at) & STREAM) != 0 ? payload.getLong(at + 1) : -1;
+    }
+
+    /** A stream record's timestamp, epoch milliseconds. */
+    static long streamTimestamp(ByteBuffer payload) {
+        return payload.getLong(payload.position() + 9);
     }
 
     static boolean persistent(ByteBuffer payload) {

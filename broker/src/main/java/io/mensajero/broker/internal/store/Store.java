@@ -109,7 +109,7 @@ public final class Store {
 
     /** A durable queue's log; {@code recover}: read what is on disk first (at start only). */
     public QueueLog durableQueue(String vhost, String name, boolean recover) {
-        Path dir = dataDir.dir.resolve("queues").resolve(hash(vhost + "\0" + name));
+        Path dir = queueDir(vhost, name);
         QueueLog log = new QueueLog(this, new QueueFiles(dir, true),
                 "queue '" + name + "' in vhost '" + vhost + "'");
         queues.add(log);
@@ -130,6 +130,41 @@ public final class Store {
             submit(t -> deleteTree(files.dir));
         }
         return log;
+    }
+
+    /**
+     * A stream queue's log, in its directory under {@code queues/} like any durable queue's;
+     * {@code recover}: read what is on disk first (at start only), else start empty. Segments hold
+     * up to {@code segmentSize} bytes (at most 1 GiB: locations are 32-bit), or the store's
+     * segment size when it is null.
+     */
+    public StreamLog durableStream(String vhost, String name, boolean recover, Long segmentSize) {
+        Path dir = queueDir(vhost, name);
+        long size = segmentSize == null ? this.segmentSize : Math.max(Records.HEADER_SIZE + 1, Math.min(segmentSize, 1L << 30));
+        StreamLog log = new StreamLog(this, new QueueFiles(dir, true), "queue '" + name + "' in vhost '" + vhost + "'",
+                size);
+        if (recover) {
+            recoveredDirs.add(dir);
+            try {
+                long dropped = StreamRecovery.recover(log);
+                bytesDropped += dropped;
+                StreamSegments s = log.segments();
+                if (s.nextOffset() > 0 || dropped > 0) {
+                    LOG.info("{}: stream recovered, offsets {} to {}{}", log, s.firstOffset(), s.nextOffset() - 1,
+                            dropped > 0 ? ", " + dropped + " bytes of damaged records dropped" : "");
+                }
+            } catch (IOException e) {
+                throw new StoreException("cannot recover " + log + " (" + DataDirectory.reason(e) + ")", e);
+            }
+        } else {
+            QueueFiles files = log.files();
+            submit(t -> deleteTree(files.dir));
+        }
+        return log;
+    }
+
+    private Path queueDir(String vhost, String name) {
+        return dataDir.dir.resolve("queues").resolve(hash(vhost + "\0" + name));
     }
 
     /** A non-durable queue's scratch log, for paging only; gone at the next start. */
