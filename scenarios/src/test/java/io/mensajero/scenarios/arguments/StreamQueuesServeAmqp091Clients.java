@@ -5,7 +5,6 @@ import com.rabbitmq.client.DefaultConsumer;
 import io.mensajero.scenarios.amqp.Amqp;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
-import io.mensajero.scenarios.support.Phase2;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,8 +23,6 @@ import static org.awaitility.Awaitility.await;
  * stay for the next reader. basic.get, auto-ack, nack, reject and purge are not implemented
  * (540, the connection closes).
  */
-@Phase2("stream queues: Mensajero refuses x-queue-type stream (540); serving them means an append-only log "
-        + "with offsets in the store, or this stays RabbitMQ-only and the README says so")
 class StreamQueuesServeAmqp091Clients {
 
     private static String stream(Fixture f) throws Exception {

@@ -78,13 +78,32 @@ class QueueArgumentsTest {
     }
 
     @Test
-    void streamsAreValidatedThenRefusedAsNotImplemented() {
-        AmqpException e = refusal(true, false, false, "x-queue-type", LongString.of("stream"), "x-max-age",
-                LongString.of("7D"));
-        assertThat(e.replyCode().code()).isEqualTo(540);
-        assertThat(e.isConnectionError()).isTrue();
+    void streamsAreValidatedAndTheirRetentionRead() {
+        QueueSettings s = QueueArguments.validate(Q, true, false, false, args("x-queue-type", LongString.of("stream"),
+                "x-max-age", LongString.of("7D"), "x-max-length-bytes", 1000L, "x-stream-max-segment-size-bytes", 100));
+        assertThat(s.type()).isEqualTo(QueueType.STREAM);
         assertThat(refusal(true, false, false, "x-queue-type", LongString.of("stream"), "x-max-age",
                 LongString.of("0D")).getMessage()).endsWith(": invalid_max_age");
+        assertThat(refusal(false, false, false, "x-queue-type", LongString.of("stream")).getMessage())
+                .isEqualTo("invalid property 'non-durable' for " + Q);
+        StreamSettings retention = StreamSettings.of(args("x-queue-type", LongString.of("stream"),
+                "x-max-age", LongString.of("7D"), "x-max-length-bytes", 1000L, "x-stream-max-segment-size-bytes", 100));
+        assertThat(retention).isEqualTo(new StreamSettings(1000L, 7L * 24 * 3600 * 1000, 100L));
+        assertThat(StreamSettings.of(null)).isEqualTo(new StreamSettings(null, null, null));
+    }
+
+    @Test
+    void maxAgesAreReadAsRabbitMqReadsThem() {
+        assertThat(QueueArguments.maxAgeMillis("1Y")).isEqualTo(365L * 24 * 3600 * 1000);
+        assertThat(QueueArguments.maxAgeMillis("2M")).isEqualTo(60L * 24 * 3600 * 1000);
+        assertThat(QueueArguments.maxAgeMillis("3h")).isEqualTo(3L * 3600 * 1000);
+        assertThat(QueueArguments.maxAgeMillis("90m")).isEqualTo(90L * 60 * 1000);
+        assertThat(QueueArguments.maxAgeMillis("5s")).isEqualTo(5000L);
+        assertThat(QueueArguments.maxAgeMillis("007s")).isEqualTo(7000L);
+        assertThat(QueueArguments.maxAgeMillis("99999999999999999999Y")).isEqualTo(Long.MAX_VALUE);
+        for (String invalid : new String[] {"0s", "s", "", "10", "10x", "1d", "10 s", "-1s"}) {
+            assertThat(QueueArguments.maxAgeMillis(invalid)).as(invalid).isEqualTo(-1);
+        }
     }
 
     @Test
