@@ -55,15 +55,7 @@ final class Recovery {
                 cutAt = reader.offset();
                 size = reader.size();
             }
-            if (torn != null) {
-                dropped += size - cutAt;
-                LOG.warn("{}: segment {} cut at offset {} ({}): {} bytes dropped", log, QueueFiles.segmentName(id),
-                        cutAt, torn, size - cutAt);
-                try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
-                    ch.truncate(cutAt);
-                    ch.force(false);
-                }
-            }
+            dropped += cut(log, id, path, torn, cutAt, size);
             if (live == 0) {
                 Files.deleteIfExists(path);
                 Files.deleteIfExists(files.dir.resolve(QueueFiles.acksName(id)));
@@ -78,6 +70,23 @@ final class Recovery {
         long[] redelivered = crashed ? new long[0] : Redelivered.take(files.dir);
         log.recovered(found, crashed, redelivered);
         return new Result(messages, dropped);
+    }
+
+    /**
+     * A segment whose reading stopped at a bad record ({@code torn} says why; null: none) is cut
+     * there and the cut logged; returns the bytes dropped.
+     */
+    static long cut(Object log, int id, Path path, String torn, long cutAt, long size) throws IOException {
+        if (torn == null) {
+            return 0;
+        }
+        LOG.warn("{}: segment {} cut at offset {} ({}): {} bytes dropped", log, QueueFiles.segmentName(id),
+                cutAt, torn, size - cutAt);
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            ch.truncate(cutAt);
+            ch.force(false);
+        }
+        return size - cutAt;
     }
 
     static List<Integer> segmentIds(Path dir) throws IOException {

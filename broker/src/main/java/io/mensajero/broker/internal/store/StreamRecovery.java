@@ -1,13 +1,8 @@
 package io.mensajero.broker.internal.store;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Recovers a stream's segments at start: every record is checked (length, CRC) and a torn or
@@ -16,8 +11,6 @@ import java.nio.file.StandardOpenOption;
  * in a stream: its records are never acked. New records go to a new segment.
  */
 final class StreamRecovery {
-    private static final Logger LOG = LoggerFactory.getLogger(StreamRecovery.class);
-
     private StreamRecovery() {
     }
 
@@ -47,15 +40,7 @@ final class StreamRecovery {
                 cutAt = reader.offset();
                 size = reader.size();
             }
-            if (torn != null) {
-                dropped += size - cutAt;
-                LOG.warn("{}: segment {} cut at offset {} ({}): {} bytes dropped", log, QueueFiles.segmentName(id),
-                        cutAt, torn, size - cutAt);
-                try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
-                    ch.truncate(cutAt);
-                    ch.force(false);
-                }
-            }
+            dropped += Recovery.cut(log, id, path, torn, cutAt, size);
             if (s == null) {
                 Files.deleteIfExists(path);
                 continue;
