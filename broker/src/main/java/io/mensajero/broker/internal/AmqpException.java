@@ -55,6 +55,11 @@ public final class AmqpException extends RuntimeException {
         return of(ReplyCode.NOT_IMPLEMENTED, format, args);
     }
 
+    /** 541, closing the connection: where RabbitMQ's code fails rather than refuses, it says no more than this. */
+    public static AmqpException internalError() {
+        return of(ReplyCode.INTERNAL_ERROR, "");
+    }
+
     public static AmqpException commandInvalid(String format, Object... args) {
         return of(ReplyCode.COMMAND_INVALID, format, args);
     }

@@ -10,8 +10,10 @@ import java.time.Instant;
  * Where a stream consumer starts: basic.consume's {@code x-stream-offset} as RabbitMQ 3.10 reads
  * it. None means {@code next}; {@code first}, {@code last} and {@code next} by name; an integer of
  * any width is an offset; an AMQP timestamp (seconds) a point in time; any other string an
- * interval back from now as x-max-age writes it ({@code 1h}, {@code 30m}, {@code 7D}). Anything
- * else is refused with RabbitMQ's 406 text.
+ * interval back from now as x-max-age writes it ({@code 1h}, {@code 30m}, {@code 7D}). Other
+ * strings that start with a digit are refused with RabbitMQ's 406 text; where RabbitMQ's code
+ * fails instead (a string with no leading digit, a boolean, a float, a table...) the connection is
+ * closed with 541 INTERNAL_ERROR, as RabbitMQ 3.10 closes it.
  *
  * @param kind  which of the above
  * @param value the offset (OFFSET) or the time in epoch milliseconds (TIMESTAMP), else 0
@@ -45,27 +47,26 @@ public record StreamOffset(Kind kind, long value) {
                     if (ms > 0) {
                         return new StreamOffset(Kind.TIMESTAMP, nowMillis - ms);
                     }
+                    if (s.isEmpty() || s.charAt(0) < '0' || s.charAt(0) > '9') {
+                        throw AmqpException.internalError();
+                    }
+                    throw AmqpException.preconditionFailed("invalid arg 'x-stream-offset' for %s: %s", queue,
+                            ErlangTerm.tuple("invalid_stream_offset_arg", typed(value)));
             }
-        } else if (value instanceof Instant t) {
+        }
+        if (value instanceof Instant t) {
             return new StreamOffset(Kind.TIMESTAMP, t.getEpochSecond() * 1000);
-        } else if (FieldTypes.isInteger(value)) {
+        }
+        if (FieldTypes.isInteger(value)) {
             return new StreamOffset(Kind.OFFSET, ((Number) value).longValue());
         }
-        throw AmqpException.preconditionFailed("invalid arg 'x-stream-offset' for %s: %s", queue,
-                ErlangTerm.tuple("invalid_stream_offset_arg", typed(value)));
+        throw AmqpException.internalError();
     }
 
-    /** The argument as RabbitMQ prints a field-table value: {@code {longstr,<<"0">>}}. */
+    /** A string argument as RabbitMQ prints it: {@code {longstr,<<"0">>}}. */
     private static String typed(Object value) {
-        Object printed = value;
-        if (FieldTypes.isText(value)) {
-            printed = binary(value instanceof LongString l ? l.bytes() : value.toString().getBytes(StandardCharsets.UTF_8));
-        } else if (value instanceof byte[] b) {
-            printed = binary(b);
-        } else if (value instanceof Boolean b) {
-            printed = b ? "true" : "false";
-        }
-        return "{" + FieldTypes.name(value) + "," + printed + "}";
+        byte[] bytes = value instanceof LongString l ? l.bytes() : value.toString().getBytes(StandardCharsets.UTF_8);
+        return "{longstr," + binary(bytes) + "}";
     }
 
     /** An Erlang binary as ~p prints it: {@code <<"text">>} when printable, else its bytes. */

@@ -54,6 +54,11 @@ final class AckMethods {
         if (!requeue) {
             throw AmqpException.notImplemented("requeue=false");
         }
+        for (Unacked u : ch.unacked.all()) {
+            if (u.queue() instanceof StreamQueue) {
+                throw AmqpException.internalError(); // RabbitMQ 3.10's stream queue fails on a requeue
+            }
+        }
         ch.settle(ch.unacked.takeAll(), AmqpChannel.Settlement.REQUEUE);
     }
 }

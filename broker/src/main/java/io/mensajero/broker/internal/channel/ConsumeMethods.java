@@ -40,7 +40,7 @@ final class ConsumeMethods {
         QueueArguments.validateConsumer(queue.describe(), QueueType.of(queue.arguments()), m.arguments());
         StreamOffset start = queue instanceof StreamQueue stream
                 ? stream.checkConsumer(m.arguments(), m.noAck(), ch.consumerPrefetch, ch.globalPrefetch) : null;
-        if ((m.exclusive() && queue.consumerCount() > 0) || queue.hasExclusiveConsumer()) {
+        if (start == null && ((m.exclusive() && queue.consumerCount() > 0) || queue.hasExclusiveConsumer())) {
             throw AmqpException.accessRefused("%s in exclusive use", queue.describe());
         }
         ChannelConsumer consumer = new ChannelConsumer(ch, queue, tag, m.noAck(), m.exclusive(),

@@ -5,6 +5,7 @@ import io.mensajero.broker.internal.DirectReplyTo;
 import io.mensajero.broker.internal.arguments.QueueArguments;
 import io.mensajero.broker.internal.model.BindingDestination;
 import io.mensajero.broker.internal.model.MessageQueue;
+import io.mensajero.broker.internal.model.StreamQueue;
 import io.mensajero.broker.internal.model.UserOperations;
 import io.mensajero.broker.internal.model.VirtualHost;
 import io.mensajero.broker.internal.stats.StatsRegistry;
@@ -67,8 +68,8 @@ final class QueueMethods {
         } else if (d.passive()) {
             MessageQueue q = vhost.queueForUse(name, ch.connection);
             q.declaredAgain();
-            messages = q.messageCount();
-            consumers = q.consumerCount();
+            messages = declaredCount(q, q.messageCount());
+            consumers = declaredCount(q, q.consumerCount());
         } else {
             if (name.isEmpty()) {
                 QueueArguments.checkServerNamed(d.arguments());
@@ -87,12 +88,17 @@ final class QueueMethods {
             if (q.exclusive()) {
                 ch.connection.ownsExclusiveQueue(q);
             }
-            messages = q.messageCount();
-            consumers = q.consumerCount();
+            messages = declaredCount(q, q.messageCount());
+            consumers = declaredCount(q, q.consumerCount());
         }
         ch.mostRecentQueue = name;
         if (!d.noWait()) {
             ch.reply(new Queue.DeclareOk(name, messages, consumers));
         }
+    }
+
+    /** declare-ok's counts: RabbitMQ 3.10 says 0 messages and 0 consumers for a stream. */
+    private static int declaredCount(MessageQueue q, int count) {
+        return q instanceof StreamQueue ? 0 : count;
     }
 }

@@ -31,6 +31,11 @@ final class UnackedMessages {
         return byTag.size();
     }
 
+    /** The deliveries awaiting settlement, in tag order (a view). */
+    Collection<Unacked> all() {
+        return byTag.values();
+    }
+
     /**
      * Takes out what an ack, nack or reject names: the one tag, or with multiple every tag up to
      * it (0 with multiple means all). An unknown tag is 406 "unknown delivery tag", as in RabbitMQ.

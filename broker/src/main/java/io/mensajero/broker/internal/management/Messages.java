@@ -71,7 +71,11 @@ final class Messages {
             } catch (AmqpException e) {
                 throw ApiException.notAuthorised(e.replyText());
             }
-            return take(b, q, count, requeue);
+            try {
+                return take(b, q, count, requeue);
+            } catch (AmqpException e) {
+                throw ApiException.badRequest(e.replyCode().code() + " " + e.getMessage()); // a stream's 540
+            }
         }).thenApply(got -> {
             List<Map<String, Object>> out = new ArrayList<>();
             for (Got g : got) {

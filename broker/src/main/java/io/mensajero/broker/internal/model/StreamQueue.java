@@ -39,7 +39,6 @@ public final class StreamQueue extends MessageQueue {
     private final StreamWindow window = new StreamWindow();
     private final List<StreamCursor> cursors = new ArrayList<>();
     private long lastTimestamp;
-    private int unacked;
     private boolean dispatching;
     private boolean deleted;
 
@@ -76,11 +75,12 @@ public final class StreamQueue extends MessageQueue {
         return start;
     }
 
-    /** basic.nack and basic.reject (and basic.recover) of a stream's messages: 540. */
+    /** basic.nack and basic.reject of a stream's messages: 540. */
     public AmqpException cannotRequeueOrReject() {
         return AmqpException.notImplemented("basic.nack and basic.reject not supported by stream queues %s",
                 describe());
     }
+
 
     /** The offset the next message gets. */
     public long nextOffset() {
@@ -109,9 +109,10 @@ public final class StreamQueue extends MessageQueue {
         return 0;
     }
 
+    /** As RabbitMQ counts a stream's messages: all ready, none unacknowledged. */
     @Override
     public int unackedCount() {
-        return unacked;
+        return 0;
     }
 
     /** The log's size in bytes (segments, record headers included). */
@@ -132,9 +133,10 @@ public final class StreamQueue extends MessageQueue {
         return cursors.size();
     }
 
+    /** RabbitMQ lets any number of consumers read a stream, exclusive or not. */
     @Override
     public boolean hasExclusiveConsumer() {
-        return cursors.size() == 1 && cursors.get(0).consumer.exclusive();
+        return false;
     }
 
     /** A restart keeps a stream whole: every message is written, whatever its delivery mode. */
@@ -217,7 +219,7 @@ public final class StreamQueue extends MessageQueue {
             case FIRST -> c.next = first;
             case LAST -> c.next = next > first ? next - 1 : next;
             case NEXT -> c.next = next;
-            case OFFSET -> c.next = Math.max(first, Math.min(start.value(), next));
+            case OFFSET -> c.next = Math.max(first, start.value());
             case TIMESTAMP -> locate(c, start.value());
         }
         serve(c);
@@ -283,7 +285,6 @@ public final class StreamQueue extends MessageQueue {
                 return;
             }
             c.next = e.offset() + 1;
-            unacked++;
             c.consumer.deliver(this, new QueueEntry(e.offset(), e.message(), Long.MAX_VALUE));
         }
     }
@@ -314,21 +315,18 @@ public final class StreamQueue extends MessageQueue {
         });
     }
 
-    /** An ack gives the consumer its credit back; the message stays in the stream. */
+    /** An ack gives the consumer its credit back (its channel counts it); the message stays in the stream. */
     @Override
     public void ack(QueueEntry entry) {
-        unacked = Math.max(0, unacked - 1);
     }
 
     @Override
     public void discard(QueueEntry entry) {
-        ack(entry);
     }
 
-    /** A channel closed holding deliveries: they are simply no longer counted (nothing goes back). */
+    /** A channel closed holding deliveries: nothing goes back, the stream still has them. */
     @Override
     public void requeue(Collection<QueueEntry> entries) {
-        unacked = Math.max(0, unacked - entries.size());
     }
 
     @Override
@@ -351,9 +349,9 @@ public final class StreamQueue extends MessageQueue {
         then.run();
     }
 
+    /** Deleted: its consumers are cancelled, its files go; delete-ok counts 0 messages, as RabbitMQ's does. */
     @Override
     int markDeleted() {
-        int count = messageCount();
         deleted = true;
         MemoryGauge gauge = vhost().gauge();
         while (window.size() > 0) {
@@ -368,7 +366,7 @@ public final class StreamQueue extends MessageQueue {
             c.removed = true;
             c.consumer.cancelledByBroker(this);
         }
-        return count;
+        return 0;
     }
 
     @Override

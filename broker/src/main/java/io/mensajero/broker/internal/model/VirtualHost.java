@@ -307,6 +307,9 @@ public final class VirtualHost {
             return 0;
         }
         checkExclusiveAccess(q, connection);
+        if (q instanceof StreamQueue) {
+            return deleteQueue(q); // RabbitMQ deletes a stream whatever if-unused and if-empty say
+        }
         if (ifUnused && q.consumerCount() > 0) {
             throw AmqpException.preconditionFailed("%s in use", q.describe());
         }

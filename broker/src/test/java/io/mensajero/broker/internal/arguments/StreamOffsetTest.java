@@ -42,19 +42,22 @@ class StreamOffsetTest {
     }
 
     @Test
-    void anythingElseIsRefusedWithRabbitMqsText() {
+    void stringsThatStartWithADigitAreRefusedWithRabbitMqsText() {
         assertThat(refusal(LongString.of("0")))
                 .isEqualTo("invalid arg 'x-stream-offset' for " + Q + ": {invalid_stream_offset_arg,{longstr,<<\"0\">>}}");
-        assertThat(refusal(LongString.of("firs"))).endsWith(": {invalid_stream_offset_arg,{longstr,<<\"firs\">>}}");
-        assertThat(refusal(LongString.of("a\"b"))).endsWith(": {invalid_stream_offset_arg,{longstr,<<\"a\\\"b\">>}}");
-        assertThat(refusal(LongString.of(new byte[] {1, 2}))).endsWith(": {invalid_stream_offset_arg,{longstr,<<1,2>>}}");
-        assertThat(refusal(true)).endsWith(": {invalid_stream_offset_arg,{bool,true}}");
-        assertThat(refusal(1.5)).endsWith(": {invalid_stream_offset_arg,{double,1.5}}");
+        assertThat(refusal(LongString.of("10x"))).endsWith(": {invalid_stream_offset_arg,{longstr,<<\"10x\">>}}");
+        assertThat(refusal(LongString.of("1\"b"))).endsWith(": {invalid_stream_offset_arg,{longstr,<<\"1\\\"b\">>}}");
+        assertThat(refusal(LongString.of(new byte[] {'1', 2}))).endsWith(": {invalid_stream_offset_arg,{longstr,<<49,2>>}}");
     }
 
     @Test
-    void tablesAndArraysAreRefusedToo() {
-        assertThat(refusal(Map.of())).contains("{invalid_stream_offset_arg,{table,");
-        assertThat(refusal(List.of())).contains("{invalid_stream_offset_arg,{array,");
+    void whereRabbitMqFailsTheConnectionIsClosedWithAnInternalError() {
+        for (Object v : new Object[] {LongString.of("firs"), LongString.of("h"), LongString.of(""), true, 1.5,
+                Map.of(), List.of()}) {
+            AmqpException e = catchThrowableOfType(AmqpException.class, () -> parse(v));
+            assertThat(e.replyCode().code()).as(String.valueOf(v)).isEqualTo(541);
+            assertThat(e.isConnectionError()).isTrue();
+            assertThat(e.replyText()).isEqualTo("INTERNAL_ERROR");
+        }
     }
 }
