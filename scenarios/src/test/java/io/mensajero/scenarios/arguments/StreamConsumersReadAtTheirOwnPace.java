@@ -146,27 +146,37 @@ class StreamConsumersReadAtTheirOwnPace {
         }
     }
 
+    /**
+     * Offsets are not compared with the message count: RabbitMQ's log starts each new segment with
+     * a tracking chunk of its own, which takes an offset (seen on 3.10.8: with 500-byte segments a
+     * consumer from "first" gets offsets 0, 1, 3, 4, 6...). Mensajero's offsets have no gaps.
+     */
     @EachBroker
     void retentionDropsTheOldestSegmentsAndOffsetsStay(BrokerUnderTest broker) throws Exception {
         try (Fixture f = Fixture.open(broker)) {
             String q = stream(f, "x-max-length-bytes", 2000L, "x-stream-max-segment-size-bytes", 500L);
             String body = "x".repeat(100);
             int total = 60;
+            List<Long> published = new ArrayList<>();
+            Reader all = new Reader(f, q, "first", 100, true);
             for (int i = 0; i < total; i++) {
-                f.send(q, "m" + i + body);
+                f.send(q, "m" + i + ":" + body);
+                all.await(i + 1);
+                published.add(all.offset(i));
             }
             await("the oldest segments dropped").atMost(Fixture.PATIENCE).pollInterval(Duration.ofMillis(200))
                     .until(() -> firstKept(f, q) > 0);
             Reader r = new Reader(f, q, "first", 100, true);
             r.await(1);
-            long first = r.offset(0);
-            assertThat(first).isGreaterThan(0).isLessThan(total - 1);
-            List<String> kept = r.await((int) (total - first));
+            int firstIndex = published.indexOf(r.offset(0));
+            assertThat(firstIndex).as("the first kept is a message published, not the first one").isPositive()
+                    .isLessThan(total - 1);
             List<String> expected = new ArrayList<>();
-            for (long i = first; i < total; i++) {
-                expected.add("m" + i + body + "@" + i);
+            for (int i = firstIndex; i < total; i++) {
+                expected.add("m" + i + ":" + body + "@" + published.get(i));
             }
-            assertThat(kept).as("every message from the first kept on, at its offset").containsExactlyElementsOf(expected);
+            assertThat(r.await(total - firstIndex)).as("every message from the first kept on, at its offset")
+                    .containsExactlyElementsOf(expected);
         }
     }
 
