@@ -43,7 +43,7 @@ final class Render {
         }
         m.put("single_active_consumer_tag", null);
         m.put("state", "running");
-        m.put("type", QueueType.of(q.arguments()) == QueueType.STREAM ? "stream" : "classic");
+        m.put("type", QueueType.of(q.arguments()).argument());
         m.put("vhost", q.vhost());
         return m;
     }
