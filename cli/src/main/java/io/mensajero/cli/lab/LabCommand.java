@@ -183,13 +183,8 @@ public final class LabCommand implements Callable<Integer> {
                         + "localhost:5723 (bench/rabbitmq-cluster start)");
             }
         }
-        List<Scenario> chosen = new ArrayList<>();
-        for (Scenario s : Scenarios.all()) {
-            if (scenarios.isEmpty() ? !s.needsCluster() || cluster : scenarios.contains(s.id())) {
-                chosen.add(s);
-            }
-        }
-        return chosen;
+        return new ArrayList<>(scenarios.isEmpty() ? Scenarios.byDefault(cluster)
+                : Scenarios.all().stream().filter(s -> scenarios.contains(s.id())).toList());
     }
 
     private Map<String, Map<String, Integer>> faults() {

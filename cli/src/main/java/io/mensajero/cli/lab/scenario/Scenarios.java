@@ -21,9 +21,17 @@ public final class Scenarios {
         return ALL.stream().map(Scenario::id).collect(Collectors.toList());
     }
 
-    /** The scenarios a single broker runs: every one but those that need a cluster (the lab's default on one broker). */
+    /**
+     * The scenarios the lab runs when none is named, in the lab's order: on a cluster every one; on
+     * a single broker every one but those that need a cluster.
+     */
+    public static List<Scenario> byDefault(boolean cluster) {
+        return ALL.stream().filter(s -> cluster || !s.needsCluster()).toList();
+    }
+
+    /** The ids of the scenarios a single broker runs by default ({@link #byDefault(boolean) byDefault(false)}). */
     public static List<String> singleBrokerIds() {
-        return ALL.stream().filter(s -> !s.needsCluster()).map(Scenario::id).collect(Collectors.toList());
+        return byDefault(false).stream().map(Scenario::id).collect(Collectors.toList());
     }
 
     public static Optional<Scenario> byId(String id) {
