@@ -5,7 +5,6 @@ import io.mensajero.client.ConnectionSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 import java.time.Duration;
 import java.util.List;
@@ -66,7 +65,7 @@ public final class CommonOptions {
         }
         String l = lang.trim().toLowerCase(Locale.ROOT);
         if (!Messages.LANGUAGES.contains(l)) {
-            throw new ParameterException(commandLine, "--lang must be es or en (was '" + lang + "')");
+            throw Errors.parameter(commandLine, "cmd.error.lang", lang);
         }
         return Messages.forLanguage(l);
     }

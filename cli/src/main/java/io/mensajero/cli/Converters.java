@@ -4,7 +4,6 @@ import io.mensajero.client.ExchangeType;
 import io.mensajero.client.QueueType;
 import io.mensajero.client.MensajeroException;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -30,7 +29,7 @@ public final class Converters {
     public static Duration parseDuration(String value) {
         Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new TypeConversionException("'" + value + "' is not a duration (e.g. 500ms, 1s, 2m, or a number of seconds)");
+            throw new Errors.BadValue("cmd.error.value.duration", value);
         }
         BigDecimal amount = new BigDecimal(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
@@ -43,7 +42,7 @@ public final class Converters {
         try {
             return Duration.ofMillis(millis.longValueExact());
         } catch (ArithmeticException e) {
-            throw new TypeConversionException("'" + value + "' is not a whole number of milliseconds");
+            throw new Errors.BadValue("cmd.error.value.wholeMillis", value);
         }
     }
 
@@ -55,10 +54,10 @@ public final class Converters {
             try {
                 n = Integer.parseInt(value.trim());
             } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a whole number");
+                throw new Errors.BadValue("cmd.error.value.whole", value);
             }
             if (n < 0) {
-                throw new TypeConversionException("'" + value + "' is negative; it must be 0 or more");
+                throw new Errors.BadValue("cmd.error.value.negative", value);
             }
             return n;
         }
@@ -72,12 +71,29 @@ public final class Converters {
             try {
                 rate = Double.parseDouble(value.trim());
             } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a number (messages per second)");
+                throw new Errors.BadValue("cmd.error.value.rate", value);
             }
             if (!(rate > 0) || Double.isInfinite(rate)) {
-                throw new TypeConversionException("'" + value + "' is not a positive number of messages per second");
+                throw new Errors.BadValue("cmd.error.value.positiveRate", value);
             }
             return rate;
+        }
+    }
+
+    /** A probability: a number from 0 to 1. */
+    static final class ProbabilityConverter implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double p;
+            try {
+                p = Double.parseDouble(value.trim());
+            } catch (NumberFormatException e) {
+                throw new Errors.BadValue("cmd.error.value.probability", value);
+            }
+            if (!(p >= 0 && p <= 1)) {
+                throw new Errors.BadValue("cmd.error.value.probability", value);
+            }
+            return p;
         }
     }
 
@@ -88,7 +104,7 @@ public final class Converters {
             try {
                 return ExchangeType.parse(value);
             } catch (MensajeroException e) {
-                throw new TypeConversionException(e.getMessage());
+                throw new Errors.BadValue(e.text());
             }
         }
     }
@@ -100,7 +116,7 @@ public final class Converters {
             try {
                 return QueueType.parse(value);
             } catch (MensajeroException e) {
-                throw new TypeConversionException(e.getMessage());
+                throw new Errors.BadValue(e.text());
             }
         }
     }

@@ -1,60 +1,74 @@
 package io.mensajero.cli;
 
+import io.mensajero.cli.lab.Messages;
 import io.mensajero.client.Event;
+import io.mensajero.client.Worker;
 
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Human-readable lines for a worker's failed deliveries and a message's dead-letter history. */
+/**
+ * Human-readable lines for a worker's failed deliveries and a message's dead-letter history, in
+ * the language of {@code messages} ({@code cmd.failed}, {@code cmd.retrying}, ... in the bundles).
+ * Queue names, the broker's dead-letter reasons and option names are shown as they are.
+ */
 final class FailureLines {
-    private FailureLines() {
+    private final Messages messages;
+
+    FailureLines(Messages messages) {
+        this.messages = messages;
     }
 
-    static String format(Event e) {
-        String what = "#" + e.get("seq") + " '" + e.string("body") + "'";
+    String format(Event e) {
+        String seq = text(e, "seq");
+        String body = e.string("body");
         return switch (e.type()) {
-            case FAILED -> "failed " + what + attempt(e) + ": " + cause(e.string("cause"));
-            case RETRYING -> "sent " + what + " round retry queue " + e.string("retryQueue") + " (back in "
-                    + e.get("retryDelayMs") + " ms" + (e.get("attempt") instanceof Number n
-                    ? " for attempt " + (n.longValue() + 1) : "") + ")";
-            case REQUEUED -> "gave " + what + " back to queue " + e.string("queue") + " (nack, requeue)";
-            case DEAD_LETTERED -> "gave up on " + what + " after " + e.get("attempt") + " attempts: the broker moves it"
-                    + " to dead-letter queue " + e.string("deadLetterQueue") + " (" + e.string("reason") + ")";
-            case CRASHING -> "crashing on " + what + " (exit " + io.mensajero.client.Worker.CRASH_EXIT_CODE + ")";
+            case FAILED -> e.get("attempt") == null
+                    ? messages.get("cmd.failed", seq, body, cause(e.string("cause")))
+                    : messages.get("cmd.failed.attempt", seq, body, cause(e.string("cause")), text(e, "attempt"),
+                            text(e, "maxAttempts"));
+            case RETRYING -> e.get("attempt") instanceof Number n
+                    ? messages.get("cmd.retrying.attempt", seq, body, e.string("retryQueue"), text(e, "retryDelayMs"),
+                            String.valueOf(n.longValue() + 1))
+                    : messages.get("cmd.retrying", seq, body, e.string("retryQueue"), text(e, "retryDelayMs"));
+            case REQUEUED -> messages.get("cmd.requeued", seq, body, e.string("queue"));
+            case DEAD_LETTERED -> messages.get("cmd.deadLettered", seq, body, text(e, "attempt"),
+                    e.string("deadLetterQueue"), e.string("reason"));
+            case CRASHING -> messages.get("cmd.crashing", seq, body, String.valueOf(Worker.CRASH_EXIT_CODE));
             default -> e.type().wireName();
         };
     }
 
-    private static String attempt(Event e) {
-        return e.get("attempt") == null ? "" : " (attempt " + e.get("attempt") + " of " + e.get("maxAttempts") + ")";
-    }
-
-    private static String cause(String cause) {
+    /** Why the work failed: the --fail-on match, the --fail-rate draw, a redelivery; another cause as it is. */
+    private String cause(String cause) {
         if (cause == null) {
-            return "the work failed";
+            return messages.get("cmd.failed.cause.none");
         }
-        return switch (cause) {
-            case "fail-on" -> "its body matches --fail-on";
-            case "fail-rate" -> "--fail-rate";
-            case "redelivered" -> "redelivered, so the worker before died holding it";
-            default -> cause;
-        };
+        String key = "cmd.failed.cause." + cause;
+        return messages.has(key) ? messages.get(key) : cause;
     }
 
     /** ", failed N, dead-lettered M" for a worker's summary, when it simulated failures. */
-    static String counts(Event e) {
-        String s = e.get("failed") == null ? "" : ", failed " + e.get("failed");
-        return e.get("deadLettered") == null ? s : s + ", dead-lettered " + e.get("deadLettered");
+    String counts(Event e) {
+        String s = e.get("failed") == null ? "" : messages.get("cmd.summary.failed", text(e, "failed"));
+        return e.get("deadLettered") == null ? s : s + messages.get("cmd.summary.deadLettered", text(e, "deadLettered"));
     }
 
-    /** " (dead-lettered: queue reason ×count, ...)" for a received message with an x-death history. */
-    static String deaths(Event e) {
+    /** " (x-death: queue reason ×count, ...)" for a received message with an x-death history. */
+    String deaths(Event e) {
         if (!(e.get("deaths") instanceof List<?> deaths) || deaths.isEmpty()) {
             return "";
         }
-        return deaths.stream().map(d -> (Map<?, ?>) d)
-                .map(d -> d.get("queue") + " " + d.get("reason") + " ×" + d.get("count"))
-                .collect(Collectors.joining(", ", " (x-death: ", ")"));
+        return " " + messages.get("cmd.deaths", deaths.stream().map(d -> (Map<?, ?>) d)
+                .map(d -> messages.get("cmd.death", String.valueOf(d.get("queue")), String.valueOf(d.get("reason")),
+                        String.valueOf(d.get("count"))))
+                .collect(Collectors.joining(", ")));
+    }
+
+    /** A field as text ("" when absent), so that MessageFormat does not group its digits. */
+    private static String text(Event e, String field) {
+        Object value = e.get(field);
+        return value == null ? "" : String.valueOf(value);
     }
 }

@@ -17,11 +17,13 @@ import java.util.stream.Collectors;
 final class HumanLines {
     private final Messages messages;
     private final String command;
+    private final FailureLines failures;
 
     /** {@code command}: the command printing, e.g. "staged" (some of its lines are the course's). */
     HumanLines(Messages messages, String command) {
         this.messages = messages;
         this.command = command;
+        this.failures = new FailureLines(messages);
     }
 
     String format(Event e) {
@@ -58,7 +60,7 @@ final class HumanLines {
             case ERROR -> get("cmd.error", e.string("error"));
             case READY -> get("cmd.ready", e.string("host"), text(e, "port"));
             case STOPPED -> get("cmd.stopped");
-            case FAILED, RETRYING, REQUEUED, DEAD_LETTERED, CRASHING -> FailureLines.format(e);
+            case FAILED, RETRYING, REQUEUED, DEAD_LETTERED, CRASHING -> failures.format(e);
         };
     }
 
@@ -123,7 +125,7 @@ final class HumanLines {
             line = join(line, key == null || key.isEmpty() ? get("cmd.received.from", exchange)
                     : get("cmd.received.from.key", exchange, key));
         }
-        line += FailureLines.deaths(e);
+        line += failures.deaths(e);
         return Boolean.TRUE.equals(e.get("redelivered")) ? join(line, get("cmd.received.redelivered")) : line;
     }
 
@@ -148,7 +150,7 @@ final class HumanLines {
                 : ", " + get("cmd.summary.forwarded", text(e, "forwarded"), e.string("forwardTo"));
         if (e.get("acked") != null) {
             return join(get("cmd.summary.acked", text(e, "received"), text(e, "acked"), text(e, "unacked"),
-                    e.string("queue")) + FailureLines.counts(e) + forwarded, why);
+                    e.string("queue")) + failures.counts(e) + forwarded, why);
         }
         if (e.get("lost") != null) {
             return join(get("cmd.summary.lost", text(e, "received"), text(e, "done"), text(e, "lost"),

@@ -4,8 +4,12 @@ import io.mensajero.client.Event;
 import io.mensajero.client.EventType;
 import io.mensajero.client.Failure;
 import io.mensajero.client.MensajeroException;
+import io.mensajero.client.Text;
+import io.mensajero.cli.lab.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -17,7 +21,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * The {@code mensajero} command. Every failure prints exactly one line to stderr,
@@ -72,7 +78,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(new CommandLine(this), "missing COMMAND");
+        throw Errors.parameter(new CommandLine(this), "cmd.error.missingCommand");
     }
 
     public static void main(String[] args) {
@@ -87,37 +93,55 @@ public final class Main implements Callable<Integer> {
     /** Runs the command line and returns the exit code (without exiting). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         boolean json = Arrays.asList(args).contains("--json");
+        Messages messages = language(args);
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ParameterException e, String[] ignored) -> {
             String where = e.getCommandLine().getCommandSpec().qualifiedName();
-            return fail(out, err, json, participant(e.getCommandLine().getParseResult()), Failure.USAGE,
-                    describe(e) + " (see '" + where + " --help')");
+            return fail(out, err, json, messages, participant(e.getCommandLine().getParseResult()), Failure.USAGE,
+                    Text.of("cmd.error.seeHelp", describe(e), where));
         });
         cl.setExecutionExceptionHandler((Exception e, CommandLine command, ParseResult parsed) -> {
             if (e instanceof MensajeroException) {
                 MensajeroException failure = (MensajeroException) e;
-                return fail(out, err, json, participant(parsed), failure.failure(), oneLine(failure.getMessage()));
+                return fail(out, err, json, messages, participant(parsed), failure.failure(), failure.text());
             }
             if (System.getenv("MENSAJERO_DEBUG") != null) {
                 e.printStackTrace(err);
             }
-            return fail(out, err, json, participant(parsed), Failure.INTERNAL,
-                    "internal error: " + oneLine(String.valueOf(e)) + " (set MENSAJERO_DEBUG=1 for details)");
+            return fail(out, err, json, messages, participant(parsed), Failure.INTERNAL,
+                    Text.of("cmd.error.internal", Text.literal(oneLine(String.valueOf(e)))));
         });
         return cl.execute(args);
     }
 
-    private static int fail(PrintWriter out, PrintWriter err, boolean json, String participant,
-                            Failure failure, String message) {
+    /**
+     * The language of the one-line error: {@code --lang} when given a language the commands speak,
+     * else the system's ({@code LC_ALL}, {@code LC_MESSAGES}, {@code LANG}).
+     */
+    static Messages language(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String value = args[i].startsWith("--lang=") ? args[i].substring("--lang=".length())
+                    : args[i].equals("--lang") && i + 1 < args.length ? args[i + 1] : null;
+            String l = value == null ? null : value.trim().toLowerCase(Locale.ROOT);
+            if (l != null && Messages.LANGUAGES.contains(l)) {
+                return Messages.forLanguage(l);
+            }
+        }
+        return Messages.forLanguage(Messages.systemLanguage(System.getenv(), Locale.getDefault()));
+    }
+
+    /** One line on stderr in the user's language; with --json also an error event, in English (language-neutral). */
+    private static int fail(PrintWriter out, PrintWriter err, boolean json, Messages messages, String participant,
+                            Failure failure, Text text) {
         if (json) {
-            out.println(EventPrinter.toJson(Event.of(EventType.ERROR, participant, "error", message,
-                    "failure", failure.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+            out.println(EventPrinter.toJson(Event.of(EventType.ERROR, participant, "error", oneLine(Errors.english(text)),
+                    "failure", failure.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                     "exitCode", failure.exitCode())));
             out.flush();
         }
-        err.println("mensajero: " + message);
+        err.println("mensajero: " + oneLine(messages.text(text)));
         err.flush();
         return failure.exitCode();
     }
@@ -137,22 +161,63 @@ public final class Main implements Callable<Integer> {
         return name;
     }
 
-    /** picocli's message, except for an unknown command or a surplus argument, said plainly. */
-    private static String describe(ParameterException e) {
+    /**
+     * What was wrong, as a text: an unknown command, option or surplus argument, a missing one, a
+     * bad option value (the converter's reason); picocli's own words for anything else.
+     */
+    static Text describe(ParameterException e) {
+        if (e instanceof Errors.Parameter parameter) {
+            return parameter.text();
+        }
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             String first = unmatched.getUnmatched().get(0);
             CommandLine command = e.getCommandLine();
             if (!first.startsWith("-") && !command.getSubcommands().isEmpty()) {
-                return "unknown command '" + first + "' (the commands are "
-                        + String.join(", ", command.getSubcommands().keySet()) + ")";
+                return Text.of("cmd.error.unknownCommand", first, String.join(", ", command.getSubcommands().keySet()));
             }
             if (!first.startsWith("-")) {
-                return "unexpected argument '" + first + "'" + (unmatched.getUnmatched().size() > 1
-                        ? " (and " + (unmatched.getUnmatched().size() - 1) + " more)" : "")
-                        + "; a body with spaces needs quotes";
+                return Text.of("cmd.error.unexpectedArgument", first, unmatched.getUnmatched().size() - 1);
+            }
+            return Text.of("cmd.error.unknownOption", first);
+        }
+        if (e instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()) {
+            String names = missing.getMissing().stream().map(Main::name).collect(Collectors.joining(", "));
+            return Text.of(String.valueOf(e.getMessage()).startsWith("Missing required parameter for option")
+                    ? "cmd.error.missingValue" : "cmd.error.missing", names);
+        }
+        Text reason = badValue(e);
+        if (reason != null && e.getArgSpec() != null) {
+            return e.getArgSpec() instanceof OptionSpec option
+                    ? Text.of("cmd.error.badValue", option.longestName(), reason)
+                    : Text.of("cmd.error.badValue.positional", e.getArgSpec().paramLabel(), reason);
+        }
+        return Text.literal(oneLine(e.getMessage()));
+    }
+
+    /** A converter's reason for refusing the value, from picocli's exception or (when it did not keep it) asked again. */
+    private static Text badValue(ParameterException e) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof Errors.BadValue bad) {
+                return bad.text();
             }
         }
-        return oneLine(e.getMessage());
+        if (e.getArgSpec() == null || e.getValue() == null || e.getArgSpec().converters() == null) {
+            return null;
+        }
+        for (CommandLine.ITypeConverter<?> converter : e.getArgSpec().converters()) {
+            try {
+                converter.convert(e.getValue());
+            } catch (Errors.BadValue bad) {
+                return bad.text();
+            } catch (Exception other) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static String name(ArgSpec spec) {
+        return spec instanceof OptionSpec option ? option.longestName() : spec.paramLabel();
     }
 
     static String oneLine(String text) {

@@ -1,7 +1,6 @@
 package io.mensajero.cli;
 
 import io.mensajero.client.ConnectionSettings;
-import io.mensajero.client.MensajeroException;
 import io.mensajero.client.MessagingPattern;
 import io.mensajero.client.QueueType;
 import io.mensajero.client.Worker;
@@ -68,7 +67,7 @@ final class WorkCommand extends ClientCommand {
             description = "How long a failed message waits in the retry queue (default: 0s).")
     Duration retryDelay;
 
-    @Option(names = "--fail-rate", paramLabel = "P",
+    @Option(names = "--fail-rate", paramLabel = "P", converter = Converters.ProbabilityConverter.class,
             description = "Fail the work on each message with probability P, from 0 to 1 (default: 0).")
     double failRate;
 
@@ -108,7 +107,7 @@ final class WorkCommand extends ClientCommand {
         poisonOptions(builder);
         if (forwardTo != null) {
             if (faults.dropNth > 0) {
-                throw MensajeroException.usage("--drop-nth cannot hide a message that --forward-to passes on");
+                throw Errors.usage("cmd.error.dropNthForward");
             }
             builder.forwardTo(forwardTo);
         }
@@ -118,7 +117,7 @@ final class WorkCommand extends ClientCommand {
     private void poisonOptions(Worker.Builder builder) {
         builder.maxAttempts(maxAttempts).failRate(failRate);
         if (maxAttempts == 0 && (deadLetterQueue != null || retryQueue != null || retryDelay != null)) {
-            throw MensajeroException.usage("--dead-letter-queue, --retry-queue and --retry-delay go with --max-attempts");
+            throw Errors.usage("cmd.error.retryOptions");
         }
         if (deadLetterQueue != null) {
             builder.deadLetterQueue(deadLetterQueue);

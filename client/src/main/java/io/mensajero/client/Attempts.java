@@ -86,7 +86,7 @@ final class Attempts {
         worker.declareQueue(channel, deadLetterQueue, durable || quorum);
         if (!quorum) {
             worker.declareQueue(channel, retryQueue, durable, retryQueueArguments());
-            worker.amqp("enable publisher confirms", channel::confirmSelect);
+            worker.amqp(Text.of("op.confirmSelect"), channel::confirmSelect);
         }
         worker.declareQueue(channel, queue, durable || quorum, queueArguments());
     }
@@ -114,13 +114,13 @@ final class Attempts {
         boolean last = attempt >= maxAttempts;
         if (quorum || last) {
             boolean requeue = quorum;
-            worker.amqp((requeue ? "nack (requeue)" : "nack (dead-letter)") + " delivery tag " + tag, () -> {
+            worker.amqp(Text.of(requeue ? "op.nackRequeue" : "op.nackDeadLetter", tag), () -> {
                 channel.basicNack(tag, false, requeue);
                 return null;
             });
         } else {
             worker.publishConfirmed(channel, "", retryQueue, delivery.properties(), delivery.body(), seq);
-            worker.amqp("ack delivery tag " + tag, () -> {
+            worker.amqp(Text.of("op.ack", tag), () -> {
                 channel.basicAck(tag, false);
                 return null;
             });

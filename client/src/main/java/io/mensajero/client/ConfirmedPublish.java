@@ -30,7 +30,7 @@ final class ConfirmedPublish {
     /** Returns how many times it was sent, or 0 when the pattern was stopped before it was confirmed. */
     int send(Channel channel, String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body,
              long seq) throws InterruptedException {
-        String where = exchange.isEmpty() ? "queue '" + routingKey + "'" : "exchange '" + exchange + "'";
+        Text where = exchange.isEmpty() ? Text.of("to.queue", routingKey) : Text.of("to.exchange", exchange);
         long nackedSince = 0;
         for (int attempts = 1; ; attempts++) {
             if (!pattern.awaitConnection()) {
@@ -43,7 +43,7 @@ final class ConfirmedPublish {
                 acked = channel.waitForConfirms(CONFIRM_TIMEOUT.toMillis());
             } catch (IOException | TimeoutException | RuntimeException e) {
                 if (!pattern.recovering() || !Failures.isConnectionLoss(e)) {
-                    throw Failures.during("publish message #" + seq + " to " + where + " and wait for its confirm",
+                    throw Failures.during(Text.of("op.publish", seq, where),
                             pattern.settings(), e);
                 }
                 if (!pattern.lostSince(connection)) {
@@ -60,8 +60,7 @@ final class ConfirmedPublish {
             long now = System.nanoTime();
             nackedSince = nackedSince == 0 ? now : nackedSince;
             if (!pattern.recovering() || now - nackedSince > NACKS.toNanos()) {
-                throw new MensajeroException(Failure.BROKER_REFUSED,
-                        "the broker rejected (nack) message #" + seq + " to " + where);
+                throw new MensajeroException(Failure.BROKER_REFUSED, Text.of("error.nacked", seq, where));
             }
             if (!pattern.stopper.pause(Duration.ofMillis(Math.min(1_000, 100L * attempts)))) {
                 return 0;

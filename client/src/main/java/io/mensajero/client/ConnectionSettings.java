@@ -97,15 +97,14 @@ public final class ConnectionSettings {
             }
         }
         if (items.isEmpty() || items.get(0).isEmpty()) {
-            throw MensajeroException.usage("malformed URI: it is empty (expected e.g. " + DEFAULT_URI + ")");
+            throw MensajeroException.usage(Text.of("error.uri.empty", DEFAULT_URI));
         }
         String first = items.get(0);
         ConnectionFactory base = parse(first);
         List<Address> addresses = new ArrayList<>();
         for (String item : items) {
             if (item.isEmpty()) {
-                throw MensajeroException.usage("malformed address list '" + redact(String.join(",", items))
-                        + "': an address is empty");
+                throw MensajeroException.usage(Text.of("error.uri.emptyAddress", redact(String.join(",", items))));
             }
             Address address = item.contains("://") ? sameAs(base, first, item) : hostAndPort(base, item);
             if (!addresses.contains(address)) {
@@ -127,8 +126,7 @@ public final class ConnectionSettings {
     public ConnectionSettings withHeartbeat(Duration heartbeat) {
         Objects.requireNonNull(heartbeat, "heartbeat");
         if (heartbeat.isNegative() || heartbeat.toSeconds() > 65_535 || heartbeat.toMillis() % 1000 != 0) {
-            throw MensajeroException.usage("the heartbeat must be a whole number of seconds from 0 to 65535 (was "
-                    + heartbeat.toMillis() + " ms)");
+            throw MensajeroException.usage(Text.of("error.heartbeat", heartbeat.toMillis()));
         }
         return new ConnectionSettings(this, recovery, heartbeat);
     }
@@ -291,22 +289,20 @@ public final class ConnectionSettings {
         try {
             parsed = new URI(uri.trim());
         } catch (URISyntaxException e) {
-            throw MensajeroException.usage("malformed URI '" + shown + "': " + e.getReason()
-                    + " at index " + e.getIndex());
+            throw MensajeroException.usage(Text.of("error.uri.syntax", shown, Text.literal(e.getReason()), e.getIndex()));
         }
         String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("amqp") && !scheme.equals("amqps")) {
-            throw MensajeroException.usage("malformed URI '" + shown + "': the scheme must be amqp or amqps");
+            throw MensajeroException.usage(Text.of("error.uri.scheme", shown));
         }
         if (parsed.getRawAuthority() != null && parsed.getHost() == null) {
-            throw MensajeroException.usage("malformed URI '" + shown + "': cannot read a host and port from '"
-                    + redact(parsed.getRawAuthority()) + "'");
+            throw MensajeroException.usage(Text.of("error.uri.hostAndPort", shown, redact(parsed.getRawAuthority())));
         }
         ConnectionFactory factory = new ConnectionFactory();
         try {
             factory.setUri(parsed);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw MensajeroException.usage("malformed URI '" + shown + "': " + e.getMessage());
+            throw MensajeroException.usage(Text.of("error.uri.other", shown, Text.literal(e.getMessage())));
         }
         return factory;
     }
@@ -316,8 +312,7 @@ public final class ConnectionSettings {
         ConnectionFactory other = parse(item);
         if (!other.getUsername().equals(base.getUsername()) || !other.getPassword().equals(base.getPassword())
                 || !other.getVirtualHost().equals(base.getVirtualHost()) || other.isSSL() != base.isSSL()) {
-            throw MensajeroException.usage("the addresses '" + redact(first) + "' and '" + redact(item)
-                    + "' differ in user, password, vhost or scheme; every address of a list shares them");
+            throw MensajeroException.usage(Text.of("error.uri.addressesDiffer", redact(first), redact(item)));
         }
         return new Address(other.getHost(), other.getPort());
     }
@@ -329,10 +324,10 @@ public final class ConnectionSettings {
             parsed = Address.parseAddress(item);
             new URI("amqp://" + item);
         } catch (RuntimeException | URISyntaxException e) {
-            throw MensajeroException.usage("malformed address '" + redact(item) + "': expected host:port or an AMQP URI");
+            throw MensajeroException.usage(Text.of("error.uri.address", redact(item)));
         }
         if (parsed.getHost().isEmpty() || parsed.getHost().contains("@") || parsed.getHost().contains("/")) {
-            throw MensajeroException.usage("malformed address '" + redact(item) + "': expected host:port or an AMQP URI");
+            throw MensajeroException.usage(Text.of("error.uri.address", redact(item)));
         }
         int port = parsed.getPort() != -1 ? parsed.getPort()
                 : base.isSSL() ? ConnectionFactory.DEFAULT_AMQP_OVER_SSL_PORT : ConnectionFactory.DEFAULT_AMQP_PORT;

@@ -32,7 +32,7 @@ public abstract class ConsumingPattern extends MessagingPattern {
     final void consume(Channel channel, String queue, boolean autoAck, Handler handler, Object... extraFields)
             throws InterruptedException {
         Inbox inbox = new Inbox(channel, this::connectionNow);
-        String consumerTag = amqp("consume from queue '" + queue + "'",
+        String consumerTag = amqp(Text.of("op.consume", queue),
                 () -> channel.basicConsume(queue, autoAck, inbox));
         startedUp();
         Object[] fields = new Object[6 + extraFields.length];
@@ -68,14 +68,13 @@ public abstract class ConsumingPattern extends MessagingPattern {
                     lastActivity = System.nanoTime();
                     break;
                 case CANCELLED:
-                    throw new MensajeroException(Failure.BROKER_REFUSED, "the broker cancelled the consumer on queue '"
-                            + queue + "' (was the queue deleted?)");
+                    throw new MensajeroException(Failure.BROKER_REFUSED, Text.of("error.cancelled", queue));
                 default:
                     if (recovering() && Failures.isConnectionLoss(item.signal())) {
                         break;  // amqp-client reconnects and consumes again; connection-lost says so
                     }
                     if (!stopper.stopped()) {
-                        throw Failures.whileDoing("consuming from queue '" + queue + "'", settings(), item.signal());
+                        throw Failures.whileDoing(Text.of("activity.consuming", queue), settings(), item.signal());
                     }
             }
         }

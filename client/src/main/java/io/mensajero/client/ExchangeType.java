@@ -20,7 +20,7 @@ public enum ExchangeType {
                 return type;
             }
         }
-        throw MensajeroException.usage("unknown exchange type '" + name + "' (expected one of "
-                + Arrays.stream(values()).map(ExchangeType::wireName).collect(Collectors.joining(", ")) + ")");
+        throw MensajeroException.usage(Text.of("error.exchangeType", name,
+                Arrays.stream(values()).map(ExchangeType::wireName).collect(Collectors.joining(", "))));
     }
 }

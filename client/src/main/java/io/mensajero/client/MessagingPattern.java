@@ -86,7 +86,7 @@ public abstract class MessagingPattern {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MensajeroException(Failure.INTERNAL, name + " was interrupted", e);
+            throw new MensajeroException(Failure.INTERNAL, Text.of("error.interrupted", name), e);
         } finally {
             finished.set(true);
         }
@@ -154,7 +154,7 @@ public abstract class MessagingPattern {
      */
     final Connection open() throws InterruptedException {
         QuietExceptionHandler handler = new QuietExceptionHandler(e -> recoveryFailure.compareAndSet(null,
-                Failures.during("declare its queues and consumers again after reconnecting", settings, e)));
+                Failures.during(Text.of("op.redeclare"), settings, e)));
         Connection connection;
         while (true) {
             try {
@@ -237,7 +237,7 @@ public abstract class MessagingPattern {
     }
 
     /** Runs an operation, turning failures into a one-line {@link MensajeroException}. */
-    final <T> T amqp(String what, Operation<T> operation) throws InterruptedException {
+    final <T> T amqp(Text what, Operation<T> operation) throws InterruptedException {
         while (true) {
             try {
                 return operation.call();
@@ -261,13 +261,13 @@ public abstract class MessagingPattern {
     /** Declares a queue; {@code queueType} (classic, quorum) sets {@code x-queue-type}, null leaves it to the broker. */
     final void declareQueue(Channel channel, String queue, boolean durable, QueueType queueType)
             throws InterruptedException {
-        declareQueue("declare queue '" + queue + "'", channel, queue, durable, false, queueType);
+        declareQueue(Text.of("op.declareQueue", queue), channel, queue, durable, false, queueType);
     }
 
     /** Declares a queue with arguments (x-dead-letter-exchange, ...); they are shown in the event. */
     final void declareQueue(Channel channel, String queue, boolean durable, Map<String, Object> arguments)
             throws InterruptedException {
-        AMQP.Queue.DeclareOk ok = amqp("declare queue '" + queue + "'",
+        AMQP.Queue.DeclareOk ok = amqp(Text.of("op.declareQueue", queue),
                 () -> channel.queueDeclare(queue, durable, false, false, arguments));
         emit(EventType.DECLARED, "queue", ok.getQueue(), "durable", durable, "exclusive", false,
                 "messages", ok.getMessageCount(), "consumers", ok.getConsumerCount(), "arguments", arguments);
@@ -275,10 +275,10 @@ public abstract class MessagingPattern {
 
     /** Declares an exclusive, non-durable queue whose name the broker chooses; returns the name. */
     final String declareServerNamedQueue(Channel channel) throws InterruptedException {
-        return declareQueue("declare a server-named exclusive queue", channel, "", false, true, null);
+        return declareQueue(Text.of("op.declareServerNamedQueue"), channel, "", false, true, null);
     }
 
-    private String declareQueue(String what, Channel channel, String queue, boolean durable, boolean exclusive,
+    private String declareQueue(Text what, Channel channel, String queue, boolean durable, boolean exclusive,
                                 QueueType queueType) throws InterruptedException {
         Map<String, Object> arguments = queueType == null ? null : Map.of("x-queue-type", queueType.wireName());
         AMQP.Queue.DeclareOk ok = amqp(what, () -> channel.queueDeclare(queue, durable, exclusive, false, arguments));
@@ -290,7 +290,7 @@ public abstract class MessagingPattern {
 
     final void declareExchange(Channel channel, String exchange, ExchangeType type, boolean durable)
             throws InterruptedException {
-        amqp("declare exchange '" + exchange + "' of type " + type.wireName(),
+        amqp(Text.of("op.declareExchange", exchange, type.wireName()),
                 () -> channel.exchangeDeclare(exchange, type.wireName(), durable, false, null));
         emit(EventType.DECLARED, "exchange", exchange, "exchangeType", type.wireName(), "durable", durable);
     }
@@ -324,8 +324,7 @@ public abstract class MessagingPattern {
 
     static double positiveRate(double rate) {
         if (!(rate >= 0) || Double.isInfinite(rate)) {
-            throw MensajeroException.usage("the rate must be a positive number of messages per second (was "
-                    + rate + ")");
+            throw MensajeroException.usage(Text.of("error.rate", rate));
         }
         return rate;
     }

@@ -52,7 +52,7 @@ public final class Producer extends PublishingPattern {
         int sent = 0;
         Connection connection = open();
         try {
-            Channel channel = amqp("open a channel", connection::createChannel);
+            Channel channel = amqp(Text.of("op.openChannel"), connection::createChannel);
             if (deadLetterQueue == null) {
                 declareQueue(channel, queue, durable, queueType);
             } else {
@@ -116,7 +116,7 @@ public final class Producer extends PublishingPattern {
          */
         public Builder deadLetterQueue(String queue) {
             if (queue == null || queue.isEmpty()) {
-                throw MensajeroException.usage("the dead-letter queue must be named");
+                throw MensajeroException.usage(Text.of("error.deadLetterQueueUnnamed"));
             }
             this.deadLetterQueue = queue;
             return this;
@@ -150,7 +150,7 @@ public final class Producer extends PublishingPattern {
          */
         public Builder correlationId(String template) {
             if (template == null || template.isEmpty()) {
-                throw MensajeroException.usage("the correlation id must not be empty");
+                throw MensajeroException.usage(Text.of("error.correlationIdEmpty"));
             }
             this.correlationId = template;
             return this;

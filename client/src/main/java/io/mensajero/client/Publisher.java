@@ -39,7 +39,7 @@ public final class Publisher extends PublishingPattern {
         int sent = 0;
         Connection connection = open();
         try {
-            Channel channel = amqp("open a channel", connection::createChannel);
+            Channel channel = amqp(Text.of("op.openChannel"), connection::createChannel);
             declareExchange(channel, exchange, type, durable);
             AMQP.BasicProperties properties = headers.isEmpty() ? null
                     : new AMQP.BasicProperties.Builder().headers(headers).build();

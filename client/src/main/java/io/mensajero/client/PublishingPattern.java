@@ -36,7 +36,7 @@ public abstract class PublishingPattern extends MessagingPattern {
      * were sent (fewer than {@code count} when stopped).
      */
     final int sendAll(Channel channel, Message message) throws InterruptedException {
-        amqp("enable publisher confirms", channel::confirmSelect);
+        amqp(Text.of("op.confirmSelect"), channel::confirmSelect);
         int sent = 0;
         long start = System.nanoTime();
         for (int n = 1; n <= count && pace(start, n, rate); n++) {

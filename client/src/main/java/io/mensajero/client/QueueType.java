@@ -24,8 +24,8 @@ public enum QueueType {
                 return type;
             }
         }
-        throw MensajeroException.usage("unknown queue type '" + name + "' (expected one of "
-                + Arrays.stream(values()).map(QueueType::wireName).collect(Collectors.joining(", ")) + ")");
+        throw MensajeroException.usage(Text.of("error.queueType", name,
+                Arrays.stream(values()).map(QueueType::wireName).collect(Collectors.joining(", "))));
     }
 
     /**
@@ -37,7 +37,7 @@ public enum QueueType {
             return durable;
         }
         if (Boolean.FALSE.equals(explicitly)) {
-            throw MensajeroException.usage("a quorum queue is always durable: drop --no-durable (durable(false))");
+            throw MensajeroException.usage(Text.of("error.quorumDurable"));
         }
         return true;
     }

@@ -31,7 +31,7 @@ public final class Receiver extends ConsumingPattern {
         int[] received = {0};
         Connection connection = open();
         try {
-            Channel channel = amqp("open a channel", connection::createChannel);
+            Channel channel = amqp(Text.of("op.openChannel"), connection::createChannel);
             declareQueue(channel, queue, durable);
             consume(channel, queue, true, delivery -> {
                 received[0]++;

@@ -52,9 +52,9 @@ public final class StagedProducer extends MessagingPattern {
         String lastBody = null;
         Connection connection = open();
         try {
-            Channel channel = amqp("open a channel", connection::createChannel);
+            Channel channel = amqp(Text.of("op.openChannel"), connection::createChannel);
             declareQueue(channel, queue, durable);
-            amqp("enable publisher confirms", channel::confirmSelect);
+            amqp(Text.of("op.confirmSelect"), channel::confirmSelect);
             for (int stage = 1; stage <= stages && !stopper.stopped(); stage++) {
                 emit(EventType.STAGE_STARTED, "queue", queue, "stage", stage);
                 int m = 0;

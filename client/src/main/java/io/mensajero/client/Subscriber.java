@@ -45,12 +45,12 @@ public final class Subscriber extends ConsumingPattern {
         String queue = "";
         Connection connection = open();
         try {
-            Channel channel = amqp("open a channel", connection::createChannel);
+            Channel channel = amqp(Text.of("op.openChannel"), connection::createChannel);
             declareExchange(channel, exchange, type, durable);
             queue = declareServerNamedQueue(channel);
             for (String key : bindingKeys) {
                 String bound = queue;
-                amqp("bind queue '" + queue + "' to exchange '" + exchange + "' with key '" + key + "'",
+                amqp(Text.of("op.bind", queue, exchange, key),
                         () -> channel.queueBind(bound, exchange, key, bindingArguments.isEmpty() ? null : bindingArguments));
                 emit(EventType.BOUND, "queue", queue, "exchange", exchange, "bindingKey", key,
                         "arguments", bindingArguments);
@@ -119,7 +119,7 @@ public final class Subscriber extends ConsumingPattern {
         /** x-match for header bindings: {@code all} (default) or {@code any}. */
         public Builder match(String match) {
             if (!"all".equals(match) && !"any".equals(match)) {
-                throw MensajeroException.usage("the header match must be 'all' or 'any' (was '" + match + "')");
+                throw MensajeroException.usage(Text.of("error.headerMatch", match));
             }
             this.match = match;
             return this;

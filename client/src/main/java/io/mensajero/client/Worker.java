@@ -99,7 +99,7 @@ public final class Worker extends ConsumingPattern {
             }
         });
         try {
-            Channel channel = amqp("open a channel", connection::createChannel);
+            Channel channel = amqp(Text.of("op.openChannel"), connection::createChannel);
             if (attempts != null) {
                 attempts.declare(channel);
             } else {
@@ -107,10 +107,10 @@ public final class Worker extends ConsumingPattern {
             }
             if (forwardTo != null) {
                 declareQueue(channel, forwardTo, durable, queueType);
-                amqp("enable publisher confirms", channel::confirmSelect);
+                amqp(Text.of("op.confirmSelect"), channel::confirmSelect);
             }
             if (prefetch > 0) {
-                amqp("set prefetch " + prefetch, () -> {
+                amqp(Text.of("op.prefetch", prefetch), () -> {
                     channel.basicQos(prefetch);
                     return null;
                 });
@@ -164,7 +164,7 @@ public final class Worker extends ConsumingPattern {
         // With manual acks a lost connection ends the work at once: the broker has requeued it.
         if (!stopper.pause(work.plus(ackDelay), () -> !autoAck && lostSince(connection))) {
             if (stopper.lost() != null) {
-                throw Failures.whileDoing((autoAck ? "working on delivery tag " : "waiting to ack delivery tag ") + tag,
+                throw Failures.whileDoing(Text.of(autoAck ? "activity.working" : "activity.waitingToAck", tag),
                         settings(), stopper.lost());
             }
             return stopper.stopped() ? unfinished() : abandon(body, seq, tag);
@@ -198,7 +198,7 @@ public final class Worker extends ConsumingPattern {
             // With recovery, an ack whose connection dies under it is no failure: the broker
             // requeues the delivery and delivers it again (the work is then done twice).
             if (!recovering() || !Failures.isConnectionLoss(e)) {
-                throw Failures.during("ack delivery tag " + tag, settings(), e);
+                throw Failures.during(Text.of("op.ack", tag), settings(), e);
             }
         }
         return true;
@@ -221,7 +221,7 @@ public final class Worker extends ConsumingPattern {
             }
             return true;
         }
-        amqp("nack (requeue) delivery tag " + tag, () -> {
+        amqp(Text.of("op.nackRequeue", tag), () -> {
             channel.basicNack(tag, false, true);
             return null;
         });
@@ -297,7 +297,7 @@ public final class Worker extends ConsumingPattern {
         /** Fail the work on a delivery with this probability, from 0 to 1 (default 0). */
         public Builder failRate(double rate) {
             if (!(rate >= 0 && rate <= 1)) {
-                throw MensajeroException.usage("the fail rate must be between 0 and 1 (was " + rate + ")");
+                throw MensajeroException.usage(Text.of("error.failRate", rate));
             }
             this.failRate = rate;
             return this;
@@ -335,8 +335,8 @@ public final class Worker extends ConsumingPattern {
             try {
                 return Pattern.compile(Objects.requireNonNull(regex, option));
             } catch (PatternSyntaxException e) {
-                throw MensajeroException.usage(option + " is not a regular expression: "
-                        + e.getDescription() + " near index " + e.getIndex() + " of '" + regex + "'");
+                throw MensajeroException.usage(Text.of("error.regex", option, Text.literal(e.getDescription()), e.getIndex(),
+                        regex));
             }
         }
 
@@ -372,7 +372,7 @@ public final class Worker extends ConsumingPattern {
         /** basic.qos prefetch count; 1 by default (fair dispatch), 0 for no limit (round-robin). */
         public Builder prefetch(int prefetch) {
             if (prefetch > 65_535) {
-                throw MensajeroException.usage("the prefetch must be at most 65535 (was " + prefetch + ")");
+                throw MensajeroException.usage(Text.of("error.prefetchTooLarge", prefetch));
             }
             this.prefetch = notNegative("the prefetch", prefetch);
             return this;
@@ -403,7 +403,7 @@ public final class Worker extends ConsumingPattern {
          */
         public Builder forwardTo(String queue) {
             if (queue == null || queue.isEmpty()) {
-                throw MensajeroException.usage("the queue to forward to must be named");
+                throw MensajeroException.usage(Text.of("error.forwardToUnnamed"));
             }
             this.forwardTo = queue;
             return this;
@@ -411,21 +411,19 @@ public final class Worker extends ConsumingPattern {
 
         public Worker build() {
             if (maxAttempts > 0 && autoAck) {
-                throw MensajeroException.usage("--max-attempts needs manual acks: drop --auto-ack");
+                throw MensajeroException.usage(Text.of("error.maxAttempts.autoAck"));
             }
             if (maxAttempts > 0 && forwardTo != null) {
-                throw MensajeroException.usage("--max-attempts and --forward-to cannot be combined");
+                throw MensajeroException.usage(Text.of("error.maxAttempts.forwardTo"));
             }
             String dead = deadLetterQueue == null ? queue + ".dead" : deadLetterQueue;
             String retry = retryQueue == null ? queue + ".retry" : retryQueue;
             if (maxAttempts > 0 && (dead.equals(queue) || retry.equals(queue) || dead.equals(retry))) {
-                throw MensajeroException.usage("the work queue, its retry queue and its dead-letter queue must "
-                        + "differ ('" + queue + "', '" + retry + "', '" + dead + "')");
+                throw MensajeroException.usage(Text.of("error.maxAttempts.sameQueues", queue, retry, dead));
             }
             durable = QueueType.durability(queueType, durable, durableGiven);
             if (queue.equals(forwardTo)) {
-                throw MensajeroException.usage("a worker cannot forward to the queue it consumes from ('"
-                        + queue + "')");
+                throw MensajeroException.usage(Text.of("error.forwardToItself", queue));
             }
             return new Worker(this);
         }

@@ -5,8 +5,10 @@ import io.mensajero.cli.lab.render.HtmlRenderer;
 import io.mensajero.cli.lab.render.TextRenderer;
 import io.mensajero.cli.lab.scenario.Scenario;
 import io.mensajero.cli.lab.scenario.Scenarios;
+import io.mensajero.cli.CommonOptions;
+import io.mensajero.cli.Errors;
 import io.mensajero.client.ConnectionSettings;
-import io.mensajero.client.MensajeroException;
+import io.mensajero.client.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
@@ -91,7 +92,7 @@ public final class LabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Messages messages = Messages.forLanguage(language());
+        Messages messages = CommonOptions.languageOf(lang, spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TextRenderer text = new TextRenderer(messages);
@@ -126,7 +127,7 @@ public final class LabCommand implements Callable<Integer> {
             List<Scenario> left = leftOut(chosen, broker);
             chosen = chosen.stream().filter(s -> !left.contains(s)).toList();
             if (chosen.isEmpty()) {
-                throw new ParameterException(spec.commandLine(), messages.get("lab.nothingLeft"));
+                throw Errors.parameter(spec.commandLine(), "lab.nothingLeft");
             }
             left.forEach(s -> err.println(messages.get("lab.leftOut", s.id())));
             err.flush();
@@ -161,26 +162,13 @@ public final class LabCommand implements Callable<Integer> {
                 ? chosen.stream().filter(s -> !s.runsOnMensajero()).toList() : List.of();
     }
 
-    private String language() {
-        if (lang == null) {
-            return Messages.systemLanguage(System.getenv(), Locale.getDefault());
-        }
-        String l = lang.trim().toLowerCase(Locale.ROOT);
-        if (!Messages.LANGUAGES.contains(l)) {
-            throw new ParameterException(spec.commandLine(), "--lang must be es or en (was '" + lang + "')");
-        }
-        return l;
-    }
-
     /** The scenarios named, in the lab's order (all by default; those needing a cluster only on one). */
     private List<Scenario> chosen(boolean cluster) {
         for (String id : scenarios) {
-            Scenario scenario = Scenarios.byId(id).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                    "unknown scenario '" + id + "' (the scenarios are " + String.join(", ", Scenarios.ids()) + ")"));
+            Scenario scenario = Scenarios.byId(id).orElseThrow(() -> Errors.parameter(spec.commandLine(),
+                    "cmd.error.lab.unknownScenario", id, String.join(", ", Scenarios.ids())));
             if (scenario.needsCluster() && !cluster) {
-                throw new ParameterException(spec.commandLine(), "the scenario " + id + " needs a cluster: give the "
-                        + "lab several addresses, e.g. --uri amqp://guest:guest@localhost:5721/%2F,localhost:5722,"
-                        + "localhost:5723 (bench/rabbitmq-cluster start)");
+                throw Errors.parameter(spec.commandLine(), "cmd.error.lab.needsCluster", id);
             }
         }
         return new ArrayList<>(scenarios.isEmpty() ? Scenarios.byDefault(cluster)
@@ -205,14 +193,14 @@ public final class LabCommand implements Callable<Integer> {
         Path target = file.toAbsolutePath().normalize();
         Path folder = target.getParent();
         if (Files.isDirectory(target)) {
-            throw MensajeroException.usage("cannot write the HTML page to " + file + ": it is a directory");
+            throw Errors.usage("cmd.error.lab.html", file.toString(), Text.of("cmd.error.lab.html.directory"));
         }
         if (folder == null || !Files.isDirectory(folder)) {
-            throw MensajeroException.usage("cannot write the HTML page to " + file + ": the folder " + folder
-                    + " does not exist");
+            throw Errors.usage("cmd.error.lab.html", file.toString(),
+                    Text.of("cmd.error.lab.html.noFolder", String.valueOf(folder)));
         }
         if (Files.exists(target) ? !Files.isWritable(target) : !Files.isWritable(folder)) {
-            throw MensajeroException.usage("cannot write the HTML page to " + file + ": permission denied");
+            throw Errors.usage("cmd.error.lab.html", file.toString(), Text.of("cmd.error.lab.html.denied"));
         }
         return target;
     }
@@ -221,7 +209,7 @@ public final class LabCommand implements Callable<Integer> {
         try {
             Files.writeString(page, content, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw MensajeroException.usage("cannot write the HTML page to " + page + ": " + e.getMessage());
+            throw Errors.usage("cmd.error.lab.html", page.toString(), Text.literal(String.valueOf(e.getMessage())));
         }
     }
 

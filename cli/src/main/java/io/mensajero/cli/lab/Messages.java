@@ -1,5 +1,7 @@
 package io.mensajero.cli.lab;
 
+import io.mensajero.client.Text;
+
 import java.text.MessageFormat;
 import java.util.Collection;
 import java.util.List;
@@ -77,6 +79,14 @@ public final class Messages {
             shown[i] = show(args[i]);
         }
         return new MessageFormat(pattern, locale).format(shown);
+    }
+
+    /**
+     * A {@link Text} in this language: the client's own texts (its failures) from its bundles, the
+     * others ({@code cmd.*}, an error the commands raise) from these.
+     */
+    public String text(Text text) {
+        return text.in(locale, key -> bundle.containsKey(key) ? bundle.getString(key) : null);
     }
 
     /** The text for {@code key} as it is written, not formatted. */

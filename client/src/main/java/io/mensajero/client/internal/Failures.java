@@ -9,6 +9,7 @@ import com.rabbitmq.client.ShutdownSignalException;
 import io.mensajero.client.ConnectionSettings;
 import io.mensajero.client.Failure;
 import io.mensajero.client.MensajeroException;
+import io.mensajero.client.Text;
 
 import java.io.EOFException;
 import java.net.ConnectException;
@@ -32,34 +33,38 @@ public final class Failures {
         ShutdownSignalException shutdown = find(e, ShutdownSignalException.class);
         if (find(e, AuthenticationFailureException.class) != null
                 || find(e, PossibleAuthenticationFailureException.class) != null) {
-            return new MensajeroException(Failure.AUTHENTICATION, "authentication failed for user '"
-                    + settings.username() + "' at " + at + " (wrong user name or password)", e);
+            return new MensajeroException(Failure.AUTHENTICATION,
+                    Text.of("error.connect.authentication", settings.username(), at), e);
         }
         if (shutdown != null && closeCode(shutdown) != 0) {
             int code = closeCode(shutdown);
             if (code == NOT_ALLOWED || code == ACCESS_REFUSED) {
-                return new MensajeroException(Failure.ACCESS_REFUSED, "vhost '" + settings.virtualHost()
-                        + "' not found or access refused for user '" + settings.username() + "' at " + at
-                        + " (" + closeText(shutdown) + ")", e);
+                return new MensajeroException(Failure.ACCESS_REFUSED, Text.of("error.connect.accessRefused",
+                        settings.virtualHost(), settings.username(), at, closeText(shutdown)), e);
             }
-            return new MensajeroException(Failure.BROKER_REFUSED, "the broker at " + at
-                    + " refused the connection (" + closeText(shutdown) + ")", e);
+            return new MensajeroException(Failure.BROKER_REFUSED,
+                    Text.of("error.connect.refused", at, closeText(shutdown)), e);
         }
-        return new MensajeroException(Failure.UNREACHABLE, "cannot reach the broker at " + at
-                + " (" + networkReason(e) + ")", e);
+        return new MensajeroException(Failure.UNREACHABLE, Text.of("error.connect.unreachable", at, network(e)), e);
     }
 
     /** A failure of a request (e.g. what = "declare queue 'hello'") on an open connection. */
     public static MensajeroException during(String what, ConnectionSettings settings, Throwable e) {
-        return classify("when asked to " + what, "while trying to " + what, settings, e);
+        return during(Text.literal(what), settings, e);
     }
 
-    /** The channel or connection ended while {@code activity} (e.g. "consuming from queue 'hello'"). */
-    public static MensajeroException whileDoing(String activity, ConnectionSettings settings, Throwable e) {
-        return classify("while " + activity, "while " + activity, settings, e);
+    /** A failure of a request ({@code what}, e.g. {@code op.declareQueue}) on an open connection. */
+    public static MensajeroException during(Text what, ConnectionSettings settings, Throwable e) {
+        return classify(Text.of("error.when.asked", what), Text.of("error.when.trying", what), settings, e);
     }
 
-    private static MensajeroException classify(String asked, String trying, ConnectionSettings settings, Throwable e) {
+    /** The channel or connection ended while {@code activity} (e.g. {@code activity.consuming}). */
+    public static MensajeroException whileDoing(Text activity, ConnectionSettings settings, Throwable e) {
+        Text during = Text.of("error.when.while", activity);
+        return classify(during, during, settings, e);
+    }
+
+    private static MensajeroException classify(Text asked, Text trying, ConnectionSettings settings, Throwable e) {
         if (e instanceof MensajeroException) {
             return (MensajeroException) e;
         }
@@ -67,26 +72,26 @@ public final class Failures {
         if (shutdown != null && closeCode(shutdown) == CONNECTION_FORCED) {
             // The broker went away (stopped, or closed the connection on an operator's request):
             // the same failure as a broker killed or a network gone, only said more precisely.
-            return new MensajeroException(Failure.UNREACHABLE, "lost the connection to the broker at "
-                    + settings.address() + " " + trying + " (the broker closed it: " + closeText(shutdown) + ")", e);
+            return new MensajeroException(Failure.UNREACHABLE, Text.of("error.lost.forced", settings.address(),
+                    trying, closeText(shutdown)), e);
         }
         if (shutdown != null && closeCode(shutdown) != 0) {
             int code = closeCode(shutdown);
             Failure failure = code == ACCESS_REFUSED || code == NOT_ALLOWED
                     ? Failure.ACCESS_REFUSED : Failure.BROKER_REFUSED;
-            String closed = shutdown.isHardError() ? "closed the connection" : "closed the channel";
-            return new MensajeroException(failure, "the broker " + closed + " " + asked
-                    + " (" + closeText(shutdown) + ")", e);
+            String closed = shutdown.isHardError() ? "error.closed.connection" : "error.closed.channel";
+            return new MensajeroException(failure, Text.of(closed, asked, closeText(shutdown)), e);
         }
         if (e instanceof TimeoutException) {
-            return new MensajeroException(Failure.BROKER_REFUSED, "the broker at " + settings.address()
-                    + " did not answer in time " + asked, e);
+            return new MensajeroException(Failure.BROKER_REFUSED,
+                    Text.of("error.timeout", settings.address(), asked), e);
         }
         if (shutdown != null || find(e, java.io.IOException.class) != null) {
-            return new MensajeroException(Failure.UNREACHABLE, "lost the connection to the broker at "
-                    + settings.address() + " " + trying + " (" + networkReason(e) + ")", e);
+            return new MensajeroException(Failure.UNREACHABLE,
+                    Text.of("error.lost", settings.address(), trying, network(e)), e);
         }
-        return new MensajeroException(Failure.INTERNAL, "unexpected error " + trying + ": " + e, e);
+        return new MensajeroException(Failure.INTERNAL,
+                Text.of("error.unexpected", trying, Text.literal(String.valueOf(e))), e);
     }
 
     /**
@@ -135,27 +140,32 @@ public final class Failures {
     }
 
     static String networkReason(Throwable e) {
+        return network(e).toString();
+    }
+
+    /** Why the network failed, in one line: connection refused, unknown host, ..., else the error's own words. */
+    static Text network(Throwable e) {
         if (find(e, ConnectException.class) != null) {
-            return "connection refused";
+            return Text.of("error.network.refused");
         }
         if (find(e, UnknownHostException.class) != null) {
-            return "unknown host";
+            return Text.of("error.network.unknownHost");
         }
         if (find(e, NoRouteToHostException.class) != null) {
-            return "no route to host";
+            return Text.of("error.network.noRoute");
         }
         if (find(e, SocketTimeoutException.class) != null || find(e, TimeoutException.class) != null) {
-            return "timed out";
+            return Text.of("error.network.timedOut");
         }
         if (find(e, EOFException.class) != null) {
-            return "the connection was closed; is it an AMQP 0-9-1 broker?";
+            return Text.of("error.network.closed");
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : oneLine(message);
+        return Text.literal(message == null || message.isBlank() ? root.getClass().getSimpleName() : oneLine(message));
     }
 
     static String oneLine(String text) {

@@ -1,0 +1,71 @@
+package io.mensajero.cli;
+
+import io.mensajero.cli.lab.Messages;
+import io.mensajero.client.Failure;
+import io.mensajero.client.MensajeroException;
+import io.mensajero.client.Text;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The commands' own one-line errors, said by texts of the bundles ({@code cmd.error.*}): their
+ * English is the exception's message (and the {@code error} field of {@code --json}), the user's
+ * language is what {@link Main} prints on stderr.
+ */
+public final class Errors {
+    private static final Messages ENGLISH = Messages.forLanguage("en");
+
+    private Errors() {
+    }
+
+    /** A usage error (exit 2) said by {@code key} with {@code args}. */
+    public static MensajeroException usage(String key, Object... args) {
+        Text text = Text.of(key, args);
+        return new MensajeroException(Failure.USAGE, english(text), text, null);
+    }
+
+    /** A bad option value or a missing one, as picocli reports it (with the command's --help), said by {@code key}. */
+    public static ParameterException parameter(CommandLine commandLine, String key, Object... args) {
+        return new Parameter(commandLine, Text.of(key, args));
+    }
+
+    /** {@code text} in English. */
+    static String english(Text text) {
+        return ENGLISH.text(text);
+    }
+
+    /** A picocli {@link ParameterException} that knows its text. */
+    static final class Parameter extends ParameterException {
+        private static final long serialVersionUID = 1L;
+        private final transient Text text;
+
+        Parameter(CommandLine commandLine, Text text) {
+            super(commandLine, english(text));
+            this.text = text;
+        }
+
+        Text text() {
+            return text;
+        }
+    }
+
+    /** An option value a converter refuses, with the reason as a text. */
+    static final class BadValue extends TypeConversionException {
+        private static final long serialVersionUID = 1L;
+        private final transient Text text;
+
+        BadValue(String key, Object... args) {
+            this(Text.of(key, args));
+        }
+
+        BadValue(Text text) {
+            super(english(text));
+            this.text = text;
+        }
+
+        Text text() {
+            return text;
+        }
+    }
+}
