@@ -56,6 +56,34 @@ class MainTest {
     }
 
     @Test
+    void unknownOptionsAndSurplusArgumentsAreSaidPlainlyInTheLanguageAsked() {
+        assertThat(run("receive", "--no-such-option")).isEqualTo(2);
+        assertThat(run("send", "one", "two", "three")).isEqualTo(2);
+        assertThat(run("send", "--count", "-1", "--lang", "es")).isEqualTo(2);
+        assertThat(run("send", "one", "two", "--lang=es")).isEqualTo(2);
+        assertThat(run("receive", "--lang", "fr")).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly(
+                "mensajero: unknown option '--no-such-option' (see 'mensajero receive --help')",
+                "mensajero: unexpected argument 'two' (and 1 more); a body with spaces needs quotes (see 'mensajero send --help')",
+                "mensajero: valor no válido para la opción '--count': '-1' es negativo; debe ser 0 o más (vea 'mensajero send --help')",
+                "mensajero: argumento inesperado 'two'; un cuerpo con espacios va entre comillas (vea 'mensajero send --help')",
+                "mensajero: --lang must be es or en (was 'fr') (see 'mensajero receive --help')");
+    }
+
+    @Test
+    void aBadValueTheClientRefusesIsSaidInSpanishToo() {
+        assertThat(run("send", "--uri", "localhost:5672", "--lang", "es")).isEqualTo(2);
+        assertThat(run("work", "--fail-rate", "2", "--lang", "es")).isEqualTo(2);
+        assertThat(run("work", "--fail-on", "(", "--lang", "es")).isEqualTo(2);
+        List<String> lines = err.toString().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("mensajero: URI mal formada 'localhost:5672': el esquema debe ser amqp o amqps");
+        assertThat(lines.get(1)).isEqualTo("mensajero: valor no válido para la opción '--fail-rate': '2' no es un número "
+                + "entre 0 y 1 (vea 'mensajero work --help')");
+        assertThat(lines.get(2)).startsWith("mensajero: --fail-on no es una expresión regular: ").endsWith(" de '('");
+        assertThat(lines).hasSize(3);
+    }
+
+    @Test
     void aNestedCommandsUsageErrorPointsAtItsOwnHelp() {
         assertThat(run("ctl", "add_user", "alice")).isEqualTo(2);
         assertThat(run("ctl", "no_such_command")).isEqualTo(2);

@@ -74,6 +74,26 @@ class MessagesTest {
     }
 
     @Test
+    void everyCommandTextTheCodeNamesExists() throws IOException {
+        Pattern commandKey = Pattern.compile("\"(cmd\\.[\\w.-]*[\\w-])\"");
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java/io/mensajero/cli"))) {
+            for (Path source : (Iterable<Path>) sources.filter(p -> p.toString().endsWith(".java"))::iterator) {
+                Matcher m = commandKey.matcher(Files.readString(source));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        for (String cause : new String[] {"none", "fail-on", "fail-rate", "redelivered"}) {
+            used.add("cmd.failed.cause." + cause);   // FailureLines names them by the event's cause
+        }
+        assertThat(used).contains("cmd.failed", "cmd.deadLettered", "cmd.error.seeHelp", "cmd.error.value.negative",
+                "cmd.error.lab.html");
+        assertThat(load("lab.properties").stringPropertyNames()).containsAll(used);
+    }
+
+    @Test
     void spanishWhenTheSystemSpeaksSpanishElseEnglish() {
         assertThat(Messages.defaultLanguage(Locale.forLanguageTag("es-CL"))).isEqualTo("es");
         assertThat(Messages.defaultLanguage(Locale.forLanguageTag("es"))).isEqualTo("es");

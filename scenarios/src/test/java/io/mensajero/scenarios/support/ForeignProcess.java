@@ -139,6 +139,13 @@ public final class ForeignProcess implements AutoCloseable {
         }
     }
 
+    /** What it printed on stderr so far. */
+    public String stderr() {
+        synchronized (lines) {
+            return stderr.toString();
+        }
+    }
+
     /** Waits for the process to exit and its output to be read; returns the exit code. */
     public int waitFor(Duration timeout) {
         try {
