@@ -8,6 +8,7 @@ import picocli.CommandLine.ITypeConverter;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.DoublePredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,16 +68,8 @@ public final class Converters {
     public static final class RateConverter implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            double rate;
-            try {
-                rate = Double.parseDouble(value.trim());
-            } catch (NumberFormatException e) {
-                throw new Errors.BadValue("cmd.error.value.rate", value);
-            }
-            if (!(rate > 0) || Double.isInfinite(rate)) {
-                throw new Errors.BadValue("cmd.error.value.positiveRate", value);
-            }
-            return rate;
+            return number(value, "cmd.error.value.rate", rate -> rate > 0 && !Double.isInfinite(rate),
+                    "cmd.error.value.positiveRate");
         }
     }
 
@@ -84,17 +77,22 @@ public final class Converters {
     static final class ProbabilityConverter implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            double p;
-            try {
-                p = Double.parseDouble(value.trim());
-            } catch (NumberFormatException e) {
-                throw new Errors.BadValue("cmd.error.value.probability", value);
-            }
-            if (!(p >= 0 && p <= 1)) {
-                throw new Errors.BadValue("cmd.error.value.probability", value);
-            }
-            return p;
+            return number(value, "cmd.error.value.probability", p -> p >= 0 && p <= 1, "cmd.error.value.probability");
         }
+    }
+
+    /** {@code value} as a number; {@code notANumber} says it is none, {@code outOfRange} that {@code accepted} refuses it. */
+    private static double number(String value, String notANumber, DoublePredicate accepted, String outOfRange) {
+        double n;
+        try {
+            n = Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new Errors.BadValue(notANumber, value);
+        }
+        if (!accepted.test(n)) {
+            throw new Errors.BadValue(outOfRange, value);
+        }
+        return n;
     }
 
     /** fanout, direct, topic or headers. */

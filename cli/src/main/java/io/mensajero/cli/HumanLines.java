@@ -55,7 +55,7 @@ final class HumanLines {
             case ABANDONED -> get("cmd.abandoned", text(e, "deliveryTag"), text(e, "seq"), e.string("body"));
             case STAGE_STARTED -> get("cmd.stage.started", text(e, "stage"));
             case STAGE_COMPLETED -> get("cmd.stage.completed", text(e, "stage"));
-            case STOPPING -> "staged".equals(command) ? get("cmd.stopping.staged") : get("cmd.stopping", e.string("reason"));
+            case STOPPING -> "staged".equals(command) ? get("cmd.stopping.staged") : get("cmd.stopping", reason(e.string("reason")));
             case SUMMARY -> get("cmd.summary", summary(e));
             case ERROR -> get("cmd.error", e.string("error"));
             case READY -> get("cmd.ready", e.string("host"), text(e, "port"));
@@ -131,7 +131,7 @@ final class HumanLines {
 
     private String summary(Event e) {
         String why = join("done".equals(e.string("reason")) || e.string("reason") == null ? null
-                : get("cmd.summary.why", e.string("reason")), recovery(e));
+                : get("cmd.summary.why", reason(e.string("reason"))), recovery(e));
         if (e.get("stagesCompleted") != null) {
             String line = get("cmd.summary.staged", text(e, "sent"),
                     String.valueOf(e.number("stages") * e.number("perStage")), e.string("queue"),
@@ -159,6 +159,11 @@ final class HumanLines {
         return join(e.get("exchange") != null
                 ? get("cmd.summary.subscribed", count(e, "received"), e.string("exchange"), e.string("queue"))
                 : get("cmd.summary.received", count(e, "received"), e.string("queue")), why);
+    }
+
+    /** Why it stopped: count, idle-timeout, ... said in the language when the bundles have it (SIGINT as it is). */
+    private String reason(String reason) {
+        return reason != null && messages.has("cmd.reason." + reason) ? get("cmd.reason." + reason) : reason;
     }
 
     /** A declared queue's arguments, when it has any: " with arguments {x-max-length=10}", in the bundle's language. */

@@ -122,4 +122,13 @@ class EventPrinterTest {
                 "routingKey", "", "body", "BUYER_ARRIVED_ID", "seq", 1, "redelivered", true)))
                 .isEqualTo("received #1 'BUYER_ARRIVED_ID' from exchange business_events (redelivered)");
     }
+
+    @Test
+    void whyItStoppedIsSaidInTheLanguageAndSignalsAsTheyAre() {
+        assertThat(ES.format(Event.of(EventType.STOPPING, "w", "reason", "count"))).isEqualTo("deteniendo (se alcanzó --count)...");
+        assertThat(EN.format(Event.of(EventType.STOPPING, "w", "reason", "count"))).isEqualTo("stopping (count)...");
+        assertThat(ES.format(Event.of(EventType.STOPPING, "w", "reason", "SIGTERM"))).isEqualTo("deteniendo (SIGTERM)...");
+        assertThat(ES.format(Event.of(EventType.SUMMARY, "w", "queue", "q", "received", 2, "reason", "idle-timeout")))
+                .isEqualTo("resumen: 2 mensajes recibidos de la cola q (nada llegó en --idle-timeout)");
+    }
 }

@@ -96,11 +96,6 @@ public final class Text {
         return Objects.hash(key, args);
     }
 
-    /** True when the client's bundles have {@code key}. */
-    static boolean known(String key) {
-        return bundle(Locale.ROOT).containsKey(key);
-    }
-
     private static String pattern(String key, Locale locale, Function<String, String> otherPatterns) {
         ResourceBundle bundle = bundle(locale);
         if (bundle.containsKey(key)) {
