@@ -109,7 +109,7 @@ final class BrokerCommand implements Callable<Integer> {
         }
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
-        Signals.onStop(signal -> stop.countDown(), finished, spec.commandLine().getErr());
+        Signals.onStop(signal -> stop.countDown(), finished, spec.commandLine().getErr(), messages);
         long startMillis = (System.nanoTime() - started) / 1_000_000;
         String host = config.bindAddress();
         StringBuilder where = new StringBuilder("amqp://" + host + ":" + broker.port());

@@ -1,5 +1,6 @@
 package io.mensajero.cli;
 
+import io.mensajero.cli.lab.Messages;
 import io.mensajero.client.ConnectionSettings;
 import io.mensajero.client.MessagingPattern;
 import picocli.CommandLine.Mixin;
@@ -28,11 +29,12 @@ abstract class ClientCommand implements Callable<Integer> {
     public Integer call() {
         ConnectionSettings settings = common.settings();
         String name = common.name == null ? spec.name() : common.name;
-        HumanLines lines = new HumanLines(common.messages(spec.commandLine()), spec.name());
+        Messages messages = common.messages(spec.commandLine());
+        HumanLines lines = new HumanLines(messages, spec.name());
         EventPrinter printer = new EventPrinter(spec.commandLine().getOut(), common.json, common.name, lines);
         MessagingPattern pattern = pattern(settings, name, printer);
         CountDownLatch finished = new CountDownLatch(1);
-        Signals.onStop(pattern::stop, finished, spec.commandLine().getErr());
+        Signals.onStop(pattern::stop, finished, spec.commandLine().getErr(), messages);
         try {
             pattern.run();
             return 0;

@@ -1,5 +1,6 @@
 package io.mensajero.cli;
 
+import io.mensajero.cli.lab.Messages;
 import sun.misc.Signal;
 
 import java.io.PrintWriter;
@@ -23,11 +24,17 @@ public final class Signals {
     private Signals() {
     }
 
+    /** As {@link #onStop(Consumer, CountDownLatch, PrintWriter, Messages)}, saying the second signal in English. */
+    public static void onStop(Consumer<String> stop, CountDownLatch finished, PrintWriter err) {
+        onStop(stop, finished, err, Messages.forLanguage("en"));
+    }
+
     /**
      * Calls {@code stop} with "SIGINT" or "SIGTERM" on the first signal. {@code finished} is
-     * counted down by the caller when the command has printed its summary.
+     * counted down by the caller when the command has printed its summary. A second signal is
+     * said on {@code err} in the language of {@code messages}.
      */
-    public static void onStop(Consumer<String> stop, CountDownLatch finished, PrintWriter err) {
+    public static void onStop(Consumer<String> stop, CountDownLatch finished, PrintWriter err, Messages messages) {
         AtomicInteger received = new AtomicInteger();
         try {
             for (String name : new String[] {"INT", "TERM"}) {
@@ -35,7 +42,7 @@ public final class Signals {
                     if (received.incrementAndGet() == 1) {
                         stop.accept("SIG" + signal.getName());
                     } else {
-                        err.println("mensajero: second SIG" + signal.getName() + ", stopping now");
+                        err.println("mensajero: " + messages.get("cmd.error.secondSignal", "SIG" + signal.getName()));
                         err.flush();
                         Runtime.getRuntime().halt(128 + signal.getNumber());
                     }

@@ -82,7 +82,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         }
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
-        Signals.onStop(signal -> stop.countDown(), finished, spec.commandLine().getErr());
+        Signals.onStop(signal -> stop.countDown(), finished, spec.commandLine().getErr(), messages);
         String url = "http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + server.port() + "/";
         print(out, EventType.READY, messages.get("cmd.console.ready", url, target.toString()),
                 "url", url, "host", bind, "port", server.port(), "managementUrl", target.toString());
