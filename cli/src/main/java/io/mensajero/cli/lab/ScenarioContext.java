@@ -102,7 +102,7 @@ public final class ScenarioContext implements AutoCloseable {
     }
 
     /**
-     * Starts {@code mensajero <args> --uri <the lab's broker> --name <id> --json} as a separate
+     * Starts {@code mensajero <args> --uri <the lab's broker> --name <id> --lang <the lab's> --json} as a separate
      * process. Its lane's label is {@code participant.<id>} when the messages have one.
      */
     public LabParticipant start(String id, String... args) {
@@ -112,7 +112,8 @@ public final class ScenarioContext implements AutoCloseable {
     /** Starts a pipeline worker; lanes with the same {@code stage} share a column per operation. */
     public synchronized LabParticipant startStage(String id, String stage, String... args) {
         List<String> command = new ArrayList<>(Arrays.asList(args));
-        command.addAll(List.of("--uri", broker.uri(), "--name", id));
+        // in the lab's language: a participant's one-line error is shown in the checks
+        command.addAll(List.of("--uri", broker.uri(), "--name", id, "--lang", messages.language()));
         Integer drop = drops.get(id);
         if (drop != null) {
             command.addAll(List.of("--drop-nth", Integer.toString(drop)));
