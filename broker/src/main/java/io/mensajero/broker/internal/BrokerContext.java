@@ -111,6 +111,7 @@ public final class BrokerContext {
     private final EventLoop loop;
     private final AccessControl access;
     private final Policies policies;
+    private final Policies operatorPolicies;
     private final StatsRegistry stats = new StatsRegistry();
     private final RuntimeSettings settings;
     private final MemoryGauge gauge;
@@ -161,13 +162,26 @@ public final class BrokerContext {
                 : DefinitionsStore.on(store.definitions());
         this.access = new AccessControl(definitions, Set.copyOf(config.loopbackUsers()));
         this.policies = new Policies(definitions);
+        this.operatorPolicies = new Policies(definitions, Policies.Kind.OPERATOR_POLICY);
+        policies.onChange(this::policiesChanged);
+        operatorPolicies.onChange(this::policiesChanged);
         for (VhostInfo v : access.model().vhosts()) {
             vhosts.put(v.name(), newVirtualHost(v.name()));
         }
     }
 
     private VirtualHost newVirtualHost(String name) {
-        return new VirtualHost(name, gauge, new LoopTimers(loop, this::flushDirty), store);
+        VirtualHost vhost = new VirtualHost(name, gauge, new LoopTimers(loop, this::flushDirty), store);
+        vhost.policiesChanged(policies.rules(name), operatorPolicies.rules(name));
+        return vhost;
+    }
+
+    /** On the loop: a policy or operator policy of the vhost was set or cleared; it applies now. */
+    private void policiesChanged(String vhostName) {
+        VirtualHost vhost = vhosts.get(vhostName);
+        if (vhost != null) {
+            vhost.policiesChanged(policies.rules(vhostName), operatorPolicies.rules(vhostName));
+        }
     }
 
     /** What the store posts back runs on the loop, and what it wrote to clients is flushed. */
@@ -312,6 +326,10 @@ public final class BrokerContext {
         return policies;
     }
 
+    public Policies operatorPolicies() {
+        return operatorPolicies;
+    }
+
     public StatsRegistry stats() {
         return stats;
     }
@@ -368,6 +386,7 @@ public final class BrokerContext {
         }
         access.deleteVhost(name);
         policies.deleteVhost(name);
+        operatorPolicies.deleteVhost(name);
         stats.vhostDeleted(name);
         flushDirty();
     }

@@ -4,7 +4,6 @@ import com.rabbitmq.client.GetResponse;
 import io.mensajero.scenarios.support.BrokerUnderTest;
 import io.mensajero.scenarios.support.EachBroker;
 import io.mensajero.scenarios.support.Names;
-import io.mensajero.scenarios.support.Phase2;
 
 import java.time.Duration;
 
@@ -20,7 +19,6 @@ import static org.awaitility.Awaitility.await;
  * TTL, length and expiry, the argument's dead-letter exchange; an operator policy caps a policy.
  * A policy set or changed later applies to the queues that exist.
  */
-@Phase2("the policy API (branch admin) and policies applied to queues and exchanges in MessageQueue")
 class PoliciesApplyToMatchingQueues {
 
     /** A prefix unique to the run, so that patterns match only this scenario's queues. */

@@ -17,21 +17,17 @@ import java.util.Map;
 
 /**
  * Sets and clears policies and operator policies on the broker under test, on vhost "/", and
- * clears what it set when closed. On RabbitMQ through the management API
- * ({@code PUT /api/policies/%2F/NAME}, port {@code RABBITMQ_MANAGEMENT_PORT}), or rabbitmqctl
- * {@code set_policy} when the API is not there. Mensajero has no policy API on main yet: a
- * scenario that sets one is a {@link Phase2} scenario, skipped there; phase 2 points this at
- * {@code BrokerUnderTest.managementUri()} for both brokers.
+ * clears what it set when closed: through the broker's management API
+ * ({@code PUT /api/policies/%2F/NAME}, {@link BrokerUnderTest#managementUri()}), or on RabbitMQ
+ * with rabbitmqctl {@code set_policy} when its API is not there.
  */
 public final class PolicyControl implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final String MANAGEMENT = "http://" + RabbitMqResource.HOST + ":"
-            + System.getenv().getOrDefault("RABBITMQ_MANAGEMENT_PORT", "15672");
-    private static Boolean apiReachable;
 
     private final BrokerUnderTest broker;
     private final List<String[]> set = new ArrayList<>();
+    private Boolean apiReachable;
 
     public PolicyControl(BrokerUnderTest broker) {
         this.broker = broker;
@@ -54,7 +50,6 @@ public final class PolicyControl implements AutoCloseable {
 
     private void put(String kind, String name, String pattern, Map<String, Object> definition, int priority,
                      String applyTo) {
-        requireRabbitMq();
         set.add(new String[] {kind, name});
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("pattern", pattern);
@@ -73,19 +68,11 @@ public final class PolicyControl implements AutoCloseable {
     }
 
     private void delete(String kind, String name) {
-        requireRabbitMq();
         set.removeIf(s -> s[0].equals(kind) && s[1].equals(name));
         if (api()) {
             http("DELETE", "/api/" + kind + "/%2F/" + name, null);
         } else {
             RabbitMqResource.rabbitmqctl(kind.equals("policies") ? "clear_policy" : "clear_operator_policy", name);
-        }
-    }
-
-    private void requireRabbitMq() {
-        if (!broker.isRabbitMq()) {
-            throw new org.opentest4j.TestAbortedException("Mensajero's policies need the management API "
-                    + "(branch admin) and phase 2 of issue 10");
         }
     }
 
@@ -96,10 +83,11 @@ public final class PolicyControl implements AutoCloseable {
         }
     }
 
-    private static synchronized boolean api() {
+    /** Whether to use the API: always on Mensajero (its API is part of the broker), on RabbitMQ when reachable. */
+    private boolean api() {
         if (apiReachable == null) {
             try {
-                apiReachable = http("GET", "/api/overview", null) == 200;
+                apiReachable = !broker.isRabbitMq() || http("GET", "/api/overview", null) == 200;
             } catch (IllegalStateException e) {
                 apiReachable = false;
             }
@@ -107,9 +95,9 @@ public final class PolicyControl implements AutoCloseable {
         return apiReachable;
     }
 
-    private static int http(String method, String path, Object body) {
+    private int http(String method, String path, Object body) {
         String auth = Base64.getEncoder().encodeToString("guest:guest".getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(MANAGEMENT + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(broker.managementUri() + path))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + auth)
                 .header("Content-Type", "application/json");
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -117,7 +105,7 @@ public final class PolicyControl implements AutoCloseable {
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
-            throw new IllegalStateException("management API at " + MANAGEMENT + ": " + e, e);
+            throw new IllegalStateException("management API at " + broker.managementUri() + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

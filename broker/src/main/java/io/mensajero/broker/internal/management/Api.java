@@ -24,7 +24,7 @@ final class Api {
         new BindingsResource(bridge).register(router);
         new ConnectionsResource(bridge).register(router);
         new DefinitionsResource(bridge).register(router);
-        new PoliciesResource(bridge).register(router);
+        PoliciesResource.register(bridge, router);
         new MensajeroResource(bridge).register(router);
         router.get("/api/extensions", r -> java.util.concurrent.CompletableFuture.completedFuture(ApiResponse.ok(List.of())));
         router.get("/api/health/checks/alarms", r -> bridge.call(r, b -> b.gauge().alarm()).thenApply(alarm -> {

@@ -42,7 +42,7 @@ final class ExchangesResource {
     private CompletableFuture<ApiResponse> list(ApiRequest r, List<String> vhosts) {
         return bridge.call(r, b -> Snapshots.exchanges(b, vhosts)).thenApply(exchanges -> {
             List<Map<String, Object>> items = new ArrayList<>(exchanges.size());
-            exchanges.forEach(x -> items.add(Render.exchange(x, bridge.broker().policies())));
+            exchanges.forEach(x -> items.add(Render.exchange(x)));
             return Listing.reply(r, items, "vhost", "name");
         });
     }
@@ -61,7 +61,7 @@ final class ExchangesResource {
         String name = name(r);
         Authz.vhost(bridge, r, vhost, true);
         return bridge.call(r, b -> Snapshots.exchange(exchange(b, vhost, name))).thenApply(x -> {
-            Map<String, Object> m = new LinkedHashMap<>(Render.exchange(x, bridge.broker().policies()));
+            Map<String, Object> m = new LinkedHashMap<>(Render.exchange(x));
             m.put("incoming", List.of());
             m.put("outgoing", List.of());
             return ApiResponse.ok(Listing.select(List.of(m), QueuesResource.columns(r)).get(0));

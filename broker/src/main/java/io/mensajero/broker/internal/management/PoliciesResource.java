@@ -11,26 +11,46 @@ import java.util.concurrent.CompletableFuture;
 /**
  * {@code /api/policies}, {@code /api/policies/{vhost}}, {@code /api/policies/{vhost}/{name}}:
  * listed for the vhosts a user sees; set and cleared by administrators and policymakers with
- * access to the vhost. Validated with RabbitMQ's rules and messages; stored (applying them is the
- * queues' business).
+ * access to the vhost. {@code /api/operator-policies/...} likewise, for administrators only.
+ * Validated with RabbitMQ's rules and messages, stored, and applied on the broker loop to the
+ * vhost's queues and exchanges (the store tells the vhost).
  */
 final class PoliciesResource {
     private final BrokerBridge bridge;
+    private final Policies.Kind kind;
 
-    PoliciesResource(BrokerBridge bridge) {
+    private PoliciesResource(BrokerBridge bridge, Policies.Kind kind) {
         this.bridge = bridge;
+        this.kind = kind;
     }
 
-    void register(Router router) {
-        router.get("/api/policies", r -> list(r, Authz.scope(bridge, r)))
-                .get("/api/policies/{vhost}", r -> list(r, Authz.scope(bridge, r)))
-                .get("/api/policies/{vhost}/{name}", this::get)
-                .put("/api/policies/{vhost}/{name}", this::put)
-                .delete("/api/policies/{vhost}/{name}", this::delete);
+    /** Both resources: policies and operator policies. */
+    static void register(BrokerBridge bridge, Router router) {
+        new PoliciesResource(bridge, Policies.Kind.POLICY).register(router, "/api/policies");
+        new PoliciesResource(bridge, Policies.Kind.OPERATOR_POLICY).register(router, "/api/operator-policies");
+    }
+
+    private void register(Router router, String base) {
+        router.get(base, r -> list(r, scope(r)))
+                .get(base + "/{vhost}", r -> list(r, scope(r)))
+                .get(base + "/{vhost}/{name}", this::get)
+                .put(base + "/{vhost}/{name}", this::put)
+                .delete(base + "/{vhost}/{name}", this::delete);
+    }
+
+    private boolean operator() {
+        return kind == Policies.Kind.OPERATOR_POLICY;
+    }
+
+    private List<String> scope(ApiRequest r) {
+        if (operator()) {
+            r.requireAdministrator();
+        }
+        return Authz.scope(bridge, r);
     }
 
     private Policies policies() {
-        return bridge.broker().policies();
+        return operator() ? bridge.broker().operatorPolicies() : bridge.broker().policies();
     }
 
     private CompletableFuture<ApiResponse> list(ApiRequest r, List<String> vhosts) {
@@ -44,7 +64,7 @@ final class PoliciesResource {
     }
 
     private CompletableFuture<ApiResponse> get(ApiRequest r) {
-        Authz.vhost(bridge, r, r.param("vhost"), true);
+        scope(r);
         Policy p = policies().get(r.param("vhost"), r.param("name"));
         if (p == null) {
             throw ApiException.notFound();
@@ -53,6 +73,9 @@ final class PoliciesResource {
     }
 
     private void requirePolicymaker(ApiRequest r) {
+        if (operator()) {
+            r.requireAdministrator();
+        }
         Authz.vhost(bridge, r, r.param("vhost"), false);
         if (!r.user().isPolicymaker()) {
             throw ApiException.notAuthorised("User not authorised to access virtual host");
@@ -63,7 +86,7 @@ final class PoliciesResource {
         requirePolicymaker(r);
         Policy policy;
         try {
-            policy = Policies.parse(r.param("vhost"), r.param("name"), r.jsonObject());
+            policy = Policies.parse(kind, r.param("vhost"), r.param("name"), r.jsonObject());
         } catch (Policies.Invalid e) {
             throw ApiException.badRequest(e.getMessage());
         }
@@ -71,14 +94,14 @@ final class PoliciesResource {
             if (b.vhost(policy.vhost()) == null) {
                 throw ApiException.notFound("vhost_not_found");
             }
-            return ApiResponse.createdOrUpdated(b.policies().put(policy));
+            return ApiResponse.createdOrUpdated(policies().put(policy));
         });
     }
 
     private CompletableFuture<ApiResponse> delete(ApiRequest r) {
         requirePolicymaker(r);
         return bridge.call(r, b -> {
-            if (!b.policies().delete(r.param("vhost"), r.param("name"))) {
+            if (!policies().delete(r.param("vhost"), r.param("name"))) {
                 throw ApiException.notFound();
             }
             return ApiResponse.noContent();

@@ -40,7 +40,7 @@ final class QueuesResource {
         return bridge.call(r, b -> Snapshots.queues(b, vhosts)).thenApply(queues -> {
             List<Map<String, Object>> items = new ArrayList<>(queues.size());
             for (Snapshots.QueueSnapshot q : queues) {
-                items.add(Render.queue(q, bridge.broker().policies()));
+                items.add(Render.queue(q));
             }
             return Listing.reply(r, items, "vhost", "name");
         });
@@ -67,7 +67,7 @@ final class QueuesResource {
             List<Map<String, Object>> consumers = new ArrayList<>();
             d.consumers().forEach(c -> consumers.add(Render.consumer(c)));
             m.put("consumer_details", consumers);
-            m.putAll(Render.queue(d.queue(), bridge.broker().policies()));
+            m.putAll(Render.queue(d.queue()));
             m.put("deliveries", List.of());
             m.put("incoming", List.of());
             return ApiResponse.ok(Listing.select(List.of(m), columns(r)).get(0));

@@ -1,9 +1,8 @@
 package io.mensajero.broker.internal.management;
 
+import io.mensajero.broker.internal.arguments.AppliedPolicy;
 import io.mensajero.broker.internal.arguments.QueueType;
 import io.mensajero.broker.internal.info.ConsumerInfo;
-import io.mensajero.broker.internal.policy.Policies;
-import io.mensajero.broker.internal.policy.Policy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,14 +12,14 @@ final class Render {
     private Render() {
     }
 
-    static Map<String, Object> queue(Snapshots.QueueSnapshot q, Policies policies) {
-        Policy policy = policies.effective(q.vhost(), "queue", q.name(), q.arguments());
+    static Map<String, Object> queue(Snapshots.QueueSnapshot q) {
+        AppliedPolicy policy = q.policy();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("arguments", Json.table(q.arguments()));
         m.put("auto_delete", q.autoDelete());
         m.put("consumers", q.consumers());
         m.put("durable", q.durable());
-        m.put("effective_policy_definition", policy == null ? Map.of() : policy.definition());
+        m.put("effective_policy_definition", policy.definition());
         m.put("exclusive", q.exclusive());
         m.put("exclusive_consumer_tag", q.exclusiveConsumerTag());
         Map<String, Object> stats = StatsJson.queueMessageStats(q.stats());
@@ -36,8 +35,8 @@ final class Render {
         m.put("messages_unacknowledged_ram", q.unacked());
         m.put("name", q.name());
         m.put("node", Overview.NODE);
-        m.put("operator_policy", null);
-        m.put("policy", policy == null ? null : policy.name());
+        m.put("operator_policy", policy.operatorPolicy());
+        m.put("policy", policy.policy());
         if (q.owner() != null) {
             m.put("owner_pid_details", Map.of("name", q.owner()));
         }
@@ -48,7 +47,7 @@ final class Render {
         return m;
     }
 
-    static Map<String, Object> exchange(Snapshots.ExchangeSnapshot x, Policies policies) {
+    static Map<String, Object> exchange(Snapshots.ExchangeSnapshot x) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("arguments", Json.table(x.arguments()));
         m.put("auto_delete", x.autoDelete());
@@ -59,9 +58,8 @@ final class Render {
             m.put("message_stats", stats);
         }
         m.put("name", x.name());
-        Policy policy = x.name().isEmpty() ? null : policies.effective(x.vhost(), "exchange", x.name(), null);
-        if (policy != null) {
-            m.put("policy", policy.name());
+        if (x.policy().policy() != null) {
+            m.put("policy", x.policy().policy());
         }
         m.put("type", x.type());
         m.put("vhost", x.vhost());

@@ -1,6 +1,7 @@
 package io.mensajero.broker.internal.management;
 
 import io.mensajero.broker.internal.BrokerContext;
+import io.mensajero.broker.internal.arguments.AppliedPolicy;
 import io.mensajero.broker.internal.info.ConsumerInfo;
 import io.mensajero.broker.internal.model.Binding;
 import io.mensajero.broker.internal.model.Exchange;
@@ -23,14 +24,16 @@ final class Snapshots {
 
     record QueueSnapshot(String vhost, String name, boolean durable, boolean autoDelete, boolean exclusive,
                          String owner, Map<String, Object> arguments, int ready, int unacked, int consumers,
-                         String exclusiveConsumerTag, Counters.Snapshot stats, double[] depthRates) {
+                         String exclusiveConsumerTag, Counters.Snapshot stats, double[] depthRates,
+                         AppliedPolicy policy) {
         int messages() {
             return ready + unacked;
         }
     }
 
     record ExchangeSnapshot(String vhost, String name, String type, boolean durable, boolean autoDelete,
-                            boolean internal, Map<String, Object> arguments, Counters.Snapshot stats) {
+                            boolean internal, Map<String, Object> arguments, Counters.Snapshot stats,
+                            AppliedPolicy policy) {
     }
 
     record BindingSnapshot(String vhost, String source, String destination, String destinationType,
@@ -56,7 +59,7 @@ final class Snapshots {
         String exclusiveTag = q.hasExclusiveConsumer() ? q.consumers().iterator().next().tag() : null;
         return new QueueSnapshot(q.vhost().name(), q.name(), q.durable(), q.autoDelete(), q.exclusive(), owner,
                 q.arguments(), q.messageCount(), q.unackedCount(), q.consumerCount(), exclusiveTag,
-                q.stats().snapshot(), q.stats().depthRates());
+                q.stats().snapshot(), q.stats().depthRates(), q.policy());
     }
 
     static List<ExchangeSnapshot> exchanges(BrokerContext broker, Collection<String> vhosts) {
@@ -71,7 +74,7 @@ final class Snapshots {
 
     static ExchangeSnapshot exchange(Exchange x) {
         return new ExchangeSnapshot(x.vhost().name(), x.name(), x.type(), x.durable(), x.autoDelete(), x.internal(),
-                x.arguments(), x.stats().snapshot());
+                x.arguments(), x.stats().snapshot(), x.policy());
     }
 
     /** Bindings as RabbitMQ lists them: the default exchange's implicit ones first, then the declared ones. */

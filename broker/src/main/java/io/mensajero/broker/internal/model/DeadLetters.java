@@ -41,10 +41,12 @@ final class DeadLetters {
 
     /**
      * Dead-letters a message that leaves {@code from} for this reason, if the queue has a
-     * dead-letter exchange that exists. Returns whether it was republished (routed or not).
+     * dead-letter exchange (by argument or policy) that exists. Returns whether it was republished
+     * (routed or not).
      */
-    static boolean publish(MessageQueue from, QueueSettings settings, Message message, Reason reason) {
-        if (settings == null || !settings.deadLettering()) {
+    static boolean publish(MessageQueue from, Message message, Reason reason) {
+        QueueSettings settings = from.settings();
+        if (!settings.deadLettering()) {
             return false;
         }
         VirtualHost vhost = from.vhost();

@@ -2,6 +2,7 @@ package io.mensajero.broker.internal.model;
 
 import io.mensajero.broker.internal.stats.Counters;
 import io.mensajero.broker.internal.stats.ExchangeStats;
+import io.mensajero.broker.internal.arguments.AppliedPolicy;
 import io.mensajero.broker.internal.arguments.ExchangeArguments;
 
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ public abstract sealed class Exchange implements BindingDestination
     private final Map<String, Object> arguments;
     private final List<Binding> bindings = new ArrayList<>();
     private final Counters stats = ExchangeStats.create();
-    private Map<String, Object> policy = Map.of();
+    private AppliedPolicy policy;
 
     Exchange(VirtualHost vhost, String name, boolean durable, boolean autoDelete, boolean internal,
              Map<String, Object> arguments) {
@@ -34,6 +35,7 @@ public abstract sealed class Exchange implements BindingDestination
         this.autoDelete = autoDelete;
         this.internal = internal;
         this.arguments = arguments == null ? Map.of() : arguments;
+        this.policy = vhost.policies().forExchange(name);
     }
 
     /** The type's name as clients declare it: direct, fanout, topic, headers. */
@@ -88,16 +90,21 @@ public abstract sealed class Exchange implements BindingDestination
     }
 
     /**
-     * Takes the definition of the policy that now applies to it (empty for none), from whoever
-     * matches policies: what it reads is alternate-exchange.
+     * Takes the policy that applies to it now ({@link VhostPolicies}, when it is created and when
+     * the vhost's policies change): what it reads is alternate-exchange.
      */
-    public void applyPolicy(Map<String, Object> definition) {
-        this.policy = definition == null ? Map.of() : definition;
+    void applyPolicy(AppliedPolicy applied) {
+        this.policy = applied;
+    }
+
+    /** The policy and operator policy applied to it, and their definition. */
+    public AppliedPolicy policy() {
+        return policy;
     }
 
     /** Where messages it cannot route go: its alternate-exchange argument, else its policy's; or null. */
     public String alternateExchange() {
-        return ExchangeArguments.alternateExchange(arguments, policy);
+        return ExchangeArguments.alternateExchange(arguments, policy.definition());
     }
 
     /** The bindings whose source this exchange is. */

@@ -20,10 +20,10 @@ import io.mensajero.broker.internal.arguments.QueueType;
  * byte limit needs.
  */
 final class LengthLimit {
-    private final Long maxLength;
-    private final Long maxBytes;
-    private final Overflow overflow;
     private final boolean quorum;
+    private Long maxLength;
+    private Long maxBytes;
+    private Overflow overflow;
     /** Body bytes of the ready messages held in memory. */
     private long headBytes;
     /** Body bytes of the ready messages paged out (messages recovered from disk are not known until read back). */
@@ -32,10 +32,20 @@ final class LengthLimit {
     private boolean refusing;
 
     LengthLimit(QueueSettings settings) {
+        this.quorum = settings.type() == QueueType.QUORUM;
+        configure(settings, 0);
+    }
+
+    /**
+     * The limits and overflow in force, from arguments and policies (set again when a policy
+     * changes, with the ready messages the queue holds: a quorum queue already over its new limit
+     * with reject-publish refuses from now on).
+     */
+    void configure(QueueSettings settings, int ready) {
         this.maxLength = settings.maxLength();
         this.maxBytes = settings.maxLengthBytes();
         this.overflow = settings.effectiveOverflow();
-        this.quorum = settings.type() == QueueType.QUORUM;
+        refusing = quorum && overflow == Overflow.REJECT_PUBLISH && (refusing || over(ready));
     }
 
     boolean limited() {

@@ -1,5 +1,6 @@
 package io.mensajero.broker.internal.model;
 
+import io.mensajero.broker.internal.arguments.AppliedPolicy;
 import io.mensajero.broker.internal.arguments.QueueArguments;
 import io.mensajero.broker.internal.arguments.QueueSettings;
 import io.mensajero.broker.internal.arguments.QueueType;
@@ -21,7 +22,8 @@ import java.util.Map;
  * window new messages go to disk, and they are read back ahead of the consumers. Its settings
  * (arguments) apply through small parts: {@link ReadyList} (x-max-priority),
  * {@link ConsumerSelection} (consumer priorities, single active consumer), {@link LengthLimit}
- * (x-max-length, x-max-length-bytes, x-overflow). A stream queue is a {@link StreamQueue}.
+ * (x-max-length, x-max-length-bytes, x-overflow); {@link QueuePolicy} combines them with its policies.
+ * A stream queue is a {@link StreamQueue}.
  *
  * <p>Confined to the broker thread, like the whole model.
  */
@@ -39,7 +41,7 @@ public sealed class MessageQueue implements BindingDestination permits StreamQue
     /** Returned by {@link #enqueue} when the queue refuses the message (x-overflow reject-publish). */
     public static final long REFUSED = -1;
 
-    private final QueueSettings settings;
+    private final QueuePolicy policy;
     private final ReadyList ready;
     private final QueueStorage storage;
     private final ConsumerSelection consumers;
@@ -63,7 +65,9 @@ public sealed class MessageQueue implements BindingDestination permits StreamQue
         this.autoDelete = autoDelete;
         this.exclusiveOwner = exclusiveOwner;
         this.arguments = arguments == null ? Map.of() : arguments;
-        this.settings = QueueArguments.settings(this.arguments);
+        QueueSettings own = QueueArguments.settings(this.arguments);
+        this.policy = new QueuePolicy(own, vhost.policies().forQueue(name, own.type()));
+        QueueSettings settings = policy.settings();
         Integer maxPriority = settings.maxPriority();
         this.ready = maxPriority == null || maxPriority == 0 ? ReadyList.fifo() : ReadyList.byPriority(maxPriority);
         this.consumers = new ConsumerSelection(settings.singleActiveConsumer());
@@ -111,9 +115,30 @@ public sealed class MessageQueue implements BindingDestination permits StreamQue
         return arguments;
     }
 
-    /** What its arguments ask of it (dead-lettering, TTL, expiry, limits). */
+    /** What its arguments and policies ask of it (dead-lettering, TTL, expiry, limits). */
     public QueueSettings settings() {
-        return settings;
+        return policy.settings();
+    }
+
+    /** The policy and operator policy applied to it, and their definition. */
+    public AppliedPolicy policy() {
+        return policy.applied();
+    }
+
+    /**
+     * Its vhost's policies changed ({@link VhostPolicies}); what applies now takes effect at once, as
+     * in RabbitMQ: a new length limit drops the head now, a new x-expires countdown starts, ready
+     * messages keep the expiry they entered with. A stream only shows it: its retention comes from
+     * its arguments.
+     */
+    void policyChanged(AppliedPolicy next) {
+        if (!deleted && policy.take(next) && settings().type() != QueueType.STREAM) {
+            limit.configure(settings(), backlog());
+            ttl.configure(settings().messageTtl());
+            expiry.configure(settings().expires());
+            dropHeads();
+            dispatch();
+        }
     }
 
     /**
@@ -121,7 +146,7 @@ public sealed class MessageQueue implements BindingDestination permits StreamQue
      * always, a consumer once the message was given back).
      */
     public Message delivered(QueueEntry entry, boolean get) {
-        return settings.type() == QueueType.QUORUM ? DeliveryCount.asDelivered(entry, get) : entry.message;
+        return settings().type() == QueueType.QUORUM ? DeliveryCount.asDelivered(entry, get) : entry.message;
     }
 
     /** queue.declare (passive too) of the existing queue: it was used (x-expires starts again). */
@@ -170,29 +195,19 @@ public sealed class MessageQueue implements BindingDestination permits StreamQue
      * broker restart does; returns how many. Transient messages paged out to disk stay (a gap).
      */
     public int dropTransientMessages() {
-        List<QueueEntry> all = new ArrayList<>();
-        for (QueueEntry e; (e = ready.poll()) != null; ) {
-            all.add(e);
-        }
-        int dropped = 0;
-        for (QueueEntry e : all) {
-            if (e.message.isPersistent()) {
-                ready.add(e);
-                continue;
-            }
-            storage.settle(e);
+        List<QueueEntry> dropped = ready.removeWhere(e -> !e.message.isPersistent());
+        for (QueueEntry e : dropped) {
             headBytes -= e.message.heapCost();
             limit.removedFromHead(e.message);
-            e.message.release(vhost.gauge());
-            dropped++;
+            drop(e);
         }
         checkFlow();
-        return dropped;
+        return dropped.size();
     }
 
     /** Consumers as queue.declare-ok counts them: a quorum queue with a single active consumer counts the active one. */
     public int consumerCount() {
-        if (consumers.singleActive() && settings.type() == QueueType.QUORUM) {
+        if (consumers.singleActive() && settings().type() == QueueType.QUORUM) {
             return Math.min(1, consumers.size());
         }
         return consumers.size();
@@ -226,7 +241,7 @@ public sealed class MessageQueue implements BindingDestination permits StreamQue
         }
         if (limit.refuses(message, backlog())) {
             if (limit.deadLettersRefused()) {
-                DeadLetters.publish(this, settings, message, DeadLetters.Reason.MAXLEN);
+                DeadLetters.publish(this, message, DeadLetters.Reason.MAXLEN);
             }
             return REFUSED;
         }
@@ -321,9 +336,8 @@ public sealed class MessageQueue implements BindingDestination permits StreamQue
                 storage.readSoon(this::readBack, ready.ordersByPriority());
                 return;
             }
-            storage.settle(head);
-            head.message.release(vhost.gauge());
-            DeadLetters.publish(this, settings, head.message, DeadLetters.Reason.MAXLEN);
+            drop(head);
+            DeadLetters.publish(this, head.message, DeadLetters.Reason.MAXLEN);
         }
     }
 
@@ -384,7 +398,7 @@ public sealed class MessageQueue implements BindingDestination permits StreamQue
     public void discard(QueueEntry entry) {
         settle(entry);
         if (!deleted) {
-            DeadLetters.publish(this, settings, entry.message, DeadLetters.Reason.REJECTED);
+            DeadLetters.publish(this, entry.message, DeadLetters.Reason.REJECTED);
         }
     }
 
@@ -392,8 +406,7 @@ public sealed class MessageQueue implements BindingDestination permits StreamQue
         if (!deleted) {
             unacked--;
         }
-        storage.settle(entry);
-        entry.message.release(vhost.gauge());
+        drop(entry);
     }
 
     /**
@@ -410,9 +423,9 @@ public sealed class MessageQueue implements BindingDestination permits StreamQue
         }
         List<QueueEntry> sorted = new ArrayList<>(entries.size());
         for (QueueEntry e : entries) {
-            if (settings.type() == QueueType.QUORUM && DeliveryCount.returnedPastLimit(e, settings)) {
+            if (settings().type() == QueueType.QUORUM && DeliveryCount.returnedPastLimit(e, settings())) {
                 settle(e);
-                DeadLetters.publish(this, settings, e.message, DeadLetters.Reason.DELIVERY_LIMIT);
+                DeadLetters.publish(this, e.message, DeadLetters.Reason.DELIVERY_LIMIT);
             } else {
                 sorted.add(e);
             }
@@ -436,8 +449,7 @@ public sealed class MessageQueue implements BindingDestination permits StreamQue
     public int purge() {
         int count = ready.size();
         for (QueueEntry e : ready) {
-            storage.settle(e);
-            e.message.release(vhost.gauge());
+            drop(e);
         }
         ready.clear();
         headBytes = 0;
@@ -481,25 +493,7 @@ public sealed class MessageQueue implements BindingDestination permits StreamQue
 
     /** Tells flow control how the queue stands; costs one comparison unless the backlog is long. */
     private void checkFlow() {
-        int count = backlog();
-        if (flow.watching(count)) {
-            flow.update(count, consumerWaits());
-        }
-    }
-
-    /**
-     * Whether a consumer that could take more waits for the queue to hand it on: on its socket, or
-     * on the store (its socket is free but the in-memory head is empty while messages wait on
-     * disk). A consumer held back by its prefetch does not wait: the queue is then a backlog.
-     */
-    private boolean consumerWaits() {
-        boolean onDisk = ready.isEmpty() && storage.tailCount() > 0;
-        for (Consumer c : consumers) {
-            if (c.waitsOnSocket() || (onDisk && c.canTake())) {
-                return true;
-            }
-        }
-        return false;
+        flow.check(backlog(), ready.isEmpty() && storage.tailCount() > 0, consumers);
     }
 
     /**
@@ -514,9 +508,8 @@ public sealed class MessageQueue implements BindingDestination permits StreamQue
         QueueEntry head = ready.peek();
         while (head != null && head.expiresAt <= now && !deleted) {
             pollReady();
-            storage.settle(head);
-            head.message.release(vhost.gauge());
-            DeadLetters.publish(this, settings, head.message, DeadLetters.Reason.EXPIRED);
+            drop(head);
+            DeadLetters.publish(this, head.message, DeadLetters.Reason.EXPIRED);
             head = ready.peek();
         }
         if (head != null && !deleted) {
@@ -531,11 +524,16 @@ public sealed class MessageQueue implements BindingDestination permits StreamQue
 
     private void taken(QueueEntry entry, boolean noAck) {
         if (noAck) {
-            storage.settle(entry);
-            entry.message.release(vhost.gauge());
+            drop(entry);
         } else {
             unacked++;
         }
+    }
+
+    /** The entry leaves the queue for good: its record is settled on disk, its memory released. */
+    private void drop(QueueEntry e) {
+        storage.settle(e);
+        e.message.release(vhost.gauge());
     }
 
     /** Called by the vhost when the queue is deleted: consumers are cancelled, messages dropped. */

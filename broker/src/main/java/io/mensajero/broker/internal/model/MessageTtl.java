@@ -8,12 +8,17 @@ package io.mensajero.broker.internal.model;
  */
 final class MessageTtl {
     private final Timers timers;
-    private final Long queueTtl;
+    private Long queueTtl;
     private Timers.Timer timer;
     private long timerAt = Long.MAX_VALUE;
 
     MessageTtl(Timers timers, Long queueTtl) {
         this.timers = timers;
+        this.queueTtl = queueTtl;
+    }
+
+    /** x-message-ttl changed (a policy): messages entering from now on take it; those in the queue keep theirs. */
+    void configure(Long queueTtl) {
         this.queueTtl = queueTtl;
     }
 

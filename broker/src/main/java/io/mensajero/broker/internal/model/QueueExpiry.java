@@ -7,12 +7,19 @@ package io.mensajero.broker.internal.model;
  */
 final class QueueExpiry {
     private final MessageQueue queue;
-    private final Long expires;
+    private Long expires;
     private Timers.Timer timer;
 
     QueueExpiry(MessageQueue queue, Long expires) {
         this.queue = queue;
         this.expires = expires;
+    }
+
+    /** x-expires changed (a policy): the countdown starts again with the new value, or stops. */
+    void configure(Long expires) {
+        this.expires = expires;
+        cancel();
+        touch();
     }
 
     /** The queue was used (declared, read with basic.get, left by its last consumer): the countdown starts again. */

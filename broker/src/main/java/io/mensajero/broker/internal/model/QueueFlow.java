@@ -81,6 +81,28 @@ public final class QueueFlow {
         }
     }
 
+    /**
+     * The queue's state after it delivered what it could; costs one comparison unless the backlog
+     * is long. A consumer that could take more waits for the queue to hand it on: on its socket,
+     * or on the store (its socket is free but the in-memory head is empty while messages wait on
+     * disk). A consumer held back by its prefetch does not wait: the queue is then a backlog.
+     *
+     * @param headOnDisk whether the in-memory head is empty while messages wait on disk
+     */
+    void check(int backlog, boolean headOnDisk, Iterable<Consumer> consumers) {
+        if (!watching(backlog)) {
+            return;
+        }
+        boolean waits = false;
+        for (Consumer c : consumers) {
+            if (c.waitsOnSocket() || (headOnDisk && c.canTake())) {
+                waits = true;
+                break;
+            }
+        }
+        update(backlog, waits);
+    }
+
     /** Whether {@link #update} needs to know about the consumers: cheap to ask on every dispatch. */
     boolean watching(int backlog) {
         return !granting || backlog >= HIGH;

@@ -46,6 +46,17 @@ abstract class ReadyList implements Iterable<QueueEntry> {
     abstract void clear();
 
     /** A FIFO ordered by sequence number. */
+    /** Takes out the entries that match, the others staying in their order; returns those taken. */
+    final List<QueueEntry> removeWhere(java.util.function.Predicate<QueueEntry> match) {
+        List<QueueEntry> kept = new java.util.ArrayList<>(size());
+        List<QueueEntry> taken = new java.util.ArrayList<>();
+        for (QueueEntry e; (e = poll()) != null; ) {
+            (match.test(e) ? taken : kept).add(e);
+        }
+        kept.forEach(this::add);
+        return taken;
+    }
+
     static final class Fifo extends ReadyList {
         private final ArrayDeque<QueueEntry> entries = new ArrayDeque<>();
 

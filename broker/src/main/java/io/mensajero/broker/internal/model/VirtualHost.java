@@ -2,6 +2,7 @@ package io.mensajero.broker.internal.model;
 
 import io.mensajero.broker.internal.AmqpException;
 import io.mensajero.broker.internal.arguments.ExchangeArguments;
+import io.mensajero.broker.internal.arguments.PolicyRule;
 import io.mensajero.broker.internal.arguments.QueueArguments;
 import io.mensajero.broker.internal.arguments.QueueType;
 import io.mensajero.broker.internal.arguments.StreamSettings;
@@ -32,6 +33,7 @@ public final class VirtualHost {
     private final DefaultExchange defaultExchange;
     private final Store store;
     private final DurableDefinitions definitions;
+    private final VhostPolicies policies = new VhostPolicies();
 
     public VirtualHost(String name, MemoryGauge gauge, Timers timers) {
         this(name, gauge, timers, null);
@@ -74,6 +76,18 @@ public final class VirtualHost {
 
     DurableDefinitions definitions() {
         return definitions;
+    }
+
+    VhostPolicies policies() {
+        return policies;
+    }
+
+    /**
+     * The vhost's policies and operator policies, in the order they were set; they apply now to
+     * every exchange and queue (and to those declared or recovered later).
+     */
+    public void policiesChanged(List<PolicyRule> policyRules, List<PolicyRule> operatorPolicyRules) {
+        policies.update(policyRules, operatorPolicyRules, this);
     }
 
     /** Recovers durable exchanges, queues (with their messages) and bindings into the vhosts. */

@@ -1,7 +1,6 @@
 package io.mensajero.broker.internal.policy;
 
 import io.mensajero.broker.internal.arguments.PolicyRule;
-import io.mensajero.broker.internal.arguments.QueueType;
 import io.mensajero.broker.internal.auth.Regex;
 import io.mensajero.broker.internal.definitions.DefinitionsStore;
 
@@ -12,12 +11,26 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * The broker's policies, by vhost and name, kept in the {@link DefinitionsStore}. Changed on the
- * broker loop; the current set is an immutable value any thread may read.
+ * The broker's policies, or its operator policies, by vhost and name, kept in the
+ * {@link DefinitionsStore}. Changed on the broker loop, where each change is passed on (so that it
+ * applies to the vhost's queues and exchanges); the current set is an immutable value any thread
+ * may read.
  */
 public final class Policies {
+    /** Policies, or operator policies (set by administrators; capping policies, see arguments.Policies). */
+    public enum Kind {
+        POLICY("policies"), OPERATOR_POLICY("operator_policies");
+
+        private final String storeKind;
+
+        Kind(String storeKind) {
+            this.storeKind = storeKind;
+        }
+    }
+
     /** A policy that RabbitMQ would refuse; the message is RabbitMQ's. */
     public static final class Invalid extends Exception {
         public Invalid(String message) {
@@ -26,14 +39,22 @@ public final class Policies {
     }
 
     private final DefinitionsStore store;
+    private final Kind kind;
     private volatile Map<String, Policy> policies = Map.of();
+    private Consumer<String> changed = vhost -> { };
 
+    /** The policies kept in the store. */
     public Policies(DefinitionsStore store) {
+        this(store, Kind.POLICY);
+    }
+
+    public Policies(DefinitionsStore store, Kind kind) {
         this.store = store;
+        this.kind = kind;
         Map<String, Policy> loaded = new LinkedHashMap<>();
-        for (Map<String, Object> m : store.load("policies").values()) {
+        for (Map<String, Object> m : store.load(kind.storeKind).values()) {
             try {
-                Policy p = parse(String.valueOf(m.get("vhost")), String.valueOf(m.get("name")), m);
+                Policy p = parse(kind, String.valueOf(m.get("vhost")), String.valueOf(m.get("name")), m);
                 loaded.put(key(p.vhost(), p.name()), p);
             } catch (Invalid e) {
                 throw new IllegalStateException("a stored policy is invalid: " + e.getMessage(), e);
@@ -42,11 +63,21 @@ public final class Policies {
         this.policies = Collections.unmodifiableMap(loaded);
     }
 
+    /** Who is told, on the loop, the vhost whose policies of this kind were set or cleared. */
+    public void onChange(Consumer<String> listener) {
+        this.changed = listener;
+    }
+
     /**
      * Reads and validates a policy as RabbitMQ's API takes it ({@code pattern}, {@code definition},
      * optional {@code priority} and {@code apply-to}).
      */
     public static Policy parse(String vhost, String name, Map<String, Object> body) throws Invalid {
+        return parse(Kind.POLICY, vhost, name, body);
+    }
+
+    /** Reads and validates a policy of this kind: an operator policy's definition holds only operator keys. */
+    public static Policy parse(Kind kind, String vhost, String name, Map<String, Object> body) throws Invalid {
         for (String key : List.of("pattern", "definition")) {
             if (!body.containsKey(key)) {
                 throw new Invalid("[{key_missing," + key + "}]");
@@ -76,7 +107,7 @@ public final class Policies {
         Map<String, Object> definition = new LinkedHashMap<>();
         if (body.get("definition") instanceof Map<?, ?> d) {
             d.forEach((k, v) -> definition.put(String.valueOf(k), v));
-            String error = PolicyValidation.validate(definition);
+            String error = PolicyValidation.validate(definition, kind == Kind.OPERATOR_POLICY);
             if (error != null) {
                 errors.add(error);
             }
@@ -103,7 +134,8 @@ public final class Policies {
         Map<String, Policy> next = new LinkedHashMap<>(policies);
         boolean created = next.put(key(policy.vhost(), policy.name()), policy) == null;
         policies = Collections.unmodifiableMap(next);
-        store.put("policies", key(policy.vhost(), policy.name()), policy.toMap());
+        store.put(kind.storeKind, key(policy.vhost(), policy.name()), policy.toMap());
+        changed.accept(policy.vhost());
         return created;
     }
 
@@ -111,7 +143,10 @@ public final class Policies {
         Map<String, Policy> next = new LinkedHashMap<>(policies);
         boolean removed = next.remove(key(vhost, name)) != null;
         policies = Collections.unmodifiableMap(next);
-        store.remove("policies", key(vhost, name));
+        store.remove(kind.storeKind, key(vhost, name));
+        if (removed) {
+            changed.accept(vhost);
+        }
         return removed;
     }
 
@@ -123,24 +158,15 @@ public final class Policies {
         }
     }
 
-    /**
-     * The policy RabbitMQ would apply to a queue (of the type its arguments declare) or an
-     * exchange, as issue 10's policy model picks it ({@link io.mensajero.broker.internal.arguments.Policies}):
-     * the highest priority among those that match, a queue's only among those whose every key its
-     * type supports. Null when none does.
-     */
-    public Policy effective(String vhost, String kind, String resourceName, Map<String, Object> arguments) {
+    /** A vhost's policies as the model matches them, in the order they were first set. */
+    public List<PolicyRule> rules(String vhost) {
         List<PolicyRule> rules = new ArrayList<>();
         for (Policy p : policies.values()) {
             if (p.vhost().equals(vhost)) {
                 rules.add(p.rule());
             }
         }
-        PolicyRule rule = kind.equals("queue")
-                ? io.mensajero.broker.internal.arguments.Policies.forQueue(rules, resourceName,
-                        QueueType.of(arguments == null ? Map.of() : arguments))
-                : io.mensajero.broker.internal.arguments.Policies.forExchange(rules, resourceName);
-        return rule == null ? null : get(vhost, rule.name());
+        return rules;
     }
 
     private static String key(String vhost, String name) {

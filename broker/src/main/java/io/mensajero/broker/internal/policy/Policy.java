@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * A policy as RabbitMQ stores it: in a vhost, a name, a pattern matched against queue and
  * exchange names, what it applies to (queues, exchanges or all), a definition (the x-arguments it
  * sets, without the x-) and a priority. Stored here; matched as issue 10's {@link PolicyRule}
- * (see {@link #rule()}); applying the definitions to queues is phase 2 of issue 10.
+ * (see {@link #rule()}) and applied by each vhost (model.VirtualHost#policiesChanged).
  */
 public record Policy(String vhost, String name, String pattern, String applyTo, Map<String, Object> definition,
                      int priority, Pattern compiled) {

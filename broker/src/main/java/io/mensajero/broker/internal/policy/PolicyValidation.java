@@ -17,18 +17,23 @@ final class PolicyValidation {
             "dead-letter-routing-key", "federation-upstream", "federation-upstream-set", "queue-master-locator",
             "queue-leader-locator", "dead-letter-strategy", "ha-sync-mode", "ha-promote-on-shutdown",
             "ha-promote-on-failure", "ha-mode");
+    private static final Set<String> OPERATOR_KEYS = io.mensajero.broker.internal.arguments.Policies.OPERATOR_KEYS;
     private static final Set<String> OTHER_KEYS = Set.of("message-ttl", "expires", "max-length",
             "max-length-bytes", "queue-mode", "overflow", "delivery-limit", "queue-version", "max-age",
             "stream-max-segment-size-bytes", "initial-cluster-size", "ha-params", "ha-sync-batch-size");
 
-    /** The reason a definition is invalid, in RabbitMQ's words, or null. */
-    static String validate(Map<String, Object> definition) {
+    /**
+     * The reason a definition is invalid, in RabbitMQ's words, or null. An operator policy may hold
+     * only the keys of {@link io.mensajero.broker.internal.arguments.Policies#OPERATOR_KEYS}.
+     */
+    static String validate(Map<String, Object> definition, boolean operator) {
         if (definition.isEmpty()) {
             return "no policy provided";
         }
         List<String> unknown = new ArrayList<>();
         for (Map.Entry<String, Object> e : definition.entrySet()) {
-            if (!STRING_KEYS.contains(e.getKey()) && !OTHER_KEYS.contains(e.getKey())) {
+            if (operator ? !OPERATOR_KEYS.contains(e.getKey())
+                    : !STRING_KEYS.contains(e.getKey()) && !OTHER_KEYS.contains(e.getKey())) {
                 unknown.add(ErlangTerms.tuple(e.getKey(), e.getValue()));
             }
         }

@@ -1,8 +1,12 @@
 package io.mensajero.broker.internal.policy;
 
+import io.mensajero.broker.internal.arguments.PolicyRule;
+import io.mensajero.broker.internal.arguments.QueueType;
 import io.mensajero.broker.internal.definitions.DefinitionsStore;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,30 +29,54 @@ class PoliciesTest {
         assertThat(invalid(Map.of("definition", Map.of("max-length", 1)))).isEqualTo("[{key_missing,pattern}]");
     }
 
+    private static String queuePolicy(Policies policies, String vhost, String queue, QueueType type) {
+        PolicyRule rule = io.mensajero.broker.internal.arguments.Policies.forQueue(policies.rules(vhost), queue, type);
+        return rule == null ? null : rule.name();
+    }
+
     @Test
-    void theHighestPriorityMatchingPolicyIsEffective() throws Exception {
+    void aVhostsRulesAreItsPoliciesInTheOrderSet() throws Exception {
         Policies policies = new Policies(DefinitionsStore.inMemory());
         policies.put(Policies.parse("/", "low", Map.of("pattern", "^orders", "definition", Map.of("max-length", 1))));
         policies.put(Policies.parse("/", "high", Map.of("pattern", "^orders\\.", "priority", 5,
                 "definition", Map.of("max-length", 2))));
         policies.put(Policies.parse("/", "exchanges", Map.of("pattern", ".*", "priority", 9, "apply-to", "exchanges",
                 "definition", Map.of("alternate-exchange", "ae"))));
-        assertThat(policies.effective("/", "queue", "orders.eu", Map.of()).name()).isEqualTo("high");
-        assertThat(policies.effective("/", "queue", "orders", Map.of()).name()).isEqualTo("low");
-        assertThat(policies.effective("/", "queue", "other", Map.of())).isNull();
-        assertThat(policies.effective("/", "exchange", "orders.eu", null).name()).isEqualTo("exchanges");
-        assertThat(policies.effective("other-vhost", "queue", "orders.eu", Map.of())).isNull();
+        assertThat(policies.rules("/")).extracting(PolicyRule::name).containsExactly("low", "high", "exchanges");
+        assertThat(queuePolicy(policies, "/", "orders.eu", QueueType.CLASSIC)).isEqualTo("high");
+        assertThat(queuePolicy(policies, "/", "orders", QueueType.CLASSIC)).isEqualTo("low");
+        assertThat(queuePolicy(policies, "/", "other", QueueType.CLASSIC)).isNull();
+        assertThat(io.mensajero.broker.internal.arguments.Policies.forExchange(policies.rules("/"), "orders.eu").name())
+                .isEqualTo("exchanges");
+        assertThat(policies.rules("other-vhost")).isEmpty();
     }
 
     @Test
-    void aQueuePolicyMatchesOnlyQueuesWhoseTypeSupportsEveryKey() throws Exception {
+    void eachChangeIsPassedOnWithItsVhost() throws Exception {
         Policies policies = new Policies(DefinitionsStore.inMemory());
-        policies.put(Policies.parse("/", "low", Map.of("pattern", "^jobs", "definition", Map.of("max-length", 1))));
-        policies.put(Policies.parse("/", "quorum-only", Map.of("pattern", "^jobs", "priority", 5,
-                "definition", Map.of("delivery-limit", 3))));
-        assertThat(policies.effective("/", "queue", "jobs", Map.of()).name()).isEqualTo("low");
-        assertThat(policies.effective("/", "queue", "jobs", Map.of("x-queue-type", "quorum")).name())
-                .isEqualTo("quorum-only");
+        List<String> changed = new ArrayList<>();
+        policies.onChange(changed::add);
+        policies.put(Policies.parse("v1", "p", Map.of("pattern", "^q", "definition", Map.of("max-length", 1))));
+        policies.delete("v1", "p");
+        policies.delete("v1", "p");
+        policies.put(Policies.parse("v2", "p", Map.of("pattern", "^q", "definition", Map.of("max-length", 1))));
+        assertThat(changed).containsExactly("v1", "v1", "v2");
+    }
+
+    @Test
+    void anOperatorPolicyHoldsOnlyOperatorKeys() throws Exception {
+        Map<String, Object> body = Map.of("pattern", "^q", "definition", Map.of("dead-letter-exchange", "dlx"));
+        assertThat(catchThrowableOfType(Policies.Invalid.class,
+                () -> Policies.parse(Policies.Kind.OPERATOR_POLICY, "/", "op", body)).getMessage())
+                .isEqualTo("Validation failed\n\n[{<<\"dead-letter-exchange\">>,<<\"dlx\">>}] are not recognised "
+                        + "policy settings\n");
+        assertThat(Policies.parse(Policies.Kind.OPERATOR_POLICY, "/", "op", Map.of("pattern", "^q",
+                "definition", Map.of("max-length", 3, "delivery-limit", 2))).definition()).hasSize(2);
+        DefinitionsStore store = DefinitionsStore.inMemory();
+        new Policies(store, Policies.Kind.OPERATOR_POLICY).put(Policies.parse(Policies.Kind.OPERATOR_POLICY, "/", "op",
+                Map.of("pattern", "^q", "definition", Map.of("max-length", 3))));
+        assertThat(new Policies(store).all()).isEmpty();
+        assertThat(new Policies(store, Policies.Kind.OPERATOR_POLICY).get("/", "op")).isNotNull();
     }
 
     @Test
