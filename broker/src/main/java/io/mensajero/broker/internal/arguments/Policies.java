@@ -21,8 +21,8 @@ import java.util.Set;
  *       max-in-memory-length, max-in-memory-bytes or delivery-limit, the smaller value wins
  *       (these are the only keys an operator policy may hold).</li>
  * </ul>
- * The merged definition is then combined with the queue's own arguments by
- * {@link QueueSettings#withPolicy}, and for exchanges by
+ * What matched is an {@link AppliedPolicy}; its merged definition is then combined with the
+ * queue's own arguments by {@link QueueSettings#withPolicy}, and for exchanges by
  * {@link ExchangeArguments#alternateExchange}.
  */
 public final class Policies {
@@ -68,17 +68,6 @@ public final class Policies {
                             ? (Object) Long.valueOf(Math.min(a.longValue(), b.longValue())) : op));
         }
         return merged;
-    }
-
-    /**
-     * The settings a queue lives by: its arguments, its policy and its operator policy, as
-     * RabbitMQ resolves them. {@code policies} and {@code operatorPolicies} are its vhost's.
-     */
-    public static QueueSettings effective(QueueSettings arguments, String queueName, List<PolicyRule> policies,
-                                          List<PolicyRule> operatorPolicies) {
-        PolicyRule policy = forQueue(policies, queueName, arguments.type());
-        PolicyRule operator = forQueue(operatorPolicies, queueName, arguments.type());
-        return arguments.withPolicy(merge(policy, operator));
     }
 
     private static boolean supportsAll(QueueType type, Map<String, Object> definition) {

@@ -76,11 +76,14 @@ class PoliciesTest {
     }
 
     @Test
-    void effectiveCombinesArgumentsPolicyAndOperatorPolicy() {
+    void anAppliedPolicyMergesBothAndCombinesWithTheArguments() {
         QueueSettings args = QueueArguments.settings(Map.of("x-max-length", 8));
-        QueueSettings s = Policies.effective(args, "orders", List.of(rule("p", "^ord", "queues", 0, "max-length", 5)),
-                List.of(rule("o", "s$", "queues", 0, "max-length", 2)));
-        assertThat(s.maxLength()).isEqualTo(2L);
+        AppliedPolicy applied = AppliedPolicy.of(rule("p", "^ord", "queues", 0, "max-length", 5),
+                rule("o", "s$", "queues", 0, "max-length", 2));
+        assertThat(applied.policy()).isEqualTo("p");
+        assertThat(applied.operatorPolicy()).isEqualTo("o");
+        assertThat(args.withPolicy(applied.definition()).maxLength()).isEqualTo(2L);
+        assertThat(AppliedPolicy.of(null, null)).isSameAs(AppliedPolicy.NONE);
     }
 
     @Test
