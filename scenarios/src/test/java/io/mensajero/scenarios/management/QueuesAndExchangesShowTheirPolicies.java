@@ -16,7 +16,8 @@ import static org.awaitility.Awaitility.await;
  * A queue shows the policy and the operator policy that apply to it and their merged definition
  * (the operator policy's smaller max-length wins, the policy's other keys stay); an exchange shows
  * its policy; a queue nothing matches shows none. An operator policy may hold only the keys
- * RabbitMQ allows there (its reason HTML-escaped, as RabbitMQ's API writes it).
+ * RabbitMQ allows there (the reason not HTML-escaped, unlike a policy's). A definitions export
+ * carries the operator policy as a parameter of component operator_policy.
  */
 class QueuesAndExchangesShowTheirPolicies {
 
@@ -54,8 +55,17 @@ class QueuesAndExchangesShowTheirPolicies {
                     "definition", Map.of("dead-letter-exchange", "dlx")));
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.json().path("reason").asText()).isEqualTo("Validation failed\n\n"
-                    + "[{&lt;&lt;\"dead-letter-exchange\"&gt;&gt;,&lt;&lt;\"dlx\"&gt;&gt;}] are not recognised policy "
-                    + "settings\n");
+                    + "[{<<\"dead-letter-exchange\">>,<<\"dlx\">>}] are not recognised policy settings\n");
+            JsonNode exported = null;
+            for (JsonNode p : api.get("/api/definitions").json().path("parameters")) {
+                if ((prefix + "-op").equals(p.path("name").asText())) {
+                    exported = p;
+                }
+            }
+            assertThat(exported).as("the operator policy among the exported parameters").isNotNull();
+            ManagementApi.assertJson(exported, "{\"value\":{\"pattern\":\"^" + prefix + "\",\"definition\":"
+                    + "{\"max-length\":5},\"priority\":0,\"apply-to\":\"queues\"},\"vhost\":\"/\","
+                    + "\"component\":\"operator_policy\",\"name\":\"" + prefix + "-op\"}");
         } finally {
             api.delete(operator + "-dlx");
             api.delete(operator);

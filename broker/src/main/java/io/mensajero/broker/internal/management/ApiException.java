@@ -42,6 +42,11 @@ final class ApiException extends RuntimeException {
         return new ApiException(HttpResponseStatus.BAD_REQUEST, "bad_request", shown);
     }
 
+    /** 400 bad_request with the reason as it is (where RabbitMQ does not escape it). */
+    static ApiException badRequestAsIs(String reason) {
+        return new ApiException(HttpResponseStatus.BAD_REQUEST, "bad_request", reason);
+    }
+
     /** 401 not_authorised: a user who logged in but may not do this. */
     static ApiException notAuthorised(String reason) {
         return new ApiException(HttpResponseStatus.UNAUTHORIZED, "not_authorised", reason);

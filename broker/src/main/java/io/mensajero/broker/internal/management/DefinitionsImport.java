@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * A definitions file read and checked (on the HTTP thread: passwords hashed, expressions
  * compiled, policies validated), then applied on the broker loop in RabbitMQ's order: vhosts,
- * users, permissions, policies, queues, exchanges, bindings. A binding whose ends do not exist is
+ * users, permissions, policies, operator policies (parameters of component operator_policy), queues,
+ * exchanges, bindings. A binding whose ends do not exist is
  * skipped, as RabbitMQ skips it.
  */
 final class DefinitionsImport {
@@ -40,6 +41,7 @@ final class DefinitionsImport {
     private final List<Permission> permissions = new ArrayList<>();
     private final List<TopicPermission> topicPermissions = new ArrayList<>();
     private final List<Policy> policies = new ArrayList<>();
+    private final List<Policy> operatorPolicies = new ArrayList<>();
     private final List<QueueDef> queues = new ArrayList<>();
     private final List<ExchangeDef> exchanges = new ArrayList<>();
     private final List<BindingDef> bindings = new ArrayList<>();
@@ -68,6 +70,14 @@ final class DefinitionsImport {
             for (Map<String, Object> p : list(raw, "policies")) {
                 String vhost = vhost(p, onlyVhost);
                 plan.policies.add(Policies.parse(vhost, text(p, "name", null), p));
+            }
+            for (Map<String, Object> p : list(raw, "parameters")) {
+                if ("operator_policy".equals(p.get("component")) && p.get("value") instanceof Map<?, ?> value) {
+                    Map<String, Object> body = new java.util.LinkedHashMap<>();
+                    value.forEach((k, v) -> body.put(String.valueOf(k), v));
+                    plan.operatorPolicies.add(Policies.parse(Policies.Kind.OPERATOR_POLICY, vhost(p, onlyVhost),
+                            text(p, "name", null), body));
+                }
             }
             for (Map<String, Object> q : list(raw, "queues")) {
                 plan.queues.add(new QueueDef(vhost(q, onlyVhost), text(q, "name", null), flag(q, "durable"),
@@ -150,6 +160,10 @@ final class DefinitionsImport {
         for (Policy p : policies) {
             vhost(b, p.vhost());
             b.policies().put(p);
+        }
+        for (Policy p : operatorPolicies) {
+            vhost(b, p.vhost());
+            b.operatorPolicies().put(p);
         }
         try {
             for (QueueDef q : queues) {

@@ -59,7 +59,13 @@ final class DefinitionsResource {
                 d.put("topic_permissions", model.topicPermissions().stream()
                         .map(SecurityDefinitions::topicPermission).toList());
             }
-            d.put("parameters", List.of());
+            List<Map<String, Object>> parameters = new ArrayList<>();
+            for (Policy p : bridge.broker().operatorPolicies().all()) {
+                if (onlyVhost == null || p.vhost().equals(onlyVhost)) {
+                    parameters.add(p.toParameter());
+                }
+            }
+            d.put("parameters", parameters);
             if (onlyVhost == null) {
                 d.put("global_parameters", List.of());
             }

@@ -11,7 +11,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * {@code /api/policies}, {@code /api/policies/{vhost}}, {@code /api/policies/{vhost}/{name}}:
  * listed for the vhosts a user sees; set and cleared by administrators and policymakers with
- * access to the vhost. {@code /api/operator-policies/...} likewise, for administrators only.
+ * access to the vhost. {@code /api/operator-policies/...} likewise, but one is read, set or cleared
+ * by administrators only (listed like policies).
  * Validated with RabbitMQ's rules and messages, stored, and applied on the broker loop to the
  * vhost's queues and exchanges (the store tells the vhost).
  */
@@ -31,8 +32,8 @@ final class PoliciesResource {
     }
 
     private void register(Router router, String base) {
-        router.get(base, r -> list(r, scope(r)))
-                .get(base + "/{vhost}", r -> list(r, scope(r)))
+        router.get(base, r -> list(r, Authz.scope(bridge, r)))
+                .get(base + "/{vhost}", r -> list(r, Authz.scope(bridge, r)))
                 .get(base + "/{vhost}/{name}", this::get)
                 .put(base + "/{vhost}/{name}", this::put)
                 .delete(base + "/{vhost}/{name}", this::delete);
@@ -42,12 +43,6 @@ final class PoliciesResource {
         return kind == Policies.Kind.OPERATOR_POLICY;
     }
 
-    private List<String> scope(ApiRequest r) {
-        if (operator()) {
-            r.requireAdministrator();
-        }
-        return Authz.scope(bridge, r);
-    }
 
     private Policies policies() {
         return operator() ? bridge.broker().operatorPolicies() : bridge.broker().policies();
@@ -64,7 +59,10 @@ final class PoliciesResource {
     }
 
     private CompletableFuture<ApiResponse> get(ApiRequest r) {
-        scope(r);
+        if (operator()) {
+            r.requireAdministrator();
+        }
+        Authz.vhost(bridge, r, r.param("vhost"), true);
         Policy p = policies().get(r.param("vhost"), r.param("name"));
         if (p == null) {
             throw ApiException.notFound();
@@ -88,7 +86,8 @@ final class PoliciesResource {
         try {
             policy = Policies.parse(kind, r.param("vhost"), r.param("name"), r.jsonObject());
         } catch (Policies.Invalid e) {
-            throw ApiException.badRequest(e.getMessage());
+            // RabbitMQ escapes < and > in a policy's reasons, not in an operator policy's
+            throw operator() ? ApiException.badRequestAsIs(e.getMessage()) : ApiException.badRequest(e.getMessage());
         }
         return bridge.call(r, b -> {
             if (b.vhost(policy.vhost()) == null) {

@@ -20,6 +20,21 @@ public record Policy(String vhost, String name, String pattern, String applyTo, 
         return new PolicyRule(name, compiled, PolicyRule.ApplyTo.of(applyTo), priority, definition);
     }
 
+    /** An operator policy as RabbitMQ's definitions files write it: a runtime parameter of component operator_policy. */
+    public Map<String, Object> toParameter() {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("pattern", pattern);
+        value.put("definition", definition);
+        value.put("priority", priority);
+        value.put("apply-to", applyTo);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("value", value);
+        m.put("vhost", vhost);
+        m.put("component", "operator_policy");
+        m.put("name", name);
+        return m;
+    }
+
     /** As RabbitMQ's API and definitions files write it. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -20,7 +20,8 @@ final class PolicyValidation {
     private static final Set<String> OPERATOR_KEYS = io.mensajero.broker.internal.arguments.Policies.OPERATOR_KEYS;
     private static final Set<String> OTHER_KEYS = Set.of("message-ttl", "expires", "max-length",
             "max-length-bytes", "queue-mode", "overflow", "delivery-limit", "queue-version", "max-age",
-            "stream-max-segment-size-bytes", "initial-cluster-size", "ha-params", "ha-sync-batch-size");
+            "stream-max-segment-size-bytes", "initial-cluster-size", "ha-params", "ha-sync-batch-size",
+            "max-in-memory-length", "max-in-memory-bytes");
 
     /**
      * The reason a definition is invalid, in RabbitMQ's words, or null. An operator policy may hold
@@ -59,6 +60,8 @@ final class PolicyValidation {
             case "expires" -> integerAtLeast(v, 1) ? null : shown + " is not a valid queue expiry";
             case "max-length" -> integerAtLeast(v, 0) ? null : shown + " is not a valid maximum length";
             case "max-length-bytes" -> integerAtLeast(v, 0) ? null : shown + " is not a valid maximum length in bytes";
+            case "max-in-memory-length", "max-in-memory-bytes" -> integerAtLeast(v, 0) ? null
+                    : shown + " is not a valid maximum memory in bytes";
             case "delivery-limit" -> integerAtLeast(v, 0) ? null : shown + " is not a valid delivery limit";
             case "queue-mode" -> "default".equals(v) || "lazy".equals(v) ? null : shown + " is not a valid queue-mode value";
             case "queue-version" -> integerAtLeast(v, 1) && ((Number) v).longValue() <= 2 ? null
