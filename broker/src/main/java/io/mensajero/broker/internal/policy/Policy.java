@@ -22,11 +22,9 @@ public record Policy(String vhost, String name, String pattern, String applyTo, 
 
     /** An operator policy as RabbitMQ's definitions files write it: a runtime parameter of component operator_policy. */
     public Map<String, Object> toParameter() {
-        Map<String, Object> value = new LinkedHashMap<>();
-        value.put("pattern", pattern);
-        value.put("definition", definition);
-        value.put("priority", priority);
-        value.put("apply-to", applyTo);
+        Map<String, Object> value = toMap();
+        value.remove("vhost");
+        value.remove("name");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("value", value);
         m.put("vhost", vhost);
