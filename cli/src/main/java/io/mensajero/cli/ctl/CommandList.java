@@ -27,7 +27,8 @@ public final class CommandList implements IModelTransformer {
                 "list_vhosts", "set_permissions"));
         GROUPS.put("Monitoring, observability and health checks", List.of("list_bindings", "list_channels",
                 "list_connections", "list_consumers", "list_exchanges", "list_queues", "status"));
-        GROUPS.put("Policies", List.of("clear_policy", "list_policies", "set_policy"));
+        GROUPS.put("Policies", List.of("clear_operator_policy", "clear_policy", "list_operator_policies",
+                "list_policies", "set_operator_policy", "set_policy"));
         GROUPS.put("Virtual hosts", List.of("add_vhost", "delete_vhost"));
         GROUPS.put("Configuration and Environment", List.of("set_disk_free_limit", "set_vm_memory_high_watermark"));
         GROUPS.put("Definitions", List.of("export_definitions", "import_definitions"));

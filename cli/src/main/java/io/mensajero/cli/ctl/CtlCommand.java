@@ -37,6 +37,8 @@ import java.util.concurrent.Callable;
                 ConnectionCommands.CloseConnection.class, ConnectionCommands.CloseAllConnections.class,
                 QueueCommands.PurgeQueue.class, QueueCommands.DeleteQueue.class,
                 PolicyCommands.SetPolicy.class, PolicyCommands.ClearPolicy.class, ListCommands.ListPolicies.class,
+                PolicyCommands.SetOperatorPolicy.class, PolicyCommands.ClearOperatorPolicy.class,
+                ListCommands.ListOperatorPolicies.class,
                 DefinitionCommands.ExportDefinitions.class, DefinitionCommands.ImportDefinitions.class},
         footer = {"", "Run 'mensajero ctl help COMMAND' for a command's arguments.", CtlCommand.EXIT_CODES})
 public final class CtlCommand implements Callable<Integer> {

@@ -170,6 +170,14 @@ final class ListCommands {
         }
     }
 
+    @Command(name = "list_operator_policies", aliases = "list-operator-policies",
+            description = "Lists operator policy overrides for a virtual host.")
+    static final class ListOperatorPolicies extends ListCommand {
+        ListOperatorPolicies() {
+            super(Listings.OPERATOR_POLICIES);
+        }
+    }
+
     @Command(name = "list_user_permissions", aliases = "list-user-permissions",
             description = "Lists permissions of a user across all virtual hosts.")
     static final class ListUserPermissions extends CtlSubcommand {

@@ -82,12 +82,18 @@ final class Listings {
             .fields("vhost", "configure", "write", "read")
             .defaults("vhost", "configure", "write", "read");
 
-    static final Listing POLICIES = Listing.of("policies", Scope.VHOST, "policies/%s",
-                    "Listing policies for vhost \"%s\" ...")
-            .fields("vhost", "name", "pattern", "apply-to", "priority")
-            .column(new Column("definition", policy -> TextNode.valueOf(TableValues.json(policy.path("definition"))),
-                    TableValues::render))
-            .defaults("vhost", "name", "pattern", "apply-to", "definition", "priority");
+    static final Listing POLICIES = policies("policies", "policies/%s", "Listing policies for vhost \"%s\" ...");
+
+    static final Listing OPERATOR_POLICIES = policies("operator policies", "operator-policies/%s",
+            "Listing operator policy overrides for vhost \"%s\" ...");
+
+    private static Listing policies(String what, String resource, String heading) {
+        return Listing.of(what, Scope.VHOST, resource, heading)
+                .fields("vhost", "name", "pattern", "apply-to", "priority")
+                .column(new Column("definition", policy -> TextNode.valueOf(TableValues.json(policy.path("definition"))),
+                        TableValues::render))
+                .defaults("vhost", "name", "pattern", "apply-to", "definition", "priority");
+    }
 
     private Listings() {
     }

@@ -11,7 +11,10 @@ import picocli.CommandLine.Parameters;
 
 import java.util.Set;
 
-/** Policies: {@code PUT/DELETE /api/policies/VHOST/NAME}. The broker validates pattern and definition. */
+/**
+ * Policies and operator policies: {@code PUT/DELETE /api/policies/VHOST/NAME} and
+ * {@code /api/operator-policies/VHOST/NAME}. The broker validates pattern and definition.
+ */
 final class PolicyCommands {
     private static final Set<String> APPLY_TO = Set.of("queues", "exchanges", "all");
 
@@ -19,11 +22,15 @@ final class PolicyCommands {
     }
 
     static String path(String vhost, String name) {
-        return "policies/" + ManagementClient.segment(vhost) + "/" + ManagementClient.segment(name);
+        return path("policies", vhost, name);
     }
 
-    @Command(name = "set_policy", aliases = "set-policy", description = "Sets or updates a policy.")
-    static final class SetPolicy extends CtlSubcommand {
+    private static String path(String resource, String vhost, String name) {
+        return resource + "/" + ManagementClient.segment(vhost) + "/" + ManagementClient.segment(name);
+    }
+
+    /** set_policy and set_operator_policy: the same arguments, another resource and wording. */
+    abstract static class SetAny extends CtlSubcommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "Policy name (identifier).")
         String name;
 
@@ -42,6 +49,12 @@ final class PolicyCommands {
                 description = "What the policy applies to (default all).")
         String applyTo;
 
+        /** The API resource: policies or operator-policies. */
+        abstract String resource();
+
+        /** How rabbitmqctl names what it sets: "policy" or "operator policy override". */
+        abstract String noun();
+
         @Override
         void run(Session session) {
             if (!APPLY_TO.contains(applyTo)) {
@@ -50,12 +63,13 @@ final class PolicyCommands {
             }
             JsonNode parsed = definition();
             String vhost = session.vhost();
-            session.out().info("Setting policy \"" + name + "\" for pattern \"" + pattern + "\" to \"" + definition
-                    + "\" with priority \"" + priority + "\" for vhost \"" + vhost + "\" ...");
+            session.out().info("Setting " + noun() + " \"" + name + "\" for pattern \"" + pattern + "\" to \""
+                    + definition + "\" with priority \"" + priority + "\" for vhost \"" + vhost + "\" ...");
             ObjectNode body = ManagementClient.JSON.createObjectNode();
             body.put("pattern", pattern).put("apply-to", applyTo).put("priority", priority).set("definition", parsed);
             try {
-                session.api().put("set policy '" + name + "' in vhost '" + vhost + "'", path(vhost, name), body);
+                session.api().put("set " + noun() + " '" + name + "' in vhost '" + vhost + "'",
+                        path(resource(), vhost, name), body);
             } catch (ApiException e) {
                 throw e.status() == 404 || e.status() == 400 ? session.explain(e, vhost, null) : e.refused();
             }
@@ -77,19 +91,78 @@ final class PolicyCommands {
         }
     }
 
-    @Command(name = "clear_policy", aliases = "clear-policy", description = "Clears (removes) a policy.")
-    static final class ClearPolicy extends CtlSubcommand {
+    @Command(name = "set_policy", aliases = "set-policy", description = "Sets or updates a policy.")
+    static final class SetPolicy extends SetAny {
+        @Override
+        String resource() {
+            return "policies";
+        }
+
+        @Override
+        String noun() {
+            return "policy";
+        }
+    }
+
+    @Command(name = "set_operator_policy", aliases = "set-operator-policy",
+            description = "Sets an operator policy that overrides a subset of arguments in user policies.")
+    static final class SetOperatorPolicy extends SetAny {
+        @Override
+        String resource() {
+            return "operator-policies";
+        }
+
+        @Override
+        String noun() {
+            return "operator policy override";
+        }
+    }
+
+    /** clear_policy and clear_operator_policy. */
+    abstract static class ClearAny extends CtlSubcommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "Name of the policy to remove.")
         String name;
+
+        abstract String resource();
+
+        /** "policy" or "operator policy". */
+        abstract String noun();
 
         @Override
         void run(Session session) {
             String vhost = session.vhost();
-            session.out().info("Clearing policy \"" + name + "\" on vhost \"" + vhost + "\" ...");
-            session.delete("clear policy '" + name + "' in vhost '" + vhost + "'", path(vhost, name),
-                    () -> session.vhostExists(vhost) ? new MensajeroException(Failure.BROKER_REFUSED, "policy '" + name
-                            + "' does not exist in vhost '" + vhost + "'") : Session.noSuchVhost(vhost));
+            session.out().info("Clearing " + noun() + " \"" + name + "\" on vhost \"" + vhost + "\" ...");
+            session.delete("clear " + noun() + " '" + name + "' in vhost '" + vhost + "'", path(resource(), vhost, name),
+                    () -> session.vhostExists(vhost) ? new MensajeroException(Failure.BROKER_REFUSED, noun() + " '"
+                            + name + "' does not exist in vhost '" + vhost + "'") : Session.noSuchVhost(vhost));
             session.out().done(null);
+        }
+    }
+
+    @Command(name = "clear_policy", aliases = "clear-policy", description = "Clears (removes) a policy.")
+    static final class ClearPolicy extends ClearAny {
+        @Override
+        String resource() {
+            return "policies";
+        }
+
+        @Override
+        String noun() {
+            return "policy";
+        }
+    }
+
+    @Command(name = "clear_operator_policy", aliases = "clear-operator-policy",
+            description = "Clears an operator policy.")
+    static final class ClearOperatorPolicy extends ClearAny {
+        @Override
+        String resource() {
+            return "operator-policies";
+        }
+
+        @Override
+        String noun() {
+            return "operator policy";
         }
     }
 }

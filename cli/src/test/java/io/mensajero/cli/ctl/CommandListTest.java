@@ -20,7 +20,8 @@ class CommandListTest {
             "set_permissions", "clear_permissions", "list_permissions", "list_user_permissions", "list_queues",
             "list_exchanges", "list_bindings", "list_connections", "list_channels", "list_consumers",
             "close_connection", "close_all_connections", "purge_queue", "delete_queue", "set_policy", "clear_policy",
-            "list_policies", "export_definitions", "import_definitions", "stop_app", "start_app",
+            "list_policies", "set_operator_policy", "clear_operator_policy", "list_operator_policies",
+            "export_definitions", "import_definitions", "stop_app", "start_app",
             "set_vm_memory_high_watermark", "set_disk_free_limit");
 
     @Test
