@@ -49,11 +49,14 @@ final class PolicyCommands {
                 description = "What the policy applies to (default all).")
         String applyTo;
 
-        /** The API resource: policies or operator-policies. */
-        abstract String resource();
+        private final String resource;
+        private final String noun;
 
-        /** How rabbitmqctl names what it sets: "policy" or "operator policy override". */
-        abstract String noun();
+        /** The API resource (policies, operator-policies), and how rabbitmqctl names what it sets. */
+        SetAny(String resource, String noun) {
+            this.resource = resource;
+            this.noun = noun;
+        }
 
         @Override
         void run(Session session) {
@@ -63,13 +66,13 @@ final class PolicyCommands {
             }
             JsonNode parsed = definition();
             String vhost = session.vhost();
-            session.out().info("Setting " + noun() + " \"" + name + "\" for pattern \"" + pattern + "\" to \""
+            session.out().info("Setting " + noun + " \"" + name + "\" for pattern \"" + pattern + "\" to \""
                     + definition + "\" with priority \"" + priority + "\" for vhost \"" + vhost + "\" ...");
             ObjectNode body = ManagementClient.JSON.createObjectNode();
             body.put("pattern", pattern).put("apply-to", applyTo).put("priority", priority).set("definition", parsed);
             try {
-                session.api().put("set " + noun() + " '" + name + "' in vhost '" + vhost + "'",
-                        path(resource(), vhost, name), body);
+                session.api().put("set " + noun + " '" + name + "' in vhost '" + vhost + "'",
+                        path(resource, vhost, name), body);
             } catch (ApiException e) {
                 throw e.status() == 404 || e.status() == 400 ? session.explain(e, vhost, null) : e.refused();
             }
@@ -93,28 +96,16 @@ final class PolicyCommands {
 
     @Command(name = "set_policy", aliases = "set-policy", description = "Sets or updates a policy.")
     static final class SetPolicy extends SetAny {
-        @Override
-        String resource() {
-            return "policies";
-        }
-
-        @Override
-        String noun() {
-            return "policy";
+        SetPolicy() {
+            super("policies", "policy");
         }
     }
 
     @Command(name = "set_operator_policy", aliases = "set-operator-policy",
             description = "Sets an operator policy that overrides a subset of arguments in user policies.")
     static final class SetOperatorPolicy extends SetAny {
-        @Override
-        String resource() {
-            return "operator-policies";
-        }
-
-        @Override
-        String noun() {
-            return "operator policy override";
+        SetOperatorPolicy() {
+            super("operator-policies", "operator policy override");
         }
     }
 
@@ -123,17 +114,21 @@ final class PolicyCommands {
         @Parameters(index = "0", paramLabel = "NAME", description = "Name of the policy to remove.")
         String name;
 
-        abstract String resource();
+        private final String resource;
+        private final String noun;
 
-        /** "policy" or "operator policy". */
-        abstract String noun();
+        /** The API resource (policies, operator-policies), and how rabbitmqctl names what it clears. */
+        ClearAny(String resource, String noun) {
+            this.resource = resource;
+            this.noun = noun;
+        }
 
         @Override
         void run(Session session) {
             String vhost = session.vhost();
-            session.out().info("Clearing " + noun() + " \"" + name + "\" on vhost \"" + vhost + "\" ...");
-            session.delete("clear " + noun() + " '" + name + "' in vhost '" + vhost + "'", path(resource(), vhost, name),
-                    () -> session.vhostExists(vhost) ? new MensajeroException(Failure.BROKER_REFUSED, noun() + " '"
+            session.out().info("Clearing " + noun + " \"" + name + "\" on vhost \"" + vhost + "\" ...");
+            session.delete("clear " + noun + " '" + name + "' in vhost '" + vhost + "'", path(resource, vhost, name),
+                    () -> session.vhostExists(vhost) ? new MensajeroException(Failure.BROKER_REFUSED, noun + " '"
                             + name + "' does not exist in vhost '" + vhost + "'") : Session.noSuchVhost(vhost));
             session.out().done(null);
         }
@@ -141,28 +136,16 @@ final class PolicyCommands {
 
     @Command(name = "clear_policy", aliases = "clear-policy", description = "Clears (removes) a policy.")
     static final class ClearPolicy extends ClearAny {
-        @Override
-        String resource() {
-            return "policies";
-        }
-
-        @Override
-        String noun() {
-            return "policy";
+        ClearPolicy() {
+            super("policies", "policy");
         }
     }
 
     @Command(name = "clear_operator_policy", aliases = "clear-operator-policy",
             description = "Clears an operator policy.")
     static final class ClearOperatorPolicy extends ClearAny {
-        @Override
-        String resource() {
-            return "operator-policies";
-        }
-
-        @Override
-        String noun() {
-            return "operator policy";
+        ClearOperatorPolicy() {
+            super("operator-policies", "operator policy");
         }
     }
 }

@@ -4,7 +4,6 @@ import io.mensajero.broker.internal.arguments.PolicyRule;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +35,6 @@ class PoliciesAppliedTest {
         return vhost.declareQueue(name, false, false, false, arguments, null);
     }
 
-    private static List<String> drain(MessageQueue q) {
-        List<String> out = new ArrayList<>();
-        for (QueueEntry e; (e = q.get(true)) != null; ) {
-            out.add(new String(e.message().body(), StandardCharsets.UTF_8));
-        }
-        return out;
-    }
-
     @Test
     void aPolicySetLaterDropsTheHeadAtOnceAndClearingItLiftsTheLimit() {
         MessageQueue q = queue("jobs", Map.of());
@@ -58,7 +49,7 @@ class PoliciesAppliedTest {
         assertThat(q.policy().policy()).isNull();
         q.enqueue(message("jobs", "4"));
         q.enqueue(message("jobs", "5"));
-        assertThat(drain(q)).containsExactly("3", "4", "5");
+        assertThat(QueueArgumentsAppliedTest.drain(q)).containsExactly("3", "4", "5");
     }
 
     @Test
@@ -69,8 +60,8 @@ class PoliciesAppliedTest {
         q.enqueue(message("work", "new"));
         vhost.policiesChanged(List.of(rule("p", "^work$", "queues", "max-length", 1,
                 "dead-letter-exchange", "", "dead-letter-routing-key", "dead")), List.of());
-        assertThat(drain(dead)).containsExactly("old");
-        assertThat(drain(q)).containsExactly("new");
+        assertThat(QueueArgumentsAppliedTest.drain(dead)).containsExactly("old");
+        assertThat(QueueArgumentsAppliedTest.drain(q)).containsExactly("new");
     }
 
     @Test

@@ -36,7 +36,7 @@ class QueueArgumentsAppliedTest {
         return new Message("", "q", new byte[] {0x18, 0, 2, (byte) priority}, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static List<String> drain(MessageQueue q) {
+    static List<String> drain(MessageQueue q) {
         List<String> out = new ArrayList<>();
         for (QueueEntry e; (e = q.get(true)) != null; ) {
             out.add(new String(e.message().body(), StandardCharsets.UTF_8));
