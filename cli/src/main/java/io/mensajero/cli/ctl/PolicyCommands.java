@@ -21,10 +21,6 @@ final class PolicyCommands {
     private PolicyCommands() {
     }
 
-    static String path(String vhost, String name) {
-        return path("policies", vhost, name);
-    }
-
     private static String path(String resource, String vhost, String name) {
         return resource + "/" + ManagementClient.segment(vhost) + "/" + ManagementClient.segment(name);
     }
