@@ -72,9 +72,8 @@ public sealed class MessageQueue implements BindingDestination permits StreamQue
         this.ready = maxPriority == null || maxPriority == 0 ? ReadyList.fifo() : ReadyList.byPriority(maxPriority);
         this.consumers = new ConsumerSelection(settings.singleActiveConsumer());
         this.limit = new LengthLimit(settings);
-        this.ttl = new MessageTtl(vhost.timers(), settings.messageTtl());
-        this.expiry = new QueueExpiry(this, settings.expires());
-        expiry.touch();
+        this.ttl = new MessageTtl(vhost.deadlines(), settings.messageTtl(), this::dispatch);
+        this.expiry = new QueueExpiry(this, vhost.deadlines(), settings.expires());
         this.storage = new QueueStorage(this, vhost.store(), durable && exclusiveOwner == null
                 && settings.type() != QueueType.STREAM, recovered);
     }
@@ -310,6 +309,7 @@ public sealed class MessageQueue implements BindingDestination permits StreamQue
         QueueEntry entry = pollReady();
         if (entry != null) {
             taken(entry, noAck);
+            dropExpired(); // the new head may expire before the one its timer was set for
             readAhead();
             checkFlow();
         }
@@ -339,6 +339,7 @@ public sealed class MessageQueue implements BindingDestination permits StreamQue
             drop(head);
             DeadLetters.publish(this, head.message, DeadLetters.Reason.MAXLEN);
         }
+        dropExpired();
     }
 
     private void readAhead() {
@@ -465,7 +466,8 @@ public sealed class MessageQueue implements BindingDestination permits StreamQue
 
     /**
      * Delivers ready messages to consumers that can take them, in round-robin order: a consumer
-     * that received one goes to the back of the line.
+     * that received one goes to the back of the line. The head's expiry timer runs it too: what
+     * expired goes first, and a tail on disk is read back behind it (to expire in turn).
      */
     public void dispatch() {
         if (dispatching || deleted) {
@@ -513,12 +515,7 @@ public sealed class MessageQueue implements BindingDestination permits StreamQue
             head = ready.peek();
         }
         if (head != null && !deleted) {
-            ttl.armFor(head.expiresAt, () -> {
-                if (!deleted) {
-                    dropExpired();
-                    checkFlow();
-                }
-            });
+            ttl.armFor(head.expiresAt);
         }
     }
 

@@ -2,13 +2,16 @@ package io.mensajero.broker.internal.model;
 
 /**
  * x-expires: a queue that has had no consumer, no basic.get and no redeclare for that many ms is
- * deleted, messages and all, as RabbitMQ does. One timer per queue on the broker's event loop,
- * started again each time the queue is used while it has no consumer.
+ * deleted, messages and all, as RabbitMQ does. One {@link Deadlines.Deadline} per queue (made when
+ * it first has an x-expires): a use only notes its time, and the deadline, when it falls due, is
+ * set again for the last use's expiry (a queue read with basic.get in a loop does not move a
+ * timer each time).
  */
 final class QueueExpiry {
     private final MessageQueue queue;
     private Long expires;
-    private Timers.Timer timer;
+    private Deadlines.Deadline timer;
+    private long lastUsed;
 
     QueueExpiry(MessageQueue queue, Long expires) {
         this.queue = queue;
@@ -27,9 +30,13 @@ final class QueueExpiry {
         if (expires == null) {
             return;
         }
-        cancel();
-        if (queue.consumerCount() == 0) {
-            timer = queue.vhost().timers().schedule(this::expire, expires);
+        Deadlines deadlines = queue.vhost().deadlines();
+        lastUsed = deadlines.nowRoundedUp();
+        if (timer == null) {
+            timer = deadlines.create(this::due);
+        }
+        if (queue.consumerCount() == 0 && timer.at() == Long.MAX_VALUE) {
+            timer.set(lastUsed + expires);
         }
     }
 
@@ -41,14 +48,18 @@ final class QueueExpiry {
     void cancel() {
         if (timer != null) {
             timer.cancel();
-            timer = null;
         }
     }
 
-    private void expire() {
-        timer = null;
-        if (queue.consumerCount() == 0) {
+    private void due() {
+        if (expires == null || queue.consumerCount() > 0) {
+            return;
+        }
+        long at = lastUsed + expires;
+        if (queue.vhost().deadlines().now() >= at) {
             queue.vhost().deleteQueue(queue);
+        } else {
+            timer.set(at);
         }
     }
 }

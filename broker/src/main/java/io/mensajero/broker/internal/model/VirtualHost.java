@@ -27,6 +27,7 @@ public final class VirtualHost {
     private final String name;
     private final MemoryGauge gauge;
     private final Timers timers;
+    private final Deadlines deadlines;
     private final Map<String, Exchange> exchanges = new LinkedHashMap<>();
     private final Map<String, MessageQueue> queues = new LinkedHashMap<>();
     private final Map<BindingDestination, List<Binding>> bindingsTo = new HashMap<>();
@@ -44,6 +45,7 @@ public final class VirtualHost {
         this.name = name;
         this.gauge = gauge;
         this.timers = timers;
+        this.deadlines = new Deadlines(timers);
         this.store = store;
         this.definitions = new DurableDefinitions(this, store == null ? DefinitionStore.NONE : store.definitions());
         this.defaultExchange = new DefaultExchange(this);
@@ -67,6 +69,11 @@ public final class VirtualHost {
 
     public Timers timers() {
         return timers;
+    }
+
+    /** The queues' TTL and x-expires timers: one heap behind one loop timer. */
+    Deadlines deadlines() {
+        return deadlines;
     }
 
     /** The broker's store, or null when it keeps everything in memory. */
