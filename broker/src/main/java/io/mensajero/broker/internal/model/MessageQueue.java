@@ -200,6 +200,7 @@ public sealed class MessageQueue implements BindingDestination permits StreamQue
             limit.removedFromHead(e.message);
             drop(e);
         }
+        dropExpired();
         checkFlow();
         return dropped.size();
     }
