@@ -140,8 +140,8 @@ final class Deadlines {
             }
         } finally {
             waking = false;
+            armWake(); // also when a task failed: the others still run
         }
-        armWake();
     }
 
     private void siftUp(int i) {
