@@ -107,7 +107,7 @@ public final class TimersLoad {
         port = Integer.parseInt(opt("port", null));
         mgmt = opt("management", null);
         rounds = (int) ((messages + queues - 1) / queues);
-        long publishEstimateNanos = messages * S / Long.parseLong(opt("publish-rate-estimate", "25000"));
+        long publishEstimateNanos = messages * S / Long.parseLong(opt("rate-estimate", "12000"));
         // every expiry falls after publishing and the idle window (plus margins)
         long baseMs = (idleNanos + publishEstimateNanos) / MS + 20_000;
         long firstExpiryMs = Long.parseLong(opt("first-expiry", String.valueOf(baseMs / 1000))) * 1000;
@@ -181,6 +181,10 @@ public final class TimersLoad {
         // idle window
         long idleStart = tp + 5 * S;
         long idleEnd = Math.min(idleStart + idleNanos, firstDue - 3 * S);
+        if (idleEnd - idleStart < 10 * S) {
+            say("NO IDLE WINDOW: publishing took longer than --rate-estimate allowed for; run again with a lower one");
+            idleEnd = idleStart + S;
+        }
         sleepUntil(idleStart);
         say(String.format("RSS after publishing: %d MB", rssMb("VmRSS")));
         long[] c0 = cpu();
