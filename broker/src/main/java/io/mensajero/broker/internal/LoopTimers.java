@@ -18,7 +18,12 @@ final class LoopTimers implements Timers {
 
     @Override
     public long now() {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
+        return Math.floorDiv(System.nanoTime(), 1_000_000L);
+    }
+
+    @Override
+    public long nowRoundedUp() {
+        return -Math.floorDiv(-System.nanoTime(), 1_000_000L);
     }
 
     @Override

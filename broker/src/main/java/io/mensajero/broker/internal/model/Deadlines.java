@@ -36,6 +36,11 @@ final class Deadlines {
         return timers.now();
     }
 
+    /** See {@link Timers#nowRoundedUp()}. */
+    long nowRoundedUp() {
+        return timers.nowRoundedUp();
+    }
+
     /** Deadlines set (for tests and figures). */
     int pending() {
         return size;

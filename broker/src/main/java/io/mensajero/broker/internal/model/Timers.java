@@ -7,8 +7,16 @@ public interface Timers {
         void cancel();
     }
 
-    /** Milliseconds of a monotonic clock. */
+    /** Milliseconds of a monotonic clock, the current one not yet over (rounded down). */
     long now();
+
+    /**
+     * The same clock rounded up: a deadline of this plus a TTL is never before the TTL has passed,
+     * when {@link #now()} is compared with it.
+     */
+    default long nowRoundedUp() {
+        return now();
+    }
 
     /** Runs the task on the broker thread after the delay. */
     Timer schedule(Runnable task, long delayMillis);
