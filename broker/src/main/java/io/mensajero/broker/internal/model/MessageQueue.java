@@ -72,7 +72,7 @@ public sealed class MessageQueue implements BindingDestination permits StreamQue
         this.ready = maxPriority == null || maxPriority == 0 ? ReadyList.fifo() : ReadyList.byPriority(maxPriority);
         this.consumers = new ConsumerSelection(settings.singleActiveConsumer());
         this.limit = new LengthLimit(settings);
-        this.ttl = new MessageTtl(vhost.deadlines(), settings.messageTtl(), this::dispatch);
+        this.ttl = new MessageTtl(settings.messageTtl(), this);
         this.expiry = new QueueExpiry(this, vhost.deadlines(), settings.expires());
         this.storage = new QueueStorage(this, vhost.store(), durable && exclusiveOwner == null
                 && settings.type() != QueueType.STREAM, recovered);
