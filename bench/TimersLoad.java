@@ -38,40 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * to the default exchange with routing key timers.dead, consumed with auto-ack by one consumer
  * that notes when each message arrives.
  */
-public final class TimersLoad {
-    static final String DEAD = "timers.dead";
-    static final byte LIVES = 0, EXPIRES = 1, GOES_WITH_QUEUE = 2;
-    static final long MS = 1_000_000L, S = 1_000_000_000L;
-
-    final Map<String, String> opt = new HashMap<>();
-    int queues, rounds;
-    long messages;
-    long idleNanos;
-    int pid;
-    long clkTck;
-    String host = "127.0.0.1";
-    int port;
-    String mgmt;
-    final HttpClient http = HttpClient.newHttpClient();
-    final ObjectMapper json = new ObjectMapper();
-
-    // per queue
-    long[] queueTtlMs;      // x-message-ttl, or -1
-    long[] expiresMs;       // x-expires, or -1
-    long[] declaredNanos;   // when its declare was sent (x-expires queues)
-    int[] count;            // messages it gets
-    // per message, id = round * queues + queue
-    long[] publishedNanos;
-    long[] ttlMs;           // effective TTL (-1: none)
-    long[] expectedNanos;   // when it should be dead-lettered (head-only expiry), or Long.MAX_VALUE
-    byte[] fate;
-    long[] arrivedNanos;
-    final AtomicLong arrivals = new AtomicLong();
-    final AtomicLong arrivedExpiring = new AtomicLong();
-    final AtomicLong unexpected = new AtomicLong();
-    final AtomicLong duplicates = new AtomicLong();
-    final AtomicLong wrongDeath = new AtomicLong();
-
+public final class TimersLoad extends Checks {
     public static void main(String[] args) throws Exception {
         TimersLoad t = new TimersLoad();
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -81,22 +48,6 @@ public final class TimersLoad {
         System.exit(0);
     }
 
-    String opt(String name, String dflt) {
-        String v = opt.get(name);
-        if (v == null && dflt == null) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return v == null ? dflt : v;
-    }
-
-    static void say(String line) {
-        System.out.println(line);
-        System.out.flush();
-    }
-
-    static void note(String line) {
-        System.err.println("[" + java.time.LocalTime.now().withNano(0) + "] " + line);
-    }
 
     void run() throws Exception {
         queues = Integer.parseInt(opt("queues", "100000"));
@@ -273,35 +224,7 @@ public final class TimersLoad {
         note("deleted the timers.* queues");
     }
 
-    long lastNote;
-    List<Integer> watched = List.of();
-    List<long[]> pollerResult;
 
-    interface IntPred {
-        boolean test(int i);
-    }
-
-    int countWhere(IntPred p) {
-        int n = 0;
-        for (int i = 0; i < queues; i++) {
-            if (p.test(i)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    static String name(int i) {
-        String kind = switch (i % 10) {
-            case 0, 1, 2, 3 -> "ttl";
-            case 4, 5 -> "per";
-            case 6, 7 -> "plain";
-            default -> "exp";
-        };
-        return "timers." + kind + "." + i;
-    }
-
-    /** Declares the queues that match, from 4 channels at once. */
     void declare(ConnectionFactory cf, IntPred which) throws Exception {
         int threads = 4;
         try (Connection c = cf.newConnection("timers-declare")) {
@@ -464,6 +387,91 @@ public final class TimersLoad {
         }
     }
 
+}
+
+/** What the load generator knows: options, the queues and messages it made, what arrived; small helpers. */
+abstract class LoadState {
+    static final String DEAD = "timers.dead";
+    static final byte LIVES = 0, EXPIRES = 1, GOES_WITH_QUEUE = 2;
+    static final long MS = 1_000_000L, S = 1_000_000_000L;
+
+    final Map<String, String> opt = new HashMap<>();
+    int queues, rounds;
+    long messages;
+    long idleNanos;
+    int pid;
+    long clkTck;
+    String host = "127.0.0.1";
+    int port;
+    String mgmt;
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+
+    // per queue
+    long[] queueTtlMs;      // x-message-ttl, or -1
+    long[] expiresMs;       // x-expires, or -1
+    long[] declaredNanos;   // when its declare was sent (x-expires queues)
+    int[] count;            // messages it gets
+    // per message, id = round * queues + queue
+    long[] publishedNanos;
+    long[] ttlMs;           // effective TTL (-1: none)
+    long[] expectedNanos;   // when it should be dead-lettered (head-only expiry), or Long.MAX_VALUE
+    byte[] fate;
+    long[] arrivedNanos;
+    final AtomicLong arrivals = new AtomicLong();
+    final AtomicLong arrivedExpiring = new AtomicLong();
+    final AtomicLong unexpected = new AtomicLong();
+    final AtomicLong duplicates = new AtomicLong();
+    final AtomicLong wrongDeath = new AtomicLong();
+
+    String opt(String name, String dflt) {
+        String v = opt.get(name);
+        if (v == null && dflt == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return v == null ? dflt : v;
+    }
+
+    static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    static void note(String line) {
+        System.err.println("[" + java.time.LocalTime.now().withNano(0) + "] " + line);
+    }
+
+
+    long lastNote;
+    List<Integer> watched = List.of();
+    List<long[]> pollerResult;
+
+    interface IntPred {
+        boolean test(int i);
+    }
+
+    int countWhere(IntPred p) {
+        int n = 0;
+        for (int i = 0; i < queues; i++) {
+            if (p.test(i)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static String name(int i) {
+        String kind = switch (i % 10) {
+            case 0, 1, 2, 3 -> "ttl";
+            case 4, 5 -> "per";
+            case 6, 7 -> "plain";
+            default -> "exp";
+        };
+        return "timers." + kind + "." + i;
+    }
+
+    /** Declares the queues that match, from 4 channels at once. */
+
     long countFate(byte f) {
         long n = 0;
         for (byte b : fate) {
@@ -484,6 +492,17 @@ public final class TimersLoad {
         return n;
     }
 
+
+    static void sleepUntil(long nanos) throws InterruptedException {
+        long left;
+        while ((left = nanos - System.nanoTime()) > 0) {
+            Thread.sleep(Math.max(1, Math.min(1000, left / MS)));
+        }
+    }
+}
+
+/** What it finds: the lateness of expiries, x-expires watched through the management API, the final depths, the broker's /proc. */
+abstract class Checks extends LoadState {
     void accuracy() {
         long n = countFate(EXPIRES);
         long[] late = new long[(int) n];
@@ -723,10 +742,4 @@ public final class TimersLoad {
         return d.isEmpty() ? "none" : s.toString();
     }
 
-    static void sleepUntil(long nanos) throws InterruptedException {
-        long left;
-        while ((left = nanos - System.nanoTime()) > 0) {
-            Thread.sleep(Math.max(1, Math.min(1000, left / MS)));
-        }
-    }
 }
