@@ -144,7 +144,7 @@ public final class TimersLoad extends Checks {
         // idle window
         long idleStart = tp + 5 * S;
         long idleEnd = Math.min(idleStart + idleNanos, firstDue - 3 * S);
-        if (idleEnd - idleStart < 10 * S) {
+        if (idleEnd - idleStart < Math.min(10 * S, idleNanos)) {
             say("NO IDLE WINDOW: publishing took longer than --rate-estimate allowed for; run again with a lower one");
             idleEnd = idleStart + S;
         }
