@@ -73,7 +73,8 @@ public sealed class MessageQueue implements BindingDestination permits StreamQue
         this.consumers = new ConsumerSelection(settings.singleActiveConsumer());
         this.limit = new LengthLimit(settings);
         this.ttl = new MessageTtl(settings.messageTtl(), this);
-        this.expiry = new QueueExpiry(this, vhost.deadlines(), settings.expires());
+        this.expiry = new QueueExpiry(this, settings.expires());
+        expiry.touch();
         this.storage = new QueueStorage(this, vhost.store(), durable && exclusiveOwner == null
                 && settings.type() != QueueType.STREAM, recovered);
     }
