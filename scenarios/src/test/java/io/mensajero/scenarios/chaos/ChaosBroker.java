@@ -2,6 +2,8 @@ package io.mensajero.scenarios.chaos;
 
 import io.mensajero.client.QueueType;
 
+import java.util.List;
+
 /**
  * A broker the chaos test can kill and bring back: the local RabbitMQ cluster (one node at a
  * time) or Mensajero's broker as a separate process with its message store.
@@ -36,6 +38,12 @@ interface ChaosBroker extends AutoCloseable {
     long ready(String queue);
 
     void deleteQueue(String queue);
+
+    /**
+     * The base URIs of the management HTTP API (one per node, the first that answers is asked),
+     * for {@link BrokerView}: what the broker itself says of the queue when tasks went missing.
+     */
+    List<String> managementUris();
 
     @Override
     void close();

@@ -14,13 +14,14 @@ import java.util.Map;
 /**
  * What a chaos run found: the tasks confirmed and acked, the ones lost (confirmed, never acked;
  * must be none), duplicates (acks beyond the first: deliveries whose ack died with a worker or a
- * node, and tasks the publisher had to send again), and what the chaos was.
+ * node, and tasks the publisher had to send again), and what the chaos was; when tasks were lost,
+ * {@code diagnosis} says where they may be ({@link Whereabouts}).
  */
 record ChaosReport(String broker, String description, ChaosSettings settings, int confirmed, long resent,
                    int acked, int duplicates, List<Integer> lost, List<Integer> ackedUnconfirmed, int unexpected,
                    int deliveries, int redelivered, int abandoned, int reconnections, int workerKills,
                    int brokerKills, List<Long> restartMs, int workerProcesses, long publishMs, long totalMs,
-                   List<String> problems) {
+                   List<String> problems, List<String> diagnosis) {
 
     /** One paragraph for the test's output. */
     String summary() {
@@ -30,7 +31,9 @@ record ChaosReport(String broker, String description, ChaosSettings settings, in
                         + "published in %.1f s, %.1f s in all; seed %d%s",
                 broker, description, confirmed, resent, acked, duplicates, lost.size(), deliveries, redelivered,
                 abandoned, reconnections, workerKills, workerProcesses, brokerKills, restartMs, publishMs / 1000.0,
-                totalMs / 1000.0, settings.seed(), problems.isEmpty() ? "" : "; PROBLEMS: " + problems);
+                totalMs / 1000.0, settings.seed(), problems.isEmpty() ? "" : "; PROBLEMS: " + problems)
+                + (diagnosis.isEmpty() ? "" : "\n[chaos " + broker + "] where the lost tasks may be:\n  "
+                + String.join("\n  ", diagnosis));
     }
 
     /** Writes the figures as JSON to {@code target/chaos/<broker>-<time>.json} (bench/chaos reads them). */
@@ -63,6 +66,7 @@ record ChaosReport(String broker, String description, ChaosSettings settings, in
         json.put("publishMs", publishMs);
         json.put("totalMs", totalMs);
         json.put("problems", problems);
+        json.put("diagnosis", diagnosis);
         try {
             Path dir = Path.of("target", "chaos");
             Files.createDirectories(dir);

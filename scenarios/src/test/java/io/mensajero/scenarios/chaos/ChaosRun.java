@@ -7,7 +7,9 @@ import io.mensajero.scenarios.support.Names;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +27,11 @@ import java.util.function.Predicate;
  * the kill quotas are met, the run waits until every confirmed task was acked and the queue is
  * empty, then stops the workers and counts: lost (confirmed, never acked), duplicates, and what
  * the reconnections cost. The participants are real {@code mensajero} processes.
+ *
+ * <p>When tasks are lost, the report says where they might be: the broker's own view of the queue
+ * while the workers still ran ({@link BrokerView}: ready, unacked, consumers and whose connection
+ * each is on), whether the lost tasks came back into the queue once the workers had stopped (then
+ * a live connection held them), and each lost task's history from the {@link Journal}.
  */
 final class ChaosRun {
     private static final Duration START = Duration.ofMinutes(3);
@@ -38,7 +45,12 @@ final class ChaosRun {
     private final ChaosBroker broker;
     private final Random random;
     private final String queue = Names.unique("chaos");
+    private final Journal journal;
     private final Tally tally;
+    /** Every process started, with its label (w2.5, publisher), to tell whose a client port is. */
+    private final Map<Participant, String> labels = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<String> diagnosis = new ArrayList<>();
+    private final Whereabouts whereabouts;
     private final List<Slot> slots = new ArrayList<>();
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> restartMs = Collections.synchronizedList(new ArrayList<>());
@@ -52,7 +64,9 @@ final class ChaosRun {
         this.settings = settings;
         this.broker = broker;
         this.random = new Random(settings.seed());
-        this.tally = new Tally(settings.tasks());
+        this.journal = Journal.open(broker.name());
+        this.tally = new Tally(settings.tasks(), journal);
+        this.whereabouts = new Whereabouts(broker, queue, journal, labels);
     }
 
     /** One worker's place: the process running now, and every process it ever ran. */
@@ -68,12 +82,19 @@ final class ChaosRun {
 
         void start() {
             AtomicInteger held = new AtomicInteger();
+            String label = name + "." + (incarnations.size() + 1);
             List<String> args = new ArrayList<>(List.of("work", "--queue", queue, "--ack-delay",
                     settings.ackDelay().toMillis() + "ms", "--name", name));
             args.addAll(connection());
-            current = Participant.start(args, e -> tally.worker(e, held), KEEP);
+            current = Participant.start(args, e -> tally.worker(e, held, label), KEEP);
             holding = held;
             incarnations.add(current);
+            labels.put(current, label);
+            journal.action("started", label + " pid " + current.pid());
+        }
+
+        String label() {
+            return labels.get(current);
         }
     }
 
@@ -96,7 +117,14 @@ final class ChaosRun {
             }
             args.addAll(connection());
             publisher = Participant.start(args, tally::publisher, KEEP);
+            labels.put(publisher, "publisher");
+            journal.action("started", "publisher pid " + publisher.pid());
             boolean drained = chaos(restarter) && drain();
+            if (!drained || !tally.lost().isEmpty()) {
+                // before the workers stop: what the broker holds for whom while they still run
+                diagnosis.addAll(whereabouts.brokerView());
+            }
+            journal.action("stopping", "the workers are asked to stop (SIGINT)");
             for (Slot slot : slots) {
                 settle(slot.current);
                 slot.current.interrupt();
@@ -114,9 +142,11 @@ final class ChaosRun {
             List<Integer> lost = tally.lost();
             if (!lost.isEmpty()) {
                 problems.add("lost: " + lost.stream().limit(20).map(tally::trace).toList());
+                diagnosis.addAll(whereabouts.afterTheWorkersStopped(lost, settings.tasks()));
             }
             return report(start);
         } finally {
+            journal.close(!diagnosis.isEmpty() || !problems.isEmpty());
             restarter.shutdownNow();
             slots.forEach(s -> s.incarnations.forEach(Participant::close));
             if (publisher != null) {
@@ -175,6 +205,7 @@ final class ChaosRun {
             }
             if (brokerUp && System.nanoTime() >= nextBrokerKill && brokerKills < settings.brokerKills()) {
                 int node = victimNode();
+                journal.action("kill-broker", "node " + node);
                 broker.kill(node);
                 brokerKills++;
                 System.out.printf("[chaos %s] broker node %d killed (%d), %d worker kills so far, %d tasks acked%n",
@@ -183,6 +214,7 @@ final class ChaosRun {
                     long from = System.nanoTime();
                     broker.restart(node);
                     restartMs.add((System.nanoTime() - from) / 1_000_000);
+                    journal.action("broker-back", "node " + node + " after " + restartMs.get(restartMs.size() - 1) + " ms");
                 });
                 nextBrokerKill = Long.MAX_VALUE;
             }
@@ -211,6 +243,7 @@ final class ChaosRun {
             return false;
         }
         Slot victim = candidates.get(random.nextInt(candidates.size()));
+        journal.action("kill", victim.label() + " pid " + victim.current.pid() + " holding " + victim.holding.get());
         victim.current.kill();
         victim.current.waitFor(START);
         workerKills++;
@@ -259,6 +292,7 @@ final class ChaosRun {
     private void restartWorkersThatDied() {
         for (Slot slot : slots) {
             if (!slot.current.isAlive()) {
+                journal.action("exited", slot.label() + " by itself, code " + slot.current.waitFor(START));
                 problems.add(slot.name + " exited by itself with code " + slot.current.waitFor(START) + ": "
                         + slot.current.describe());
                 slot.start();
@@ -316,7 +350,7 @@ final class ChaosRun {
                 tally.lost(), tally.ackedUnconfirmed(), tally.unexpected.get(), tally.received.get(),
                 tally.redelivered.get(), tally.abandoned.get(), tally.reconnections.get(), workerKills, brokerKills,
                 List.copyOf(restartMs), incarnations, publishMs, (System.nanoTime() - start) / 1_000_000,
-                List.copyOf(problems));
+                List.copyOf(problems), List.copyOf(diagnosis));
     }
 
     private static void rethrow(Future<?> restart) {

@@ -3,6 +3,9 @@ package io.mensajero.scenarios.chaos;
 import io.mensajero.client.QueueType;
 import io.mensajero.scenarios.support.RabbitMqCluster;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** The local 3-node RabbitMQ cluster; a kill is kill -9 of one node's Erlang VM. */
 final class ClusterChaosBroker implements ChaosBroker {
     private final RabbitMqCluster cluster;
@@ -59,6 +62,15 @@ final class ClusterChaosBroker implements ChaosBroker {
     @Override
     public void deleteQueue(String queue) {
         cluster.deleteQueue(queue);
+    }
+
+    @Override
+    public List<String> managementUris() {
+        List<String> uris = new ArrayList<>();
+        for (int node = 1; node <= RabbitMqCluster.NODES; node++) {
+            uris.add(cluster.managementUri(node));
+        }
+        return uris;
     }
 
     @Override

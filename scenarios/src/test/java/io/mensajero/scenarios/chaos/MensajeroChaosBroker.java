@@ -3,6 +3,7 @@ package io.mensajero.scenarios.chaos;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.mensajero.cli.process.Participant;
+import io.mensajero.cli.process.ParticipantEvent;
 import io.mensajero.cli.process.ParticipantException;
 import io.mensajero.client.ConnectionSettings;
 import io.mensajero.client.QueueType;
@@ -31,11 +32,14 @@ final class MensajeroChaosBroker implements ChaosBroker {
     private final Path data;
     private final int port;
     private Participant process;
+    /** The running process's management port (it takes a free one at each start). */
+    private volatile int managementPort;
     private final List<Participant> incarnations = new ArrayList<>();
 
-    private MensajeroChaosBroker(Path data, int port, Participant process) {
+    private MensajeroChaosBroker(Path data, int port, int managementPort, Participant process) {
         this.data = data;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         incarnations.add(process);
     }
@@ -50,8 +54,8 @@ final class MensajeroChaosBroker implements ChaosBroker {
         }
         Participant first = Participant.start(command(data, 0));
         try {
-            int port = (int) first.awaitEvent("ready", READY).number("port");
-            return new MensajeroChaosBroker(data, port, first);
+            ParticipantEvent ready = first.awaitEvent("ready", READY);
+            return new MensajeroChaosBroker(data, (int) ready.number("port"), (int) ready.number("managementPort"), first);
         } catch (ParticipantException e) {
             first.close();
             delete(data);
@@ -118,7 +122,7 @@ final class MensajeroChaosBroker implements ChaosBroker {
             Participant next = Participant.start(command(data, port));
             incarnations.add(next);
             try {
-                next.awaitEvent("ready", READY);
+                managementPort = (int) next.awaitEvent("ready", READY).number("managementPort");
                 process = next;
                 return;
             } catch (ParticipantException e) {
@@ -149,6 +153,11 @@ final class MensajeroChaosBroker implements ChaosBroker {
         } catch (IOException | RuntimeException e) {
             // gone with the broker
         }
+    }
+
+    @Override
+    public List<String> managementUris() {
+        return List.of("http://127.0.0.1:" + managementPort);
     }
 
     /** The broker's stderr of every run, for a failure message. */

@@ -12,10 +12,16 @@ import java.util.function.BiPredicate;
  * What every participant of a chaos run reported, counted as it arrives (the participants' reader
  * threads call it) in arrays indexed by task number, so that a run of a million tasks fits in
  * memory: how many times the publisher had each task confirmed, how many times workers acked it.
- * Task {@code n}'s body is {@code t<n>}.
+ * Task {@code n}'s body is {@code t<n>}. Every event also goes to the run's {@link Journal}, with
+ * the participant it came from, so that a lost task's history can be told.
  */
 final class Tally {
+    /** The fields of an event worth a line in the journal (the body aside). */
+    private static final List<String> DETAILS = List.of("deliveryTag", "redelivered", "attempts", "seq", "port",
+            "localPort", "downMs", "reason", "reconnections", "resent", "sent", "acked", "abandoned", "code", "error");
+
     private final int tasks;
+    private final Journal journal;
     private final AtomicIntegerArray confirmed;
     private final AtomicIntegerArray acked;
     private final AtomicIntegerArray delivered;
@@ -26,8 +32,9 @@ final class Tally {
     final AtomicInteger reconnections = new AtomicInteger();
     final AtomicInteger unexpected = new AtomicInteger();
 
-    Tally(int tasks) {
+    Tally(int tasks, Journal journal) {
         this.tasks = tasks;
+        this.journal = journal;
         this.confirmed = new AtomicIntegerArray(tasks + 1);
         this.acked = new AtomicIntegerArray(tasks + 1);
         this.delivered = new AtomicIntegerArray(tasks + 1);
@@ -40,6 +47,7 @@ final class Tally {
 
     /** The publisher's events. */
     void publisher(ParticipantEvent e) {
+        record("publisher", e);
         if (e.is("sent")) {
             int n = task(e);
             if (n > 0) {
@@ -51,8 +59,12 @@ final class Tally {
         }
     }
 
-    /** A worker's events; {@code holding} follows what that worker incarnation holds unsettled. */
-    void worker(ParticipantEvent e, AtomicInteger holding) {
+    /**
+     * A worker's events; {@code holding} follows what that worker incarnation ({@code who}, e.g.
+     * {@code w2.5}) holds unsettled.
+     */
+    void worker(ParticipantEvent e, AtomicInteger holding, String who) {
+        record(who, e);
         switch (e.type()) {
             case "received" -> {
                 received.incrementAndGet();
@@ -80,6 +92,17 @@ final class Tally {
             default -> {
             }
         }
+    }
+
+    /** The event in the journal: its body (a task's) and the fields that tell what happened to it. */
+    private void record(String who, ParticipantEvent e) {
+        StringBuilder details = new StringBuilder();
+        for (String field : DETAILS) {
+            if (e.has(field)) {
+                details.append(field).append('=').append(e.json().get(field).asText()).append(' ');
+            }
+        }
+        journal.line(e.time(), who, e.type(), e.string("body"), details.toString().trim());
     }
 
     /** True once every confirmed task was acked at least once. */

@@ -17,7 +17,9 @@ import java.util.List;
 /**
  * The local 3-node RabbitMQ cluster of {@code bench/rabbitmq-cluster} (AMQP on 5721-5723), for
  * the scenarios that kill a node. A scenario gets it as a parameter with
- * {@code @ExtendWith(RabbitMqCluster.Resolver.class)}. When the cluster already runs (a developer
+ * {@code @ExtendWith(RabbitMqCluster.Resolver.class)}, or as a {@link OnDemand} parameter when it
+ * may skip before it needs the cluster (then the cluster is started only if it is asked for). Every
+ * scenario of a test run gets the same cluster. When the cluster already runs (a developer
  * started it) it is used and left running; otherwise the first scenario that needs it starts it
  * (about 30 s on a quiet machine, minutes on a loaded one) and it is stopped, its data removed,
  * when the test run ends. It needs Debian's rabbitmq-server and root: without them the scenario is
@@ -48,6 +50,11 @@ public final class RabbitMqCluster {
     public int node(int port) {
         int node = port - basePort + 1;
         return node >= 1 && node <= NODES ? node : 0;
+    }
+
+    /** The management API's base URI of node {@code i} (1-3): its AMQP port + 10000, as bench/rabbitmq-cluster sets it. */
+    public String managementUri(int node) {
+        return "http://localhost:" + (port(node) + 10_000);
     }
 
     /** The three nodes as one comma-separated address list, as {@code --uri} takes it. */
@@ -134,19 +141,34 @@ public final class RabbitMqCluster {
         return cluster;
     }
 
-    /** Supplies the cluster to a scenario's {@code RabbitMqCluster} parameter; stops it when the run ends. */
+    /**
+     * The cluster, started (or joined) only when {@link #get()} is first called: for a scenario
+     * that checks first whether it runs at all, so that a skipped scenario starts nothing.
+     */
+    @FunctionalInterface
+    public interface OnDemand {
+        RabbitMqCluster get();
+    }
+
+    /**
+     * Supplies the cluster to a scenario's {@code RabbitMqCluster} or {@link OnDemand} parameter
+     * (one cluster for the whole run, whichever scenario asks first); stops it when the run ends.
+     */
     public static final class Resolver implements ParameterResolver {
         private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RabbitMqCluster.class);
 
         @Override
         public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-            return parameter.getParameter().getType() == RabbitMqCluster.class;
+            Class<?> type = parameter.getParameter().getType();
+            return type == RabbitMqCluster.class || type == OnDemand.class;
         }
 
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
             ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-            return store.getOrComputeIfAbsent("cluster", key -> new Running(startOrJoin()), Running.class).cluster;
+            OnDemand cluster = () -> store.getOrComputeIfAbsent("cluster", key -> new Running(startOrJoin()),
+                    Running.class).cluster;
+            return parameter.getParameter().getType() == OnDemand.class ? cluster : cluster.get();
         }
 
         /** Closed by JUnit when the whole run ends (values of the root store that are AutoCloseable are). */
