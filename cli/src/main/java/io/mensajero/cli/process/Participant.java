@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * A {@code mensajero} command running as its own process ({@code java -cp <this JVM's class
  * path> io.mensajero.cli.Main <args> --json}), so it can be interrupted, terminated or killed
  * like a real participant. Its JSON event lines are parsed as they arrive and kept, with their
- * arrival time; stderr is captured. Close it (try-with-resources) to kill it if still alive.
+ * arrival time; stderr is captured. The JVMs start with a shared class archive when one can be
+ * made ({@link ClassDataSharing}). Close it (try-with-resources) to kill it if still alive.
  *
  * <pre>{@code
  * try (Participant worker = Participant.start("work", "--uri", uri, "--ack-delay", "5s")) {
@@ -95,9 +96,12 @@ public final class Participant implements AutoCloseable {
             // interrupt() reaches the command's handler.
             command.addAll(List.of("env", "--default-signal=INT,TERM"));
         }
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ClassDataSharing.Options sharing = ClassDataSharing.options(java, JVM_OPTIONS);
+        command.add(java);
         command.addAll(JVM_OPTIONS);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.mensajero.cli.Main"));
+        command.addAll(sharing.jvmOptions());
+        command.addAll(List.of("-cp", sharing.classPath(), "io.mensajero.cli.Main"));
         command.addAll(args);
         if (!args.contains("--json")) {
             command.add("--json");

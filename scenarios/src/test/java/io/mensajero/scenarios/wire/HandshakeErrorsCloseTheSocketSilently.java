@@ -20,37 +20,49 @@ import static org.assertj.core.api.Assertions.assertThat;
  * payload is the spec's frame-min, 4096 octets, so a bigger start-ok is such an error too. Errors
  * after tune-ok: see
  * {@link OnlyConnectionOpenFollowsTuneOk}.
+ *
+ * <p>Every case waits out that delay, so the cases run side by side, each on its own connection
+ * ({@link Concurrently}): one broker's nine cases take about 3 s instead of 27. A failure names its
+ * case.
  */
 class HandshakeErrorsCloseTheSocketSilently {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @EachBroker
-    void frameMaxAboveTheServers(BrokerUnderTest broker) throws IOException {
+    void everyHandshakeErrorClosesTheSocketSilently(BrokerUnderTest broker) {
+        Concurrently.run(java.util.Map.of(
+                "frame-max above the server's", () -> frameMaxAboveTheServers(broker),
+                "frame-max below the minimum", () -> frameMaxBelowTheMinimum(broker),
+                "frame-max 0 when the server has a limit", () -> frameMaxZeroWhenTheServerHasALimit(broker),
+                "channel-max above the server's", () -> channelMaxAboveTheServers(broker),
+                "channel-max 0 when the server has a limit", () -> channelMaxZeroWhenTheServerHasALimit(broker),
+                "a bad frame-end in tune-ok", () -> badFrameEndInTuneOk(broker),
+                "another method instead of start-ok", () -> anotherMethodInsteadOfStartOk(broker),
+                "a start-ok larger than frame-min", () -> startOkLargerThanFrameMin(broker),
+                "the socket is closed only after a delay", () -> theSocketIsClosedOnlyAfterADelay(broker)));
+    }
+
+    private static void frameMaxAboveTheServers(BrokerUnderTest broker) throws IOException {
         assertTuneOkClosesSilently(broker, tune -> new RawConnection.Tuning(tune.channelMax(), tune.frameMax() + 1, 0));
     }
 
-    @EachBroker
-    void frameMaxBelowTheMinimum(BrokerUnderTest broker) throws IOException {
+    private static void frameMaxBelowTheMinimum(BrokerUnderTest broker) throws IOException {
         assertTuneOkClosesSilently(broker, tune -> new RawConnection.Tuning(tune.channelMax(), 4095, 0));
     }
 
-    @EachBroker
-    void frameMaxZeroWhenTheServerHasALimit(BrokerUnderTest broker) throws IOException {
+    private static void frameMaxZeroWhenTheServerHasALimit(BrokerUnderTest broker) throws IOException {
         assertTuneOkClosesSilently(broker, tune -> new RawConnection.Tuning(tune.channelMax(), 0, 0));
     }
 
-    @EachBroker
-    void channelMaxAboveTheServers(BrokerUnderTest broker) throws IOException {
+    private static void channelMaxAboveTheServers(BrokerUnderTest broker) throws IOException {
         assertTuneOkClosesSilently(broker, tune -> new RawConnection.Tuning(tune.channelMax() + 1, tune.frameMax(), 0));
     }
 
-    @EachBroker
-    void channelMaxZeroWhenTheServerHasALimit(BrokerUnderTest broker) throws IOException {
+    private static void channelMaxZeroWhenTheServerHasALimit(BrokerUnderTest broker) throws IOException {
         assertTuneOkClosesSilently(broker, tune -> new RawConnection.Tuning(0, tune.frameMax(), 0));
     }
 
-    @EachBroker
-    void badFrameEndInTuneOk(BrokerUnderTest broker) throws IOException {
+    private static void badFrameEndInTuneOk(BrokerUnderTest broker) throws IOException {
         try (RawConnection raw = RawConnection.to(broker)) {
             raw.sendProtocolHeader();
             Connection.Tune tune = raw.startOk();
@@ -60,8 +72,7 @@ class HandshakeErrorsCloseTheSocketSilently {
         }
     }
 
-    @EachBroker
-    void anotherMethodInsteadOfStartOk(BrokerUnderTest broker) throws IOException {
+    private static void anotherMethodInsteadOfStartOk(BrokerUnderTest broker) throws IOException {
         try (RawConnection raw = RawConnection.to(broker)) {
             raw.sendProtocolHeader();
             raw.expectMethod(0, Connection.Start.class);
@@ -71,8 +82,7 @@ class HandshakeErrorsCloseTheSocketSilently {
     }
 
     /** Before tune-ok the frame-max is the spec's frame-min, 4096: a bigger start-ok is a frame error. */
-    @EachBroker
-    void startOkLargerThanFrameMin(BrokerUnderTest broker) throws IOException {
+    private static void startOkLargerThanFrameMin(BrokerUnderTest broker) throws IOException {
         try (RawConnection raw = RawConnection.to(broker)) {
             raw.sendProtocolHeader();
             raw.expectMethod(0, Connection.Start.class);
@@ -105,8 +115,7 @@ class HandshakeErrorsCloseTheSocketSilently {
         return frame;
     }
 
-    @EachBroker
-    void theSocketIsClosedOnlyAfterADelay(BrokerUnderTest broker) throws IOException {
+    private static void theSocketIsClosedOnlyAfterADelay(BrokerUnderTest broker) throws IOException {
         try (RawConnection raw = RawConnection.to(broker)) {
             raw.sendProtocolHeader();
             Connection.Tune tune = raw.startOk();

@@ -45,7 +45,7 @@ class RandomFramesNeverHurtTheBroker {
     private static final int CASES = Integer.getInteger("fuzz.cases", 10_000);
     private static final int ONLY = Integer.getInteger("fuzz.case", -1);
     private static final int BATCHES = 10;
-    private static final int THREADS = 8;
+    private static final int THREADS = Integer.getInteger("fuzz.threads", 8);
     private static final int MAX_FAILURES = 200;
 
     @Test
