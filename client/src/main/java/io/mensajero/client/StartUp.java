@@ -12,6 +12,12 @@ import java.time.Duration;
  * A refusal by the broker (a channel error, authentication, access) is never retried. Once the
  * pattern consumes or publishes, its steps are no longer retried: what a lost connection does then
  * is the recovery's business (deliveries abandoned, unconfirmed messages sent again).
+ *
+ * <p>A retried step leaves nothing behind on the broker: it failed because its connection was
+ * lost, and whatever that connection had opened (a channel, a consumer the broker registered
+ * before its consume-ok could arrive) went with it. amqp-client records a consumer for its
+ * recovery only once consume-ok has come back, so the retried basic.consume and the recovery
+ * never both consume for one pattern. A failed connection attempt closes its socket.
  */
 final class StartUp {
     /** How long a start is retried across lost connections; as long as a nack is retried. */

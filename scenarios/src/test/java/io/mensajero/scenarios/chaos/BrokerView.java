@@ -26,7 +26,7 @@ final class BrokerView {
         for (String base : managementUris) {
             try {
                 return ask(ManagementApi.at(base), queue, owner);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | AssertionError e) {
                 errors.add(base + ": " + e.getMessage());
             }
         }
