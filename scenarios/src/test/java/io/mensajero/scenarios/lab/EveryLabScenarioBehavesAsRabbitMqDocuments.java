@@ -14,15 +14,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * observations agree with RabbitMQ's documented behaviour, so the exit code is 0. Against
  * RabbitMQ this checks the lab; against Mensajero's broker it checks the broker. Every scenario
  * of a single broker runs on both (node-failover needs a cluster: {@code LabWorkerCarriesOnWhenItsNodeDies}).
+ * On Mensajero it is the lab on its own embedded broker, the run {@code LabTimelineRendersInChromium}
+ * renders too ({@link LabRun#wholeLab()}, made once for both).
  */
 class EveryLabScenarioBehavesAsRabbitMqDocuments {
 
     @EachBroker
     void everyScenarioPasses(BrokerUnderTest broker) {
         List<String> scenarios = new ArrayList<>(Scenarios.singleBrokerIds());
-        List<String> args = new ArrayList<>(List.of("--uri", broker.uri()));
-        args.addAll(scenarios);
-        LabRun run = LabRun.of(args.toArray(String[]::new));
+        LabRun run;
+        if (broker.isRabbitMq()) {
+            List<String> args = new ArrayList<>(List.of("--uri", broker.uri()));
+            args.addAll(scenarios);
+            run = LabRun.of(args.toArray(String[]::new));
+        } else {
+            run = LabRun.wholeLab();
+            assertThat(run.out).as("%s", run).contains("broker: Mensajero's own broker");
+        }
 
         assertThat(run.exitCode).as("%s", run).isZero();
         assertThat(run.out).as("%s", run).contains("All " + scenarios.size() + " scenarios behaved as RabbitMQ documents");

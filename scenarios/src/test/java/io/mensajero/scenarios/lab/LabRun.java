@@ -2,13 +2,21 @@ package io.mensajero.scenarios.lab;
 
 import io.mensajero.cli.Main;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** One {@code mensajero lab ...} run, in this JVM (its participants are separate processes). */
 final class LabRun {
+    /** The page of {@link #wholeLab()}. */
+    static final Path WHOLE_LAB_PAGE = Path.of("target", "lab-whole", "lab.html").toAbsolutePath();
+    private static LabRun wholeLab;
+
     final int exitCode;
     final String out;
     final String err;
@@ -24,6 +32,25 @@ final class LabRun {
     /** Runs {@code mensajero lab <args> --lang en}. */
     static LabRun of(String... args) {
         return inLanguage("en", args);
+    }
+
+    /**
+     * {@code mensajero lab --html target/lab-whole/lab.html --lang en}: every single-broker scenario
+     * on the lab's own embedded broker, with its page. Run once per test run and shared by the
+     * scenarios that each need exactly that run (the whole lab judged on Mensajero's broker, its
+     * page rendered in Chromium): a whole lab takes about a minute on this machine.
+     */
+    static synchronized LabRun wholeLab() {
+        if (wholeLab == null) {
+            try {
+                Files.createDirectories(WHOLE_LAB_PAGE.getParent());
+                Files.deleteIfExists(WHOLE_LAB_PAGE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            wholeLab = of("--html", WHOLE_LAB_PAGE.toString());
+        }
+        return wholeLab;
     }
 
     /** Runs {@code mensajero lab <args> --lang <language>}. */

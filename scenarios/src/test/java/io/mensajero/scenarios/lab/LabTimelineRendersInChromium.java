@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code mensajero lab --html FILE} on the embedded broker, rendered by headless Chromium: the
+ * {@code mensajero lab --html FILE} on the embedded broker ({@link LabRun#wholeLab()}, the run
+ * {@code EveryLabScenarioBehavesAsRabbitMqDocuments} judges on Mensajero), rendered by headless Chromium: the
  * screenshot is not blank, in the browser's layout every scenario's lanes are drawn (each
  * participant's lane has a real size and carries marks), a killed worker's job is drawn going to
  * its redelivery, and no two labels overlap. The same for made-up runs whose marks are
@@ -75,9 +76,10 @@ class LabTimelineRendersInChromium {
     @Test
     void everyScenarioHasItsLanesDrawnAndThePageIsNotBlank(@TempDir Path dir) throws Exception {
         Requirements.command(CHROMIUM, "apt-get install -y chromium");
-        Path page = dir.resolve("lab.html");
-        LabRun run = LabRun.of("--html", page.toString());
+        LabRun run = LabRun.wholeLab();
         assertThat(run.exitCode).as("%s", run).isZero();
+        Path page = dir.resolve("lab.html");
+        Files.copy(LabRun.WHOLE_LAB_PAGE, page);
 
         Path measured = dir.resolve("measured.html");
         String html = Files.readString(page);
