@@ -33,6 +33,31 @@ final class BrokerView {
         return List.of("the broker's view: no management API answered (" + String.join("; ", errors) + ")");
     }
 
+    /** A connection as the broker lists it: its name, the name the client gave it, the client's port. */
+    record Connection(String name, String clientName, int clientPort) {
+    }
+
+    /** The connections the broker lists (the first API that answers), or null when none answers. */
+    static List<Connection> connections(List<String> managementUris) {
+        for (String base : managementUris) {
+            try {
+                ManagementApi.Response r = ManagementApi.at(base).get("/api/connections");
+                if (r.status() != 200) {
+                    continue;
+                }
+                List<Connection> all = new ArrayList<>();
+                for (JsonNode c : r.json()) {
+                    all.add(new Connection(c.path("name").asText(), c.path("user_provided_name").asText(""),
+                            c.path("peer_port").asInt(-1)));
+                }
+                return all;
+            } catch (RuntimeException | AssertionError e) {
+                // the next node, or none
+            }
+        }
+        return null;
+    }
+
     private static List<String> ask(ManagementApi api, String queue, IntFunction<String> owner) {
         List<String> lines = new ArrayList<>();
         ManagementApi.Response q = api.get("/api/queues/%2F/" + ManagementApi.enc(queue));

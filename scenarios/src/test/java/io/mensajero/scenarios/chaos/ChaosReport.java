@@ -21,16 +21,17 @@ record ChaosReport(String broker, String description, ChaosSettings settings, in
                    int acked, int duplicates, List<Integer> lost, List<Integer> ackedUnconfirmed, int unexpected,
                    int deliveries, int redelivered, int abandoned, int reconnections, int workerKills,
                    int brokerKills, List<Long> restartMs, int workerProcesses, long publishMs, long totalMs,
-                   List<String> problems, List<String> diagnosis) {
+                   int unaccountedConnections, List<String> problems, List<String> diagnosis) {
 
     /** One paragraph for the test's output. */
     String summary() {
         return String.format("[chaos %s] %s: %d tasks confirmed (%d sent again after a reconnection), %d acked, "
                         + "%d duplicate acks, LOST %d; %d deliveries (%d redelivered, %d abandoned on a lost connection), "
                         + "%d reconnections; %d worker SIGKILLs (%d worker processes), %d broker kills (restarts took %s ms); "
-                        + "published in %.1f s, %.1f s in all; seed %d%s",
+                        + "%d tool connections nobody accounted for; published in %.1f s, %.1f s in all; seed %d%s",
                 broker, description, confirmed, resent, acked, duplicates, lost.size(), deliveries, redelivered,
-                abandoned, reconnections, workerKills, workerProcesses, brokerKills, restartMs, publishMs / 1000.0,
+                abandoned, reconnections, workerKills, workerProcesses, brokerKills, restartMs, unaccountedConnections,
+                publishMs / 1000.0,
                 totalMs / 1000.0, settings.seed(), problems.isEmpty() ? "" : "; PROBLEMS: " + problems)
                 + (diagnosis.isEmpty() ? "" : "\n[chaos " + broker + "] where the lost tasks may be:\n  "
                 + String.join("\n  ", diagnosis));
@@ -65,6 +66,7 @@ record ChaosReport(String broker, String description, ChaosSettings settings, in
         json.put("restartMs", restartMs);
         json.put("publishMs", publishMs);
         json.put("totalMs", totalMs);
+        json.put("unaccountedConnections", unaccountedConnections);
         json.put("problems", problems);
         json.put("diagnosis", diagnosis);
         try {

@@ -51,6 +51,7 @@ final class ChaosRun {
     private final Map<Participant, String> labels = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> diagnosis = new ArrayList<>();
     private final Whereabouts whereabouts;
+    private final ConnectionAudit audit;
     private final List<Slot> slots = new ArrayList<>();
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> restartMs = Collections.synchronizedList(new ArrayList<>());
@@ -67,6 +68,7 @@ final class ChaosRun {
         this.journal = Journal.open(broker.name());
         this.tally = new Tally(settings.tasks(), journal);
         this.whereabouts = new Whereabouts(broker, queue, journal, labels);
+        this.audit = new ConnectionAudit(broker, journal, labels);
     }
 
     /** One worker's place: the process running now, and every process it ever ran. */
@@ -75,6 +77,8 @@ final class ChaosRun {
         final List<Participant> incarnations = new ArrayList<>();
         Participant current;
         AtomicInteger holding;
+        /** The body of the current process's latest delivery. */
+        volatile String lastReceived;
 
         Slot(String name) {
             this.name = name;
@@ -86,7 +90,13 @@ final class ChaosRun {
             List<String> args = new ArrayList<>(List.of("work", "--queue", queue, "--ack-delay",
                     settings.ackDelay().toMillis() + "ms", "--name", name));
             args.addAll(connection());
-            current = Participant.start(args, e -> tally.worker(e, held, label), KEEP);
+            lastReceived = null;
+            current = Participant.start(args, e -> {
+                tally.worker(e, held, label);
+                if (e.is("received")) {
+                    lastReceived = e.string("body");
+                }
+            }, KEEP);
             holding = held;
             incarnations.add(current);
             labels.put(current, label);
@@ -193,6 +203,7 @@ final class ChaosRun {
                 return false;
             }
             pause(TICK);
+            audit.maybeCheck(brokerUp);
             restartWorkersThatDied();
             if (!allWorkersConsume()) {
                 nextWorkerKill = 0;
@@ -243,7 +254,9 @@ final class ChaosRun {
             return false;
         }
         Slot victim = candidates.get(random.nextInt(candidates.size()));
-        journal.action("kill", victim.label() + " pid " + victim.current.pid() + " holding " + victim.holding.get());
+        int held = victim.holding.get();
+        journal.action("kill", held > 0 ? victim.lastReceived : null,
+                victim.label() + " pid " + victim.current.pid() + " holding " + held);
         victim.current.kill();
         victim.current.waitFor(START);
         workerKills++;
@@ -304,6 +317,7 @@ final class ChaosRun {
     private boolean drain() {
         long deadline = System.nanoTime() + settings.drain().toNanos();
         while (System.nanoTime() < deadline) {
+            audit.maybeCheck(true);
             restartWorkersThatDied();
             if (tally.allConfirmedAcked() && slots.stream().allMatch(s -> s.holding.get() == 0)
                     && broker.ready(queue) == 0) {
@@ -350,7 +364,7 @@ final class ChaosRun {
                 tally.lost(), tally.ackedUnconfirmed(), tally.unexpected.get(), tally.received.get(),
                 tally.redelivered.get(), tally.abandoned.get(), tally.reconnections.get(), workerKills, brokerKills,
                 List.copyOf(restartMs), incarnations, publishMs, (System.nanoTime() - start) / 1_000_000,
-                List.copyOf(problems), List.copyOf(diagnosis));
+                audit.unaccounted(), List.copyOf(problems), List.copyOf(diagnosis));
     }
 
     private static void rethrow(Future<?> restart) {

@@ -64,7 +64,12 @@ final class Journal implements AutoCloseable {
 
     /** The test's own action, now. */
     void action(String what, String details) {
-        line(System.currentTimeMillis(), "test", what, null, details);
+        action(what, null, details);
+    }
+
+    /** The test's own action on a task (e.g. killing the worker that holds it), now. */
+    void action(String what, String body, String details) {
+        line(System.currentTimeMillis(), "test", what, body, details);
     }
 
     /** Every line about these bodies (at most {@code limit}), in order. */

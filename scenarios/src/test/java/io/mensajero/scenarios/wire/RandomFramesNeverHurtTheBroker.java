@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * broker's sockets are in this process) must be back near where they were.
  *
  * <p>Skipped when {@code -Dbrokers} leaves mensajero out. Replay: {@code -Dfuzz.seed=N} changes
- * the run, {@code -Dfuzz.case=I} plays case I alone, {@code -Dfuzz.cases=N} sets how many. With a
+ * the run, {@code -Dfuzz.case=I} plays case I alone, {@code -Dfuzz.cases=N} sets how many,
+ * {@code -Dfuzz.threads=N} how many at once. With a
  * correct broker the 10,000 cases take about 10 s; every connection left open costs seconds.
  */
 class RandomFramesNeverHurtTheBroker {
@@ -45,7 +46,12 @@ class RandomFramesNeverHurtTheBroker {
     private static final int CASES = Integer.getInteger("fuzz.cases", 10_000);
     private static final int ONLY = Integer.getInteger("fuzz.case", -1);
     private static final int BATCHES = 10;
-    private static final int THREADS = Integer.getInteger("fuzz.threads", 8);
+    /**
+     * Connections played at once. Most cases take milliseconds, but a few hundred wait out a silent
+     * close (1-2 s each: the handshake garbage, which the broker answers with nothing): with 32 threads
+     * those waits overlap (measured: 3-5 s a batch instead of 5-6 s with 8, docs/benchmarks.md).
+     */
+    private static final int THREADS = Integer.getInteger("fuzz.threads", 32);
     private static final int MAX_FAILURES = 200;
 
     @Test
