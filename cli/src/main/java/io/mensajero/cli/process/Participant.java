@@ -199,9 +199,16 @@ public final class Participant implements AutoCloseable {
         signal("TERM");
     }
 
-    /** SIGKILL: the process dies at once, without closing its connection cleanly. */
+    /**
+     * SIGKILL: the process dies at once, without closing its connection cleanly. What it printed
+     * before it died is still read: the signal goes through the process's handle, since
+     * {@link Process#destroyForcibly()} also closes this side's end of its stdout, throwing away
+     * the lines not read yet (a worker's last {@code acked}, printed just before its ack left: the
+     * ack reached the broker, the event never reached the reader, and the chaos test counted a
+     * task acked by the broker as lost).
+     */
     public void kill() {
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
     }
 
     /**
@@ -227,7 +234,7 @@ public final class Participant implements AutoCloseable {
     @Override
     public void close() {
         if (process.isAlive()) {
-            process.destroyForcibly();
+            process.toHandle().destroyForcibly();
             try {
                 process.waitFor(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

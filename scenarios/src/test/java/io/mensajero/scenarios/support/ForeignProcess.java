@@ -170,11 +170,15 @@ public final class ForeignProcess implements AutoCloseable {
         return lines();
     }
 
-    /** Kills the process and anything it started. */
+    /**
+     * Kills the process and anything it started; what it printed before is still read (through its
+     * handle: {@link Process#destroyForcibly()} would also close its stdout, dropping the lines not
+     * read yet).
+     */
     @Override
     public void close() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
         try {
             process.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
