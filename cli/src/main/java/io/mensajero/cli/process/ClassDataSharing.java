@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * training run ({@code send} to a port where nothing listens: it loads the command line, the
  * client and the connection code, then fails), and kept in the temporary directory under a name
  * made from the class path, the jars' sizes and times and the JVM, so a rebuilt jar gets a new
- * one. As the {@code ./mensajero} launcher does for the broker.
+ * one (archives made more than two days before are removed then). As the {@code ./mensajero} launcher
+ * does for the broker.
  *
  * <p>Java 17 archives classes from jars only, and refuses to archive when a directory with classes
  * is on the class path: so the archive covers the jars of the class path, which is reordered to
@@ -123,7 +124,26 @@ final class ClassDataSharing {
             return false;
         }
         Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        removeStale(archive);
         return true;
+    }
+
+    /**
+     * Each build's jar gets its own archive (8-9 MB): those made more than two days ago belong to
+     * builds gone by and are removed, so the temporary directory does not fill up. A JVM that still
+     * maps one keeps its mapping.
+     */
+    private static void removeStale(Path made) {
+        long before = System.currentTimeMillis() - TimeUnit.DAYS.toMillis(2);
+        try (var old = Files.newDirectoryStream(made.getParent(), "mensajero-participant-*.jsa")) {
+            for (Path p : old) {
+                if (!p.equals(made) && Files.getLastModifiedTime(p).toMillis() < before) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a leftover archive is harmless
+        }
     }
 
     /** What the archive depends on: the JVM, its options, and each jar's path, size and time. */
