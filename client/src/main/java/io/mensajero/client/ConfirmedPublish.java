@@ -6,6 +6,9 @@ import io.mensajero.client.internal.Failures;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -15,6 +18,13 @@ import java.util.concurrent.TimeoutException;
  * answers for an old publish, and after a nack, which a RabbitMQ cluster sends while a quorum
  * queue has no leader (for {@link #NACKS} at most, pausing a little longer each time). The broker
  * may then hold a message twice: at least once.
+ *
+ * <p>After a nack the message is sent again on a channel of its own, opened for it, and the
+ * caller's later messages follow on that channel: a RabbitMQ 3.10 channel that first published to
+ * a quorum queue while its leader was being elected was seen to nack every later publish to it
+ * for a minute, although the queue had a leader again within 200 ms (the lab's node-failover
+ * scenario, 2026-12-01); a new channel looks the queue's leader up afresh. The caller's own
+ * channel is left open (it may be consuming on it).
  */
 final class ConfirmedPublish {
     static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(30);
@@ -22,6 +32,8 @@ final class ConfirmedPublish {
     static final Duration NACKS = Duration.ofSeconds(60);
 
     private final MessagingPattern pattern;
+    /** The channel a caller's channel publishes on since a nack, when it is not the caller's. */
+    private final Map<Channel, Channel> replacements = Collections.synchronizedMap(new IdentityHashMap<>());
 
     ConfirmedPublish(MessagingPattern pattern) {
         this.pattern = pattern;
@@ -37,10 +49,11 @@ final class ConfirmedPublish {
                 return 0;
             }
             long connection = pattern.connectionNow();
+            Channel current = replacements.getOrDefault(channel, channel);
             boolean acked;
             try {
-                channel.basicPublish(exchange, routingKey, properties, body);
-                acked = channel.waitForConfirms(CONFIRM_TIMEOUT.toMillis());
+                current.basicPublish(exchange, routingKey, properties, body);
+                acked = current.waitForConfirms(CONFIRM_TIMEOUT.toMillis());
             } catch (IOException | TimeoutException | RuntimeException e) {
                 if (!pattern.recovering() || !Failures.isConnectionLoss(e)) {
                     throw Failures.during(Text.of("op.publish", seq, where),
@@ -64,6 +77,33 @@ final class ConfirmedPublish {
             }
             if (!pattern.stopper.pause(Duration.ofMillis(Math.min(1_000, 100L * attempts)))) {
                 return 0;
+            }
+            reopen(channel, current);
+        }
+    }
+
+    /**
+     * Opens a channel in confirm mode on the same connection for {@code channel}'s later publishes,
+     * closing the one opened before it, if any. When it cannot (the connection is being lost), the
+     * next attempt waits for the connection and uses the channel it had.
+     */
+    private void reopen(Channel channel, Channel current) {
+        Channel fresh;
+        try {
+            fresh = channel.getConnection().createChannel();
+            if (fresh == null) {
+                return;   // no channel number left: the next attempt uses the channel it had
+            }
+            fresh.confirmSelect();
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        replacements.put(channel, fresh);
+        if (current != channel) {
+            try {
+                current.abort();
+            } catch (IOException | RuntimeException ignored) {
+                // it goes with its connection anyway
             }
         }
     }
