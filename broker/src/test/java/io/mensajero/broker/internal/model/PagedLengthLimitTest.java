@@ -34,20 +34,7 @@ class PagedLengthLimitTest {
 
     @BeforeEach
     void open() {
-        store = Store.open(dir, 0, loop::add, new Store.Listener() {
-            @Override
-            public void synced(long upTo) {
-            }
-
-            @Override
-            public void released(long heapBytes) {
-                gauge.add(-heapBytes);
-            }
-
-            @Override
-            public void diskAlarm(boolean raised) {
-            }
-        });
+        store = PagingStores.open(dir, loop, gauge);
         vhost = new VirtualHost("/", gauge, new ManualTimers(), store);
     }
 

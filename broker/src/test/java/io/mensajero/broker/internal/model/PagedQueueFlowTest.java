@@ -36,20 +36,7 @@ class PagedQueueFlowTest {
 
     @BeforeEach
     void open() {
-        store = Store.open(dir, 0, loop::add, new Store.Listener() {
-            @Override
-            public void synced(long upTo) {
-            }
-
-            @Override
-            public void released(long heapBytes) {
-                gauge.add(-heapBytes);
-            }
-
-            @Override
-            public void diskAlarm(boolean raised) {
-            }
-        });
+        store = PagingStores.open(dir, loop, gauge);
         VirtualHost vhost = new VirtualHost("/", gauge, new ManualTimers(), store);
         q = vhost.declareQueue("q", false, false, false, Map.of(), null);
     }
