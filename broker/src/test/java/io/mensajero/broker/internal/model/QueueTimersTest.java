@@ -65,35 +65,8 @@ class QueueTimersTest {
     @Test
     void aConsumerKeepsTheQueueAndItsLeavingRestartsTheCountdown() {
         MessageQueue q = vhost.declareQueue("q", false, false, false, Map.of("x-expires", 100), null);
-        Consumer idle = new Consumer() {
-            @Override
-            public String tag() {
-                return "c";
-            }
-
-            @Override
-            public boolean noAck() {
-                return true;
-            }
-
-            @Override
-            public boolean exclusive() {
-                return false;
-            }
-
-            @Override
-            public boolean canTake() {
-                return false;
-            }
-
-            @Override
-            public void deliver(MessageQueue queue, QueueEntry entry) {
-            }
-
-            @Override
-            public void cancelledByBroker(MessageQueue queue) {
-            }
-        };
+        QueueFlowTest.TestConsumer idle = new QueueFlowTest.TestConsumer();
+        idle.prefetchFull = true;   // it takes nothing: the queue is in use, not drained
         timers.advance(50);
         q.addConsumer(idle);
         timers.advance(500);
