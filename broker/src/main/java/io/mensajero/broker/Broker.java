@@ -60,7 +60,7 @@ public final class Broker implements AutoCloseable {
             throw new IllegalArgumentException("memory high watermark must be positive, got " + bytes);
         }
         server.call(() -> {
-            server.context().memoryLimit(bytes);
+            server.context().alarms().memoryLimit(bytes);
             server.context().flushDirty();
             return null;
         });
@@ -79,7 +79,7 @@ public final class Broker implements AutoCloseable {
         }
         CompletableFuture<Void> checked = new CompletableFuture<>();
         server.call(() -> {
-            server.context().diskFreeLimit(bytes, () -> checked.complete(null));
+            server.context().alarms().diskFreeLimit(bytes, () -> checked.complete(null));
             return null;
         });
         checked.join();

@@ -4,9 +4,6 @@ import io.mensajero.broker.BrokerConfig;
 import io.mensajero.broker.internal.auth.AccessControl;
 import io.mensajero.broker.internal.auth.VhostInfo;
 import io.mensajero.broker.internal.definitions.DefinitionsStore;
-import io.mensajero.broker.internal.info.ChannelInfo;
-import io.mensajero.broker.internal.info.ConnectionInfo;
-import io.mensajero.broker.internal.info.ConsumerInfo;
 import io.mensajero.broker.internal.model.Exchange;
 import io.mensajero.broker.internal.model.MemoryGauge;
 import io.mensajero.broker.internal.model.MessageQueue;
@@ -44,52 +41,6 @@ public final class BrokerContext {
         boolean synced(long upTo);
     }
 
-    /** A connection as the rest of the broker sees it. */
-    public interface ConnectionHandle {
-        /** Writes what is pending to the socket. */
-        void flush();
-
-        /**
-         * A resource alarm went on or changed ({@code reason}, as connection.blocked gives it), or
-         * every alarm cleared ({@code null}).
-         */
-        void resourceAlarm(String reason);
-
-        /** Closes with connection.close 320 CONNECTION_FORCED, as on broker shutdown. */
-        void forceClose(String reason);
-
-        /**
-         * Its state as RabbitMQ's management API shows it: starting, tuning, opening, running,
-         * flow (held by flow control, or held less than a second ago), blocking, blocked (the
-         * memory alarm), closing, closed.
-         */
-        String state();
-
-        /** What the management API sees of it. */
-        ConnectionView view();
-    }
-
-    /** A connection as the management API sees it; used on the broker loop only. */
-    public interface ConnectionView {
-        /** RabbitMQ's name for it: {@code "peer -> local"}. */
-        String name();
-
-        /** The logged-in user, or null before login. */
-        String userName();
-
-        /** The vhost, or null before connection.open. */
-        String vhostName();
-
-        ConnectionInfo info();
-
-        List<ChannelInfo> channelInfos();
-
-        List<ConsumerInfo> consumerInfos();
-
-        /** Samples the rates of its traffic and of its channels. */
-        void sampleStats(double seconds);
-    }
-
     /** The AMQP listeners: what RabbitMQ's stop_app closes and start_app opens again. */
     public interface Listeners {
         /** Closes the listening sockets (not the connections). */
@@ -122,9 +73,7 @@ public final class BrokerContext {
     private final Store store;
     private final Set<SyncWaiter> syncWaiters = new LinkedHashSet<>();
     private long syncedUpTo;
-    private boolean diskAlarm;
-    /** The alarm reason the connections were last told (null: none). */
-    private String alarm;
+    private final ResourceAlarms alarms;
     private Listeners listeners;
     private long nextConnectionId = 1;
 
@@ -138,8 +87,9 @@ public final class BrokerContext {
         this.config = config;
         this.loop = loop;
         this.gauge = new MemoryGauge(config.memoryHighWatermarkBytes());
-        this.gauge.listener(raised -> alarmChanged());
         this.settings = new RuntimeSettings(config.memoryHighWatermarkBytes(), config.diskFreeLimitBytes());
+        this.alarms = new ResourceAlarms(gauge, settings,
+                reason -> new ArrayList<>(connections).forEach(c -> c.resourceAlarm(reason)));
         this.store = config.dataDir() == null ? null : Store.open(config.dataDir(), config.diskFreeLimitBytes(),
                 this::runOnLoop, new Store.Listener() {
                     @Override
@@ -154,10 +104,10 @@ public final class BrokerContext {
 
                     @Override
                     public void diskAlarm(boolean raised) {
-                        diskAlarm = raised;
-                        alarmChanged();
+                        alarms.diskAlarm(raised);
                     }
                 });
+        alarms.store(store);
         DefinitionsStore definitions = store == null ? DefinitionsStore.inMemory()
                 : DefinitionsStore.on(store.definitions());
         this.access = new AccessControl(definitions, Set.copyOf(config.loopbackUsers()));
@@ -249,65 +199,9 @@ public final class BrokerContext {
         }
     }
 
-    /**
-     * The resource alarms on now, named as RabbitMQ's connection.blocked reason names them (checked
-     * against RabbitMQ 3.10): {@code low on memory}, {@code low on disk}, {@code low on disk & memory};
-     * null when none is on. Publishers are blocked while any is.
-     */
-    public String alarm() {
-        boolean memory = gauge.alarm();
-        if (memory && diskAlarm) {
-            return "low on disk & memory";
-        }
-        return diskAlarm ? "low on disk" : memory ? "low on memory" : null;
-    }
-
-    private void alarmChanged() {
-        String now = alarm();
-        if (!Objects.equals(now, alarm)) {
-            alarm = now;
-            new ArrayList<>(connections).forEach(c -> c.resourceAlarm(now));
-        }
-    }
-
-    /** Whether the store's disk alarm is on (never without a data directory). */
-    public boolean diskAlarm() {
-        return diskAlarm;
-    }
-
-    /**
-     * Changes the free disk space limit, as rabbitmqctl set_disk_free_limit does: checked at once,
-     * {@code then} runs on the loop once the alarm is up to date. Without a data directory there is
-     * no disk to fill: the limit is kept (and shown) but never raises the alarm.
-     */
-    public void diskFreeLimit(long bytes, Runnable then) {
-        settings.diskFreeLimitAbsolute(bytes);
-        applyDiskFreeLimit(then);
-    }
-
-    /** Changes the disk free limit to a fraction of the memory limit (it follows that limit). */
-    public void diskFreeLimitMemRelative(double fraction, Runnable then) {
-        settings.diskFreeLimitMemRelative(fraction);
-        applyDiskFreeLimit(then);
-    }
-
-    /**
-     * Changes the memory high watermark (publishers are blocked above it) and with it a disk free
-     * limit relative to memory.
-     */
-    public void memoryLimit(long bytes) {
-        settings.memoryLimit(bytes);
-        gauge.highWatermark(Math.max(bytes, 0));
-        applyDiskFreeLimit(() -> { });
-    }
-
-    /** Gives the store the disk free limit the settings compute now (it may follow the memory limit). */
-    public void applyDiskFreeLimit(Runnable then) {
-        if (store == null) {
-            then.run();
-        } else {
-            store.diskFreeLimit(settings.diskFreeLimitBytes(), then);
-        }
+    /** The memory and disk alarms, and the limits that raise them. */
+    public ResourceAlarms alarms() {
+        return alarms;
     }
 
     public BrokerConfig config() {

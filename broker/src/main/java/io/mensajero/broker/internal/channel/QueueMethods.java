@@ -7,6 +7,7 @@ import io.mensajero.broker.internal.model.BindingDestination;
 import io.mensajero.broker.internal.model.MessageQueue;
 import io.mensajero.broker.internal.model.StreamQueue;
 import io.mensajero.broker.internal.model.UserOperations;
+import io.mensajero.broker.internal.model.ResourceNames;
 import io.mensajero.broker.internal.model.VirtualHost;
 import io.mensajero.broker.internal.stats.StatsRegistry;
 import io.mensajero.protocol.Queue;
@@ -75,7 +76,7 @@ final class QueueMethods {
                 QueueArguments.checkServerNamed(d.arguments());
                 name = Names.generated("amq.gen");
             } else {
-                VirtualHost.checkQueueName(name);
+                ResourceNames.checkQueueName(name);
             }
             boolean created = vhost.lookupQueue(name) == null;
             MessageQueue q = UserOperations.declareQueue(vhost, ch.access, name, d.durable(), d.exclusive(),

@@ -1,5 +1,7 @@
 package io.mensajero.broker.internal.connection;
 
+import io.mensajero.broker.internal.ConnectionHandle;
+import io.mensajero.broker.internal.ConnectionView;
 import io.mensajero.broker.internal.AmqpException;
 import io.mensajero.broker.internal.BrokerContext;
 import io.mensajero.broker.internal.auth.AuthenticationException;
@@ -39,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  * ({@link Outbound}) and blocking under the memory alarm ({@link PublisherBlocking}) live beside it.
  */
 public final class AmqpConnection extends ChannelInboundHandlerAdapter
-        implements BrokerContext.ConnectionHandle, ChannelOwner {
+        implements ConnectionHandle, ChannelOwner {
     private static final Logger LOG = LoggerFactory.getLogger(AmqpConnection.class);
     /** How long RabbitMQ waits for connection.close-ok, or for the client to hang up after it. */
     private static final long CLOSING_TIMEOUT_SECONDS = 30;
@@ -412,7 +414,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
 
     @Override
     public void published() {
-        blocking.published(broker.alarm());
+        blocking.published(broker.alarms().reason());
     }
 
     @Override
@@ -421,7 +423,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter
     }
 
     @Override
-    public BrokerContext.ConnectionView view() {
+    public ConnectionView view() {
         return details;
     }
 

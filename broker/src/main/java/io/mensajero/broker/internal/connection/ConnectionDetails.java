@@ -1,5 +1,6 @@
 package io.mensajero.broker.internal.connection;
 
+import io.mensajero.broker.internal.ConnectionView;
 import io.mensajero.broker.BrokerConfig;
 import io.mensajero.broker.internal.BrokerContext;
 import io.mensajero.broker.internal.channel.AmqpChannel;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
  * addresses, when it connected, what was negotiated, its state, its traffic counters, its TLS
  * session, its channels and consumers.
  */
-final class ConnectionDetails implements BrokerContext.ConnectionView {
+final class ConnectionDetails implements ConnectionView {
     private final String name;
     private final String peerHost;
     private final InetSocketAddress peer;

@@ -1,5 +1,6 @@
 package io.mensajero.broker.internal.connection;
 
+import io.mensajero.broker.internal.ConnectionHandle;
 import io.mensajero.broker.internal.BrokerContext;
 import io.mensajero.protocol.Frames;
 import io.mensajero.protocol.Method;
@@ -35,7 +36,7 @@ final class Outbound {
 
     private final ChannelHandlerContext ctx;
     private final BrokerContext broker;
-    private final BrokerContext.ConnectionHandle owner;
+    private final ConnectionHandle owner;
     private int frameMax;
     private boolean dirty;
     /** Frames written since the last hand-over, not yet given to Netty. */
@@ -44,7 +45,7 @@ final class Outbound {
     private int unflushed;
     private long lastFlushNanos = System.nanoTime();
 
-    Outbound(ChannelHandlerContext ctx, BrokerContext broker, BrokerContext.ConnectionHandle owner, int frameMax) {
+    Outbound(ChannelHandlerContext ctx, BrokerContext broker, ConnectionHandle owner, int frameMax) {
         this.ctx = ctx;
         this.broker = broker;
         this.owner = owner;

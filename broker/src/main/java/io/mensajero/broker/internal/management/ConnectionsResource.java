@@ -1,5 +1,6 @@
 package io.mensajero.broker.internal.management;
 
+import io.mensajero.broker.internal.ConnectionHandle;
 import io.mensajero.broker.internal.BrokerContext;
 import io.mensajero.broker.internal.info.ChannelInfo;
 import io.mensajero.broker.internal.info.ConnectionInfo;
@@ -49,7 +50,7 @@ final class ConnectionsResource {
     private CompletableFuture<List<ConnectionInfo>> infos(ApiRequest r) {
         return bridge.call(r, b -> {
             List<ConnectionInfo> out = new ArrayList<>();
-            for (BrokerContext.ConnectionHandle c : b.connections()) {
+            for (ConnectionHandle c : b.connections()) {
                 if (c.view().vhostName() != null) {
                     out.add(c.view().info());
                 }
@@ -102,7 +103,7 @@ final class ConnectionsResource {
         String header = r.header("X-Reason");
         String reason = header == null || header.isBlank() ? "Closed via management plugin" : header;
         return bridge.call(r, b -> {
-            BrokerContext.ConnectionHandle c = b.connection(name);
+            ConnectionHandle c = b.connection(name);
             if (c == null || c.view().vhostName() == null || !Authz.seesConnectionsOf(r, c.view().userName())) {
                 throw ApiException.notFound();
             }
@@ -157,7 +158,7 @@ final class ConnectionsResource {
         return bridge.call(r, b -> {
             List<ChannelInfo> channels = new ArrayList<>();
             List<ConsumerInfo> consumers = new ArrayList<>();
-            for (BrokerContext.ConnectionHandle c : b.connections()) {
+            for (ConnectionHandle c : b.connections()) {
                 channels.addAll(c.view().channelInfos());
                 consumers.addAll(c.view().consumerInfos());
             }

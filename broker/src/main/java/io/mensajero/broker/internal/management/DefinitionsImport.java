@@ -9,6 +9,7 @@ import io.mensajero.broker.internal.auth.TopicPermission;
 import io.mensajero.broker.internal.auth.User;
 import io.mensajero.broker.internal.auth.VhostInfo;
 import io.mensajero.broker.internal.model.BindingDestination;
+import io.mensajero.broker.internal.model.ResourceNames;
 import io.mensajero.broker.internal.model.VirtualHost;
 import io.mensajero.broker.internal.policy.Policies;
 import io.mensajero.broker.internal.policy.Policy;
@@ -168,7 +169,7 @@ final class DefinitionsImport {
         try {
             for (QueueDef q : queues) {
                 VirtualHost v = vhost(b, q.vhost());
-                VirtualHost.checkQueueName(q.name());
+                ResourceNames.checkQueueName(q.name());
                 v.declareQueue(q.name(), q.durable(), false, q.autoDelete(), q.args(), null);
             }
             for (ExchangeDef x : exchanges) {

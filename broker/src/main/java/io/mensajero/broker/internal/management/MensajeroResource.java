@@ -72,7 +72,7 @@ final class MensajeroResource {
             throw ApiException.badRequest("expected {\"relative\": fraction} or {\"absolute\": bytes}");
         }
         return bridge.call(r, b -> {
-            b.memoryLimit(bytes);
+            b.alarms().memoryLimit(bytes);
             return ApiResponse.noContent();
         });
     }
@@ -84,7 +84,7 @@ final class MensajeroResource {
             long bytes = bytes(body.get("absolute"));
             return bridge.callAsync(r, b -> {
                 CompletableFuture<ApiResponse> checked = new CompletableFuture<>();
-                b.diskFreeLimit(bytes, () -> checked.complete(ApiResponse.noContent()));
+                b.alarms().diskFreeLimit(bytes, () -> checked.complete(ApiResponse.noContent()));
                 return checked;
             });
         }
@@ -95,7 +95,7 @@ final class MensajeroResource {
             }
             return bridge.callAsync(r, b -> {
                 CompletableFuture<ApiResponse> checked = new CompletableFuture<>();
-                b.diskFreeLimitMemRelative(f, () -> checked.complete(ApiResponse.noContent()));
+                b.alarms().diskFreeLimitMemRelative(f, () -> checked.complete(ApiResponse.noContent()));
                 return checked;
             });
         }

@@ -1,5 +1,6 @@
 package io.mensajero.broker.internal.management;
 
+import io.mensajero.broker.internal.ConnectionHandle;
 import io.mensajero.broker.internal.BrokerContext;
 import io.mensajero.broker.internal.info.ChannelInfo;
 import io.mensajero.broker.internal.info.ConnectionInfo;
@@ -54,7 +55,7 @@ final class Metrics {
         List<ConnectionInfo> connections = new ArrayList<>();
         List<ChannelInfo> channels = new ArrayList<>();
         int consumers = 0;
-        for (BrokerContext.ConnectionHandle c : b.connections()) {
+        for (ConnectionHandle c : b.connections()) {
             if (c.view().vhostName() != null) {
                 connections.add(c.view().info());
                 channels.addAll(c.view().channelInfos());
@@ -63,7 +64,7 @@ final class Metrics {
         }
         return new Data(Snapshots.queues(b, null), connections, channels, consumers,
                 b.stats().messages().snapshot(), b.stats().churn().snapshot(), b.gauge().alarm(),
-                b.settings().memoryLimitBytes(), b.settings().diskFreeLimitBytes(), b.diskAlarm(),
+                b.settings().memoryLimitBytes(), b.settings().diskFreeLimitBytes(), b.alarms().diskAlarm(),
                 b.store() == null ? new File(".") : b.store().dir().toFile());
     }
 

@@ -42,7 +42,7 @@ final class NodesResource {
     private CompletableFuture<Map<String, Object>> node(ApiRequest r) {
         r.requireMonitor();
         return bridge.call(r, b -> new State(b.gauge().alarm(), b.stats().churn().snapshot(), b.stats().startedAt(),
-                b.diskAlarm()))
+                b.alarms().diskAlarm()))
                 .thenApply(s -> render(bridge.broker(), s, r));
     }
 

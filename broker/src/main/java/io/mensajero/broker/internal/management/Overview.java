@@ -1,5 +1,6 @@
 package io.mensajero.broker.internal.management;
 
+import io.mensajero.broker.internal.ConnectionHandle;
 import io.mensajero.broker.internal.BrokerContext;
 import io.mensajero.broker.internal.info.ConnectionInfo;
 import io.mensajero.broker.internal.model.MessageQueue;
@@ -74,7 +75,7 @@ final class Overview {
         int connections = 0;
         int channels = 0;
         int consumers = 0;
-        for (BrokerContext.ConnectionHandle c : b.connections()) {
+        for (ConnectionHandle c : b.connections()) {
             if (all || user.equals(c.view().userName())) {
                 ConnectionInfo info = c.view().info();
                 connections++;

@@ -5,6 +5,7 @@ import io.mensajero.broker.internal.BrokerContext;
 import io.mensajero.broker.internal.info.ConsumerInfo;
 import io.mensajero.broker.internal.model.MessageQueue;
 import io.mensajero.broker.internal.model.UserOperations;
+import io.mensajero.broker.internal.model.ResourceNames;
 import io.mensajero.broker.internal.model.VirtualHost;
 import io.mensajero.broker.internal.stats.StatsRegistry;
 
@@ -106,7 +107,7 @@ final class QueuesResource {
             }
             boolean created = v.lookupQueue(name) == null;
             try {
-                VirtualHost.checkQueueName(name);
+                ResourceNames.checkQueueName(name);
                 UserOperations.declareQueue(v, Authz.resources(b.access(), r, vhost), name, durable, false,
                         autoDelete, arguments, null);
             } catch (AmqpException e) {

@@ -1,5 +1,6 @@
 package io.mensajero.broker.internal.management;
 
+import io.mensajero.broker.internal.ConnectionHandle;
 import io.mensajero.broker.internal.BrokerContext;
 import io.mensajero.broker.internal.arguments.AppliedPolicy;
 import io.mensajero.broker.internal.info.ConsumerInfo;
@@ -53,7 +54,7 @@ final class Snapshots {
 
     static QueueSnapshot queue(BrokerContext broker, MessageQueue q) {
         String owner = null;
-        if (q.exclusiveOwner() instanceof BrokerContext.ConnectionHandle c) {
+        if (q.exclusiveOwner() instanceof ConnectionHandle c) {
             owner = c.view().name();
         }
         String exclusiveTag = q.hasExclusiveConsumer() ? q.consumers().iterator().next().tag() : null;
@@ -100,7 +101,7 @@ final class Snapshots {
 
     static List<ConsumerInfo> consumers(BrokerContext broker) {
         List<ConsumerInfo> out = new ArrayList<>();
-        for (BrokerContext.ConnectionHandle c : broker.connections()) {
+        for (ConnectionHandle c : broker.connections()) {
             out.addAll(c.view().consumerInfos());
         }
         return out;

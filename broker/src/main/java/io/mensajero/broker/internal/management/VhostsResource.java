@@ -1,5 +1,6 @@
 package io.mensajero.broker.internal.management;
 
+import io.mensajero.broker.internal.ConnectionHandle;
 import io.mensajero.broker.internal.BrokerContext;
 import io.mensajero.broker.internal.auth.Permission;
 import io.mensajero.broker.internal.auth.SecurityDefinitions;
@@ -60,7 +61,7 @@ final class VhostsResource {
         long send = closed.get(TrafficStats.SEND_OCT);
         double recvRate = 0;
         double sendRate = 0;
-        for (BrokerContext.ConnectionHandle c : b.connections()) {
+        for (ConnectionHandle c : b.connections()) {
             if (name.equals(c.view().vhostName())) {
                 ConnectionInfo info = c.view().info();
                 recv += info.traffic().get(TrafficStats.RECV_OCT);

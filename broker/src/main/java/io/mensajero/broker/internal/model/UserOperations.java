@@ -22,10 +22,10 @@ public final class UserOperations {
     public static Exchange declareExchange(VirtualHost vhost, ResourceAccess access, String name, String type,
                                            boolean durable, boolean autoDelete, boolean internal,
                                            Map<String, Object> arguments) {
-        VirtualHost.checkDeclarable(name, type);
+        ResourceNames.checkDeclarable(name, type);
         access.configure("exchange", name);
         if (vhost.lookupExchange(name) == null) {
-            VirtualHost.checkExchangeName(name);
+            ResourceNames.checkExchangeName(name);
             String alternate = stringArgument(arguments, "alternate-exchange");
             if (alternate != null) {
                 access.read("exchange", name);
@@ -98,9 +98,9 @@ public final class UserOperations {
                                      String destination, String routingKey) {
         access.write(destinationKind, destination);
         if (destinationKind.equals("exchange")) {
-            VirtualHost.checkNotDefault(destination);
+            ResourceNames.checkNotDefault(destination);
         }
-        VirtualHost.checkNotDefault(source);
+        ResourceNames.checkNotDefault(source);
         access.read("exchange", source);
         if (vhost.lookupExchange(source) instanceof TopicExchange) {
             access.checkTopic(Permission.Kind.READ, source, routingKey);

@@ -203,10 +203,10 @@ public final class VirtualHost {
     public Exchange declareExchange(String exchangeName, String type, boolean durable, boolean autoDelete,
                                     boolean internal, Map<String, Object> arguments) {
         ExchangeTypes.check(type);
-        checkNotDefault(exchangeName);
+        ResourceNames.checkNotDefault(exchangeName);
         Exchange x = exchanges.get(exchangeName);
         if (x == null) {
-            checkName("exchange", exchangeName);
+            ResourceNames.checkExchangeName(exchangeName);
             ExchangeArguments.validate(describe("exchange", exchangeName), arguments);
             x = ExchangeTypes.create(this, exchangeName, type, durable, autoDelete, internal, arguments);
             exchanges.put(exchangeName, x);
@@ -221,7 +221,7 @@ public final class VirtualHost {
     }
 
     public Exchange declareExchangePassive(String exchangeName) {
-        checkNotDefault(exchangeName);
+        ResourceNames.checkNotDefault(exchangeName);
         return exchangeOrDie(exchangeName);
     }
 
@@ -253,47 +253,17 @@ public final class VirtualHost {
         removeBindingsTo(x);
     }
 
-    /**
-     * The checks RabbitMQ makes on an exchange.declare before the permission check: a known type,
-     * not the default exchange.
-     */
-    public static void checkDeclarable(String exchangeName, String type) {
-        ExchangeTypes.check(type);
-        checkNotDefault(exchangeName);
-    }
-
     /** The checks RabbitMQ makes on an exchange.delete before the permission check. */
     public void checkDeletable(String exchangeName) {
-        checkNotDefault(exchangeName);
+        ResourceNames.checkNotDefault(exchangeName);
         if (exchangeName.startsWith("amq.")) {
             throw AmqpException.accessRefused("deletion of system %s not allowed",
                     describe("exchange", exchangeName));
         }
     }
 
-    /** A name an exchange may be created with: not the reserved prefix amq. (403). */
-    public static void checkExchangeName(String exchangeName) {
-        checkName("exchange", exchangeName);
-    }
-
-    public static void checkNotDefault(String exchangeName) {
-        if (exchangeName.isEmpty()) {
-            throw AmqpException.accessRefused("operation not permitted on the default exchange");
-        }
-    }
-
-    private static void checkName(String kind, String resourceName) {
-        if (resourceName.startsWith("amq.")) {
-            throw AmqpException.accessRefused("%s name '%s' contains reserved prefix 'amq.*'", kind, resourceName);
-        }
-    }
 
     // ---- queues ----
-
-    /** A queue name a client chose may not start with the reserved prefix amq. (403). */
-    public static void checkQueueName(String queueName) {
-        checkName("queue", queueName);
-    }
 
     /**
      * queue.declare (not passive): creates the queue, or checks that the existing one is
@@ -374,7 +344,7 @@ public final class VirtualHost {
     public void unbind(String sourceName, String destinationKind, String destinationName, String routingKey,
                        Map<String, Object> arguments, Object connection) {
         if (sourceName.isEmpty() || (destinationKind.equals("exchange") && destinationName.isEmpty())) {
-            checkNotDefault("");
+            ResourceNames.checkNotDefault("");
         }
         Exchange source = exchanges.get(sourceName);
         BindingDestination destination = destinationKind.equals("exchange")
@@ -400,7 +370,7 @@ public final class VirtualHost {
     public BindingDestination bindingEnds(String sourceName, String destinationKind, String destinationName,
                                           Object connection) {
         if (sourceName.isEmpty() || (destinationKind.equals("exchange") && destinationName.isEmpty())) {
-            checkNotDefault("");
+            ResourceNames.checkNotDefault("");
         }
         exchangeOrDie(sourceName);
         if (destinationKind.equals("exchange")) {
@@ -447,54 +417,10 @@ public final class VirtualHost {
     // ---- routing ----
 
     /**
-     * The queues a message published to the exchange reaches, each once, by each of its routing
-     * keys (CC and BCC included), following exchange-to-exchange bindings (cycles included) as
-     * RabbitMQ does. An exchange that routes the message nowhere passes it to its alternate
-     * exchange, if that exists (and so on, each exchange visited once).
+     * The queues a message published to the exchange reaches ({@link Routing}): each once, by each
+     * of its routing keys, through exchange-to-exchange bindings and alternate exchanges.
      */
     public Collection<MessageQueue> route(Exchange exchange, Message message) {
-        if (exchange == defaultExchange) {
-            if (message.routingKeys().size() == 1) {
-                MessageQueue q = queues.get(message.routingKey());
-                return q == null ? List.of() : List.of(q);
-            }
-            Set<MessageQueue> result = new LinkedHashSet<>();
-            defaultExchange.route(message, d -> result.add((MessageQueue) d));
-            return result;
-        }
-        Routed result = new Routed();
-        Set<Exchange> visited = null;
-        List<Exchange> pending = null;
-        Exchange current = exchange;
-        while (current != null) {
-            current.route(message, result);
-            boolean reachedNothing = result.reachedNothing();
-            List<Exchange> found = result.takeExchanges();
-            if (reachedNothing) {
-                Exchange alternate = alternateOf(current);
-                if (alternate != null) {
-                    found = List.of(alternate);
-                }
-            }
-            if (!found.isEmpty()) {
-                if (visited == null) {
-                    visited = new LinkedHashSet<>();
-                    visited.add(exchange);
-                    pending = new ArrayList<>();
-                }
-                for (Exchange x : found) {
-                    if (visited.add(x)) {
-                        pending.add(x);
-                    }
-                }
-            }
-            current = pending == null || pending.isEmpty() ? null : pending.remove(pending.size() - 1);
-        }
-        return result;
-    }
-
-    private Exchange alternateOf(Exchange x) {
-        String name = x.alternateExchange();
-        return name == null ? null : exchanges.get(name);
+        return Routing.route(this, defaultExchange, exchange, message);
     }
 }

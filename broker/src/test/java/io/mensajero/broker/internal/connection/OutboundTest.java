@@ -1,5 +1,7 @@
 package io.mensajero.broker.internal.connection;
 
+import io.mensajero.broker.internal.ConnectionHandle;
+import io.mensajero.broker.internal.ConnectionView;
 import io.mensajero.broker.BrokerConfig;
 import io.mensajero.broker.internal.BrokerContext;
 import io.mensajero.protocol.Basic;
@@ -32,7 +34,7 @@ class OutboundTest {
         channel.pipeline().addLast("probe", new ChannelInboundHandlerAdapter());
         ChannelHandlerContext ctx = channel.pipeline().context("probe");
         broker = new BrokerContext(BrokerConfig.builder().port(0).build(), channel.eventLoop());
-        BrokerContext.ConnectionHandle owner = new BrokerContext.ConnectionHandle() {
+        ConnectionHandle owner = new ConnectionHandle() {
             @Override
             public void flush() {
                 out().flush();
@@ -52,7 +54,7 @@ class OutboundTest {
             }
 
             @Override
-            public BrokerContext.ConnectionView view() {
+            public ConnectionView view() {
                 throw new UnsupportedOperationException("not seen by the management API here");
             }
         };

@@ -1,5 +1,6 @@
 package io.mensajero.broker.internal.connection;
 
+import io.mensajero.broker.internal.ConnectionHandle;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -103,7 +104,7 @@ class PublisherBehindAStalledConsumerIsHeldTest {
     /** Every open connection's state, as the management API would show it. */
     private List<String> states() {
         return server.call(() -> server.context().connections().stream()
-                .map(BrokerContext.ConnectionHandle::state).collect(Collectors.toList()));
+                .map(ConnectionHandle::state).collect(Collectors.toList()));
     }
 
     /** Sockets whose reading side can be paused, as if the client stopped reading. */
