@@ -36,7 +36,7 @@ import java.util.concurrent.CountDownLatch;
                         + "then a summary. Runs until -z, -C/-D or Ctrl-C."},
         footer = {"", "Examples:",
                 "  mensajero bench -x 1 -y 1 -s 100 -a -z 30                    1 producer, 1 consumer, autoack",
-                "  mensajero bench -x 4 -y 4 --queue-pattern 'perf-test-%d' --queue-pattern-from 1 "
+                "  mensajero bench -x 4 -y 4 --queue-pattern 'perf-test-%%d' --queue-pattern-from 1 "
                         + "--queue-pattern-to 4 -z 30",
                 "  mensajero bench -f persistent -c 100 -q 100 -u orders -z 30  confirms, manual ack",
                 "", "Unlike PerfTest, -h is --help; the broker is given with --uri.",

@@ -212,17 +212,26 @@ public final class Participant implements AutoCloseable {
     }
 
     /**
-     * Waits for the process to exit and for its output to be read; returns the exit code.
+     * Waits for the process to exit and for all its output to be read (the readers end at the end
+     * of its stdout and stderr, which its exit closes); returns the exit code. Both waits share
+     * {@code timeout}: a slow listener on a loaded machine may take a while to go through what the
+     * process printed last, and returning before it has would hide those events.
      *
-     * @throws ParticipantException when it is still running after {@code timeout}
+     * @throws ParticipantException when it is still running, or its output is still being read, after {@code timeout}
      */
     public int waitFor(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new ParticipantException("still running after " + timeout + "; " + describe());
             }
-            outReader.join(5_000);
-            errReader.join(5_000);
+            for (Thread reader : List.of(outReader, errReader)) {
+                reader.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                if (reader.isAlive()) {
+                    throw new ParticipantException("exited, but its output was still being read after " + timeout
+                            + "; " + describe());
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ParticipantException("interrupted while waiting; " + describe(), e);
