@@ -6,6 +6,7 @@ import io.mensajero.broker.BrokerStartException;
 import io.mensajero.cli.lab.Messages;
 import io.mensajero.client.Failure;
 import io.mensajero.client.MensajeroException;
+import io.mensajero.client.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,6 +19,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -103,9 +105,7 @@ final class BrokerCommand implements Callable<Integer> {
         try {
             broker = Broker.start(config);
         } catch (BrokerStartException e) {
-            boolean taken = String.valueOf(e.getMessage()).contains("already in use");
-            throw new MensajeroException(Failure.CANNOT_LISTEN, e.getMessage() + (taken && config.port() == 5672
-                    ? " (RabbitMQ listens there: stop it, or run this broker beside it with --port 5673)" : ""));
+            throw cannotStart(e, config.port());
         }
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
@@ -154,13 +154,42 @@ final class BrokerCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /** Why the broker cannot start, said by the bundles ({@code cmd.error.broker.*}): exit 7. */
+    static MensajeroException cannotStart(BrokerStartException e, int port) {
+        String key = "cmd.error.broker." + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        Text text = e.reason() == BrokerStartException.Reason.OTHER ? Text.literal(e.getMessage())
+                : Text.of(key, e.details().toArray());
+        if (e.reason() == BrokerStartException.Reason.PORT_IN_USE && port == 5672) {
+            text = Text.of("cmd.error.broker.rabbitmqThere", text);
+        }
+        return new MensajeroException(Failure.CANNOT_LISTEN, Errors.english(text), text, e);
+    }
+
     private BrokerConfig config() {
+        port("--port", port);
+        port("--management-port", managementPort);
+        port("--tls-port", tlsPort);
+        if (heartbeat < 0 || heartbeat > 65535) {
+            throw Errors.usage("cmd.error.broker.heartbeat", String.valueOf(heartbeat));
+        }
+        if (memoryHighWatermark != null && memoryHighWatermark <= 0) {
+            throw Errors.usage("cmd.error.broker.positive", "--memory-high-watermark", String.valueOf(memoryHighWatermark));
+        }
+        if (diskFreeLimit != null && diskFreeLimit < 0) {
+            throw Errors.usage("cmd.error.broker.notNegative", "--disk-free-limit", String.valueOf(diskFreeLimit));
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw Errors.usage("cmd.error.broker.tlsPair");
+        }
+        if (managementTls && tlsCert == null) {
+            throw Errors.usage("cmd.error.broker.managementTls");
+        }
+        if (memory && data != null) {
+            throw Errors.usage("cmd.error.broker.dataOrMemory");
+        }
         try {
             BrokerConfig.Builder b = BrokerConfig.builder().bindAddress(bind).port(port).heartbeatSeconds(heartbeat)
                     .managementPort(managementPort).tlsPort(tlsPort).managementTls(managementTls);
-            if ((tlsCert == null) != (tlsKey == null)) {
-                throw new IllegalArgumentException("--tls-cert and --tls-key go together");
-            }
             if (tlsCert != null) {
                 b.tls(tlsCert, tlsKey);
             }
@@ -170,15 +199,18 @@ final class BrokerCommand implements Callable<Integer> {
             if (diskFreeLimit != null) {
                 b.diskFreeLimitBytes(diskFreeLimit);
             }
-            if (memory && data != null) {
-                throw MensajeroException.usage("--data and --memory exclude each other");
-            }
             if (!memory) {
                 b.dataDir((data != null ? data : defaultDataDir()).toAbsolutePath().normalize());
             }
             return b.build();
         } catch (IllegalArgumentException e) {
             throw MensajeroException.usage(e.getMessage());
+        }
+    }
+
+    private static void port(String option, int value) {
+        if (value < 0 || value > 65535) {
+            throw Errors.usage("cmd.error.broker.port", option, String.valueOf(value));
         }
     }
 }

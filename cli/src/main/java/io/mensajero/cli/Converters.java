@@ -47,6 +47,33 @@ public final class Converters {
         }
     }
 
+    /**
+     * Every option or parameter of type int, long or double without a converter of its own: a bad
+     * value is said by the bundles ("'abc' is not a whole number"), not in picocli's English.
+     */
+    static void registerNumbers(picocli.CommandLine commandLine) {
+        ITypeConverter<Integer> integer = value -> (int) whole(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        ITypeConverter<Long> whole = value -> whole(value, Long.MIN_VALUE, Long.MAX_VALUE);
+        ITypeConverter<Double> decimal = value -> number(value, "cmd.error.value.number", n -> !Double.isNaN(n),
+                "cmd.error.value.number");
+        commandLine.registerConverter(Integer.class, integer).registerConverter(Integer.TYPE, integer)
+                .registerConverter(Long.class, whole).registerConverter(Long.TYPE, whole)
+                .registerConverter(Double.class, decimal).registerConverter(Double.TYPE, decimal);
+    }
+
+    private static long whole(String value, long min, long max) {
+        long n;
+        try {
+            n = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new Errors.BadValue("cmd.error.value.whole", value);
+        }
+        if (n < min || n > max) {
+            throw new Errors.BadValue("cmd.error.value.tooLarge", value);
+        }
+        return n;
+    }
+
     /** A whole number, zero or more. */
     public static final class CountConverter implements ITypeConverter<Integer> {
         @Override

@@ -30,6 +30,17 @@ public final class Errors {
         return new Parameter(commandLine, Text.of(key, args));
     }
 
+    /** An option value a converter refuses (picocli adds the option's name), said by {@code key}. */
+    public static TypeConversionException badValue(String key, Object... args) {
+        return new BadValue(key, args);
+    }
+
+    /** A failure with {@code failure}'s exit code, said by {@code key} with {@code args}. */
+    public static MensajeroException failure(Failure failure, String key, Object... args) {
+        Text text = Text.of(key, args);
+        return new MensajeroException(failure, english(text), text, null);
+    }
+
     /** {@code text} in English. */
     static String english(Text text) {
         return ENGLISH.text(text);

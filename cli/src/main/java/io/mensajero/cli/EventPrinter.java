@@ -3,6 +3,7 @@ package io.mensajero.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mensajero.client.Event;
+import io.mensajero.client.Text;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.function.Consumer;
 /**
  * Prints each event as one line: human-readable in the user's language, or (with {@code --json})
  * one JSON object with {@code event}, {@code participant}, {@code time} and the event's fields,
- * the same in every language. docs/events.md describes them. Thread-safe: a stop request prints from the signal's thread.
+ * the same in every language (a {@link Text} field in English). docs/events.md describes them. Thread-safe: a stop request prints from the signal's thread.
  */
 public final class EventPrinter implements Consumer<Event> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,7 +46,7 @@ public final class EventPrinter implements Consumer<Event> {
         line.put("event", event.type().wireName());
         line.put("participant", event.participant());
         line.put("time", event.time());
-        line.putAll(event.fields());
+        event.fields().forEach((name, value) -> line.put(name, value instanceof Text text ? text.toString() : value));
         try {
             return JSON.writeValueAsString(line);
         } catch (JsonProcessingException e) {

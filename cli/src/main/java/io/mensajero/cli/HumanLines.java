@@ -2,6 +2,7 @@ package io.mensajero.cli;
 
 import io.mensajero.cli.lab.Messages;
 import io.mensajero.client.Event;
+import io.mensajero.client.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ final class HumanLines {
     String format(Event e) {
         return switch (e.type()) {
             case CONNECTED -> get("cmd.connected", e.string("host"), text(e, "port"), e.string("vhost"), e.string("user"));
-            case CONNECTION_LOST -> get("cmd.connectionLost", e.string("host"), text(e, "port"), e.string("reason"));
+            case CONNECTION_LOST -> get("cmd.connectionLost", e.string("host"), text(e, "port"), said(e.get("reason")));
             case RECONNECTED -> get("cmd.reconnected", e.string("host"), text(e, "port"), seconds(e.number("downMs")),
                     text(e, "reconnections"));
             case DECLARED -> e.get("exchange") != null
@@ -66,6 +67,11 @@ final class HumanLines {
 
     private String get(String key, Object... args) {
         return messages.get(key, args);
+    }
+
+    /** A field that is a {@link Text} in this language; another value as it is. */
+    private String said(Object value) {
+        return value instanceof Text t ? messages.text(t) : String.valueOf(value);
     }
 
     /** The parts that are there, separated by a space. */

@@ -95,6 +95,7 @@ public final class Main implements Callable<Integer> {
         boolean json = Arrays.asList(args).contains("--json");
         Messages messages = language(args);
         CommandLine cl = new CommandLine(new Main());
+        Converters.registerNumbers(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ParameterException e, String[] ignored) -> {
@@ -184,6 +185,9 @@ public final class Main implements Callable<Integer> {
             String names = missing.getMissing().stream().map(Main::name).collect(Collectors.joining(", "));
             return Text.of(String.valueOf(e.getMessage()).startsWith("Missing required parameter for option")
                     ? "cmd.error.missingValue" : "cmd.error.missing", names);
+        }
+        if (e instanceof CommandLine.OverwrittenOptionException overwritten && overwritten.getOverwritten() != null) {
+            return Text.of("cmd.error.repeated", name(overwritten.getOverwritten()));
         }
         Text reason = badValue(e);
         if (reason != null && e.getArgSpec() != null) {

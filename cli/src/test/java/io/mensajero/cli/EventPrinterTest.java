@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mensajero.cli.lab.Messages;
 import io.mensajero.client.Event;
 import io.mensajero.client.EventType;
+import io.mensajero.client.Text;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -58,6 +59,23 @@ class EventPrinterTest {
         assertThat(EN.format(Event.of(EventType.SUMMARY, "task", "queue", "q", "sent", 5, "reason", "done",
                 "reconnections", 2L, "resent", 1)))
                 .isEqualTo("summary: sent 5 messages to queue q (reconnected 2 times, sent 1 again)");
+    }
+
+    @Test
+    void theReasonAConnectionWasLostIsSaidInTheLanguageAndStaysEnglishInJson() throws Exception {
+        Event lost = Event.of(EventType.CONNECTION_LOST, "work", "host", "localhost", "port", 5721,
+                "reason", Text.of("error.lostReason.closedByBroker", "320 CONNECTION_FORCED - shutdown"));
+        assertThat(EN.format(lost)).isEqualTo("lost the connection to localhost:5721 (the broker closed the connection "
+                + "(320 CONNECTION_FORCED - shutdown)); reconnecting...");
+        assertThat(ES.format(lost)).isEqualTo("se perdió la conexión con localhost:5721 (el broker cerró la conexión "
+                + "(320 CONNECTION_FORCED - shutdown)); reconectando...");
+        Event heartbeats = Event.of(EventType.CONNECTION_LOST, "work", "host", "localhost", "port", 5721,
+                "reason", Text.of("error.lostReason.heartbeats"));
+        assertThat(ES.format(heartbeats)).contains("(faltaron los heartbeats: no llegó nada del broker");
+        StringWriter out = new StringWriter();
+        new EventPrinter(new PrintWriter(out), true, null, ES).accept(heartbeats);
+        assertThat(new ObjectMapper().readTree(out.toString()).get("reason").asText())
+                .isEqualTo("missed heartbeats: nothing came from the broker for two heartbeat intervals");
     }
 
     @Test

@@ -8,7 +8,9 @@ import java.util.Objects;
 /**
  * One thing a pattern reports to its listener: a type, the participant that reported it, the
  * time (epoch milliseconds) and named fields such as {@code queue}, {@code body} or
- * {@code deliveryTag}. Field values are strings, numbers, booleans or maps of those.
+ * {@code deliveryTag}. Field values are strings, numbers, booleans or maps of those, or a
+ * {@link Text} (a reason said to a person: {@link #string} and JSON give it in English, a human
+ * line in the user's language).
  */
 public record Event(EventType type, String participant, long time, Map<String, Object> fields) {
 

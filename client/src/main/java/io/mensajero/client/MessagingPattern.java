@@ -169,7 +169,7 @@ public abstract class MessagingPattern {
         if (settings.recovers()) {
             watch = new ConnectionWatch(connection, stopper, new ConnectionWatch.Listener() {
                 @Override
-                public void lost(InetAddress address, int port, String reason) {
+                public void lost(InetAddress address, int port, Text reason) {
                     emit(EventType.CONNECTION_LOST, "host", settings.hostOf(address, port), "port", port,
                             "reason", reason);
                 }

@@ -154,6 +154,8 @@ public final class BrokerContext {
                 store.deleteUnclaimedQueues();
             } catch (IOException e) {
                 throw new io.mensajero.broker.internal.store.StoreException(
+                        io.mensajero.broker.BrokerStartException.Reason.DATA_DIR_UNREADABLE,
+                        java.util.List.of(String.valueOf(store.dir()), String.valueOf(e)),
                         "cannot clean the data directory " + store.dir() + " (" + e + ")", e);
             }
         }

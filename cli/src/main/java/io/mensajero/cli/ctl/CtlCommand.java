@@ -1,11 +1,11 @@
 package io.mensajero.cli.ctl;
 
+import io.mensajero.cli.Errors;
 import io.mensajero.client.MensajeroException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -113,7 +113,7 @@ public final class CtlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing COMMAND");
+        throw Errors.parameter(spec.commandLine(), "cmd.error.missingCommand");
     }
 
     /** What a command runs with: the API client and the output, from these options. */

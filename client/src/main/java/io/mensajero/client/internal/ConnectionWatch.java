@@ -6,6 +6,7 @@ import com.rabbitmq.client.Recoverable;
 import com.rabbitmq.client.RecoveryListener;
 import com.rabbitmq.client.ShutdownSignalException;
 import com.rabbitmq.client.impl.NetworkConnection;
+import io.mensajero.client.Text;
 
 import java.net.InetAddress;
 
@@ -20,8 +21,8 @@ public final class ConnectionWatch {
 
     /** What the watch reports; called from amqp-client's threads. */
     public interface Listener {
-        /** The connection to {@code address:port} was lost; {@code reason} is one line. */
-        void lost(InetAddress address, int port, String reason);
+        /** The connection to {@code address:port} was lost; {@code reason} is one line, in either language. */
+        void lost(InetAddress address, int port, Text reason);
 
         /** Reconnected to {@code address:port} (from {@code localPort}), {@code downMs} after the loss. */
         void reconnected(InetAddress address, int port, int localPort, long downMs);

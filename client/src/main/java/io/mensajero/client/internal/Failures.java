@@ -109,14 +109,14 @@ public final class Failures {
     }
 
     /** Why a connection was lost, in one line: missed heartbeats, the broker's close, or the network's error. */
-    public static String lostReason(ShutdownSignalException cause) {
+    public static Text lostReason(ShutdownSignalException cause) {
         if (find(cause, MissedHeartbeatException.class) != null) {
-            return "missed heartbeats: nothing came from the broker for two heartbeat intervals";
+            return Text.of("error.lostReason.heartbeats");
         }
         if (closeCode(cause) != 0) {
-            return "the broker closed the connection (" + closeText(cause) + ")";
+            return Text.of("error.lostReason.closedByBroker", closeText(cause));
         }
-        return cause.getCause() == null ? "the connection was closed" : networkReason(cause.getCause());
+        return cause.getCause() == null ? Text.of("error.lostReason.closed") : network(cause.getCause());
     }
 
     /** The reply code of the connection.close or channel.close the broker sent, or 0. */
@@ -137,10 +137,6 @@ public final class Failures {
         String text = reason instanceof AMQP.Connection.Close ? ((AMQP.Connection.Close) reason).getReplyText()
                 : reason instanceof AMQP.Channel.Close ? ((AMQP.Channel.Close) reason).getReplyText() : "";
         return (closeCode(shutdown) + " " + oneLine(text)).trim();
-    }
-
-    static String networkReason(Throwable e) {
-        return network(e).toString();
     }
 
     /** Why the network failed, in one line: connection refused, unknown host, ..., else the error's own words. */

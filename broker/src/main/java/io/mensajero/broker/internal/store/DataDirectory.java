@@ -1,5 +1,7 @@
 package io.mensajero.broker.internal.store;
 
+import io.mensajero.broker.BrokerStartException.Reason;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -35,16 +37,17 @@ final class DataDirectory {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new StoreException("cannot create the data directory " + dir + " (" + reason(e) + ")", e);
+            throw StoreException.of(Reason.DATA_DIR_CANNOT_CREATE, e,
+                    "cannot create the data directory " + dir + " (" + reason(e) + ")", dir, reason(e));
         }
         if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
-            throw new StoreException("the data directory " + dir + " is not writable");
+            throw StoreException.of(Reason.DATA_DIR_NOT_WRITABLE, null, "the data directory " + dir + " is not writable", dir);
         }
         FileChannel ch;
         try {
             ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new StoreException("the data directory " + dir + " is not writable (" + reason(e) + ")", e);
+            throw notWritable(dir, e);
         }
         FileLock lock;
         try {
@@ -54,8 +57,8 @@ final class DataDirectory {
         }
         if (lock == null) {
             close(ch);
-            throw new StoreException("the data directory " + dir + " is in use by another broker (it holds "
-                    + dir.resolve(LOCK) + ")");
+            throw StoreException.of(Reason.DATA_DIR_IN_USE, null, "the data directory " + dir
+                    + " is in use by another broker (it holds " + dir.resolve(LOCK) + ")", dir, dir.resolve(LOCK));
         }
         try {
             ch.truncate(0);
@@ -71,8 +74,13 @@ final class DataDirectory {
             return new DataDirectory(dir, ch, lock, crashed);
         } catch (IOException e) {
             close(ch);
-            throw new StoreException("the data directory " + dir + " is not writable (" + reason(e) + ")", e);
+            throw notWritable(dir, e);
         }
+    }
+
+    private static StoreException notWritable(Path dir, IOException e) {
+        return StoreException.of(Reason.DATA_DIR_NOT_WRITABLE_BECAUSE, e,
+                "the data directory " + dir + " is not writable (" + reason(e) + ")", dir, reason(e));
     }
 
     /** A clean stop: the running marker goes, then the lock. */

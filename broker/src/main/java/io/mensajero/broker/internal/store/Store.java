@@ -1,5 +1,7 @@
 package io.mensajero.broker.internal.store;
 
+import io.mensajero.broker.BrokerStartException.Reason;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,8 +91,9 @@ public final class Store {
             return store;
         } catch (IOException | RuntimeException e) {
             d.release();
-            throw new StoreException("cannot read the data directory " + dir + " ("
-                    + (e instanceof IOException io ? DataDirectory.reason(io) : e.toString()) + ")", e);
+            String why = e instanceof IOException io ? DataDirectory.reason(io) : e.toString();
+            throw StoreException.of(Reason.DATA_DIR_UNREADABLE, e, "cannot read the data directory " + dir + " ("
+                    + why + ")", dir, why);
         }
     }
 
@@ -123,7 +126,8 @@ public final class Store {
                             r.bytesDropped() > 0 ? ", " + r.bytesDropped() + " bytes of damaged records dropped" : "");
                 }
             } catch (IOException e) {
-                throw new StoreException("cannot recover " + log + " (" + DataDirectory.reason(e) + ")", e);
+                throw StoreException.of(Reason.DATA_DIR_UNRECOVERABLE, e,
+                        "cannot recover " + log + " (" + DataDirectory.reason(e) + ")", log, DataDirectory.reason(e));
             }
         } else {
             QueueFiles files = log.files();
@@ -154,7 +158,8 @@ public final class Store {
                             dropped > 0 ? ", " + dropped + " bytes of damaged records dropped" : "");
                 }
             } catch (IOException e) {
-                throw new StoreException("cannot recover " + log + " (" + DataDirectory.reason(e) + ")", e);
+                throw StoreException.of(Reason.DATA_DIR_UNRECOVERABLE, e,
+                        "cannot recover " + log + " (" + DataDirectory.reason(e) + ")", log, DataDirectory.reason(e));
             }
         } else {
             QueueFiles files = log.files();

@@ -2,6 +2,7 @@ package io.mensajero.broker.internal.transport;
 
 import io.mensajero.broker.BrokerConfig;
 import io.mensajero.broker.BrokerStartException;
+import io.mensajero.broker.BrokerStartException.Reason;
 import io.mensajero.broker.internal.BrokerContext;
 import io.mensajero.broker.internal.management.ManagementServer;
 import io.mensajero.broker.internal.stats.TrafficCounter;
@@ -58,15 +59,18 @@ public final class AmqpServer implements BrokerContext.Listeners {
             broker = new BrokerContext(config, group.next());
         } catch (StoreException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-            throw new BrokerStartException(e.getMessage(), e);
+            throw new BrokerStartException(e.reason(), e.details(), e.getMessage(), e);
         }
         try {
             broker.loop().submit(broker::recover).syncUninterruptibly();
         } catch (RuntimeException e) {
             broker.closeStore();
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-            throw new BrokerStartException(e instanceof StoreException ? e.getMessage()
-                    : "cannot recover the data directory (" + e + ")", e);
+            throw e instanceof StoreException store
+                    ? new BrokerStartException(store.reason(), store.details(), store.getMessage(), e)
+                    : new BrokerStartException(Reason.DATA_DIR_UNREADABLE, List.of(
+                            String.valueOf(broker.config().dataDir()), String.valueOf(e)),
+                            "cannot recover the data directory (" + e + ")", e);
         }
         AmqpServer server = new AmqpServer(group, broker, tls);
         try {
@@ -132,19 +136,23 @@ public final class AmqpServer implements BrokerContext.Listeners {
         try {
             return bound.join();
         } catch (java.util.concurrent.CompletionException e) {
-            throw new BrokerStartException(describe(e.getCause(), host, port), e.getCause());
+            throw describe(e.getCause(), host, port);
         }
     }
 
-    private static String describe(Throwable cause, String host, int port) {
+    private static BrokerStartException describe(Throwable cause, String host, int port) {
+        String p = String.valueOf(port);
         if (cause instanceof java.nio.channels.UnresolvedAddressException) {
-            return "cannot listen on " + host + ":" + port + ": no such host '" + host + "'";
+            return new BrokerStartException(Reason.NO_SUCH_HOST, List.of(host, p),
+                    "cannot listen on " + host + ":" + port + ": no such host '" + host + "'", cause);
         }
         String message = cause.getMessage() == null ? "" : cause.getMessage().toLowerCase();
         if (cause instanceof BindException && message.contains("in use")) {
-            return "port " + port + " is already in use on " + host;
+            return new BrokerStartException(Reason.PORT_IN_USE, List.of(p, host),
+                    "port " + port + " is already in use on " + host, cause);
         }
-        return "cannot listen on " + host + ":" + port + " (" + cause.getMessage() + ")";
+        return new BrokerStartException(Reason.CANNOT_LISTEN, List.of(host, p, String.valueOf(cause.getMessage())),
+                "cannot listen on " + host + ":" + port + " (" + cause.getMessage() + ")", cause);
     }
 
     public InetSocketAddress address() {

@@ -2,12 +2,14 @@ package io.mensajero.broker.internal.transport;
 
 import io.mensajero.broker.BrokerConfig;
 import io.mensajero.broker.BrokerStartException;
+import io.mensajero.broker.BrokerStartException.Reason;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 
 import java.io.File;
 import java.nio.file.Files;
+import java.util.List;
 
 /** The server side of TLS (amqps and HTTPS) from a PEM certificate chain and its PKCS#8 PEM key. */
 public final class TlsContexts {
@@ -23,7 +25,8 @@ public final class TlsContexts {
         File key = config.tlsKey().toFile();
         for (File f : new File[] {certificate, key}) {
             if (!Files.isReadable(f.toPath())) {
-                throw new BrokerStartException("cannot read " + f + " (no such file, or not readable)", null);
+                throw new BrokerStartException(Reason.TLS_UNREADABLE, List.of(f.toString()),
+                        "cannot read " + f + " (no such file, or not readable)", null);
             }
         }
         try {
@@ -31,7 +34,8 @@ public final class TlsContexts {
                     .applicationProtocolConfig(ApplicationProtocolConfig.DISABLED)
                     .build();
         } catch (Exception | Error e) {
-            throw new BrokerStartException("cannot use " + certificate + " and " + key + " for TLS: " + reason(e)
+            throw new BrokerStartException(Reason.TLS_UNUSABLE, List.of(certificate.toString(), key.toString(), reason(e)),
+                    "cannot use " + certificate + " and " + key + " for TLS: " + reason(e)
                     + " (the certificate must be PEM, the key an unencrypted PEM key in PKCS#8)", e);
         }
     }
