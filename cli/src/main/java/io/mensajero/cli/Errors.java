@@ -41,8 +41,18 @@ public final class Errors {
         return new MensajeroException(failure, english(text), text, null);
     }
 
-    /** {@code text} in English. */
-    static String english(Text text) {
+    /** As {@link #parameter(CommandLine, String, Object...)}, said by {@code text}. */
+    public static ParameterException parameter(CommandLine commandLine, Text text) {
+        return new Parameter(commandLine, text);
+    }
+
+    /** A failure with {@code failure}'s exit code, said by {@code text}, caused by {@code cause} (or null). */
+    public static MensajeroException failure(Failure failure, Text text, Throwable cause) {
+        return new MensajeroException(failure, english(text), text, cause);
+    }
+
+    /** {@code text} in English (a command's texts too, which {@link Text#toString()} does not know). */
+    public static String english(Text text) {
         return ENGLISH.text(text);
     }
 

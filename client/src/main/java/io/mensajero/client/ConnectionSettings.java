@@ -208,6 +208,11 @@ public final class ConnectionSettings {
         return Failures.during(what, this, e);
     }
 
+    /** As {@link #failure(String, Throwable)}, with the request said by a client text ({@code op.*}). */
+    public MensajeroException failure(Text what, Throwable e) {
+        return Failures.during(what, this, e);
+    }
+
     /**
      * The host, as given, of the address a connection went to ({@code connected} reports it):
      * the one with that port (and, if several have it, that address); else the IP address.

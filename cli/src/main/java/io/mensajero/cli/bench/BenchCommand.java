@@ -1,5 +1,9 @@
 package io.mensajero.cli.bench;
 
+import io.mensajero.cli.CommonOptions;
+import io.mensajero.cli.Errors;
+import io.mensajero.cli.lab.Messages;
+import io.mensajero.client.MensajeroException;
 import io.mensajero.cli.Converters;
 import io.mensajero.cli.Signals;
 import io.mensajero.cli.bench.model.BenchSettings;
@@ -15,7 +19,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -153,6 +156,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "This run's name in JSON output (default: bench).")
     String name;
 
+    @Option(names = "--lang", paramLabel = "es|en",
+            description = "Language of the human lines and errors (default: the system's, Spanish or English); "
+                    + "--json is the same in both.")
+    String lang;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -163,10 +171,11 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         BenchSettings settings = settings();
         ConnectionSettings connection = ConnectionSettings.fromUri(uri);
-        BenchOutput output = BenchOutput.of(spec.commandLine().getOut(), json, name == null ? "bench" : name);
+        Messages messages = CommonOptions.languageOf(lang, spec.commandLine());
+        BenchOutput output = BenchOutput.of(spec.commandLine().getOut(), json, name == null ? "bench" : name, messages);
         BenchRun run = new BenchRun(settings, connection, output);
         CountDownLatch finished = new CountDownLatch(1);
-        Signals.onStop(run::stop, finished, spec.commandLine().getErr());
+        Signals.onStop(run::stop, finished, spec.commandLine().getErr(), messages);
         try {
             output.summary(settings, run.run());
             return 0;
@@ -183,23 +192,23 @@ public final class BenchCommand implements Callable<Integer> {
             switch (flag.trim().toLowerCase(Locale.ROOT)) {
                 case "persistent" -> persistent = true;
                 case "mandatory" -> mandatory = true;
-                default -> throw usage("unknown --flag '" + flag + "' (expected persistent or mandatory)");
+                default -> throw usage("cmd.error.bench.flag", flag);
             }
         }
         if (!autoDelete.equals("true") && !autoDelete.equals("false")) {
-            throw usage("--auto-delete takes true or false (was '" + autoDelete + "')");
+            throw usage("cmd.error.bench.autoDelete", autoDelete);
         }
         if (interval.isZero()) {
-            throw usage("--interval must be more than 0");
+            throw usage("cmd.error.bench.interval");
         }
         if (time != null && time.isZero()) {
-            throw usage("--time must be more than 0 (leave it out to run until stopped)");
+            throw usage("cmd.error.bench.time");
         }
         Map<String, Object> arguments;
         try {
             arguments = QueueArguments.parse(queueArgs);
-        } catch (IllegalArgumentException e) {
-            throw usage("--queue-args " + e.getMessage());
+        } catch (MensajeroException e) {
+            throw usage("cmd.error.bench.queueArgs", e.text());
         }
         return new BenchSettings(producers, consumers, queuePlan(), size, rate, confirm == null ? -1 : confirm, persistent,
                 mandatory, autoAck, prefetch, multiAckEvery, time, producerMessages, consumerMessages, exchange,
@@ -209,28 +218,28 @@ public final class BenchCommand implements Callable<Integer> {
     private QueuePlan queuePlan() {
         if (queuePattern == null) {
             if (queuePatternFrom != null || queuePatternTo != null) {
-                throw usage("--queue-pattern-from and --queue-pattern-to go with --queue-pattern");
+                throw usage("cmd.error.bench.patternBounds");
             }
             return QueuePlan.fixed(queue, routingKey);
         }
         if (queue != null) {
-            throw usage("--queue and --queue-pattern exclude each other");
+            throw usage("cmd.error.bench.queueOrPattern");
         }
         if (routingKey != null) {
-            throw usage("--routing-key and --queue-pattern exclude each other (each queue is bound with its own name)");
+            throw usage("cmd.error.bench.keyOrPattern");
         }
         if (queuePatternFrom == null || queuePatternTo == null) {
-            throw usage("--queue-pattern needs --queue-pattern-from and --queue-pattern-to");
+            throw usage("cmd.error.bench.patternNeedsBounds");
         }
         try {
             return QueuePlan.sequence(queuePattern, queuePatternFrom, queuePatternTo);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
+        } catch (MensajeroException e) {
+            throw Errors.parameter(spec.commandLine(), e.text());
         }
     }
 
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
+    private ParameterException usage(String key, Object... args) {
+        return Errors.parameter(spec.commandLine(), key, args);
     }
 
     /** Messages per second: 0 (no limit) or more. */
@@ -241,11 +250,10 @@ public final class BenchCommand implements Callable<Integer> {
             try {
                 r = Double.parseDouble(value.trim());
             } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a number (messages per second)");
+                throw Errors.badValue("cmd.error.value.rate", value);
             }
             if (r < 0 || Double.isNaN(r) || Double.isInfinite(r)) {
-                throw new TypeConversionException("'" + value + "' is not a rate: it must be 0 (no limit) or more "
-                        + "messages per second");
+                throw Errors.badValue("cmd.error.bench.rate", value);
             }
             return r;
         }

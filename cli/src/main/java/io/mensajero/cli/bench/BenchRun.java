@@ -14,6 +14,7 @@ import io.mensajero.cli.bench.stats.LatencyRecorders;
 import io.mensajero.cli.bench.stats.ProducerStats;
 import io.mensajero.cli.bench.stats.Summary;
 import io.mensajero.client.ConnectionSettings;
+import io.mensajero.client.Text;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -146,7 +147,7 @@ final class BenchRun {
                 }
                 channel.basicConsume(queue, settings.autoAck(), agent);
             } catch (IOException | RuntimeException e) {
-                throw connection.failure("consume from queue '" + queue + "'", e);
+                throw connection.failure(Text.of("op.consume", queue), e);
             }
         }
         return counters;
@@ -163,7 +164,7 @@ final class BenchRun {
                 agent = new ProducerAgent(channel, settings, settings.queues().producerRoutingKey(i), s, control,
                         connection);
             } catch (IOException | RuntimeException e) {
-                throw connection.failure("put the channel in confirm mode", e);
+                throw connection.failure(Text.of("op.confirmSelect"), e);
             }
             Thread thread = new Thread(agent, "mensajero-bench-producer-" + (i + 1));
             thread.setDaemon(true);
@@ -179,7 +180,8 @@ final class BenchRun {
         try {
             channel.exchangeDeclare(settings.exchange(), settings.exchangeType().wireName(), true);
         } catch (IOException | RuntimeException e) {
-            throw connection.failure("declare exchange '" + settings.exchange() + "'", e);
+            throw connection.failure(Text.of("op.declareExchange", settings.exchange(),
+                    settings.exchangeType().wireName()), e);
         }
     }
 
@@ -190,14 +192,15 @@ final class BenchRun {
             name = channel.queueDeclare(queue, settings.persistent(), false, settings.autoDelete(),
                     settings.queueArguments()).getQueue();
         } catch (IOException | RuntimeException e) {
-            throw connection.failure("declare queue '" + queue + "'", e);
+            throw connection.failure(queue.isEmpty() ? Text.of("op.declareServerNamedQueue")
+                    : Text.of("op.declareQueue", queue), e);
         }
         if (!settings.exchange().isEmpty()) {
             String key = settings.queues().bindingKey(name);
             try {
                 channel.queueBind(name, settings.exchange(), key);
             } catch (IOException | RuntimeException e) {
-                throw connection.failure("bind queue '" + name + "' to exchange '" + settings.exchange() + "'", e);
+                throw connection.failure(Text.of("op.bind", name, settings.exchange(), key), e);
             }
         }
         return name;
@@ -215,7 +218,7 @@ final class BenchRun {
         try {
             return c.createChannel();
         } catch (IOException | RuntimeException e) {
-            throw connection.failure("open a channel", e);
+            throw connection.failure(Text.of("op.openChannel"), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.mensajero.cli.ctl;
 
+import io.mensajero.cli.Errors;
+import io.mensajero.client.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mensajero.client.Failure;
 import io.mensajero.client.MensajeroException;
@@ -14,20 +16,20 @@ import java.util.List;
 final class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final String what;
+    private final transient Text what;
     private final int status;
     private final String error;
     private final String reason;
 
-    private ApiException(String what, int status, String error, String reason) {
-        super(what + ": " + status + " " + error + " " + reason);
+    private ApiException(Text what, int status, String error, String reason) {
+        super(Errors.english(what) + ": " + status + " " + error + " " + reason);
         this.what = what;
         this.status = status;
         this.error = error;
         this.reason = reason;
     }
 
-    static ApiException of(String what, String method, int status, String body) {
+    static ApiException of(Text what, String method, int status, String body) {
         String error = "";
         String reason = "";
         try {
@@ -53,10 +55,9 @@ final class ApiException extends RuntimeException {
         return reason;
     }
 
-    /** The broker refused: "cannot add user 'ana': 400 bad_request - ...", exit 6. */
+    /** The broker refused: "the broker refused to add user 'ana': 400 ...", exit 6. */
     MensajeroException refused() {
-        return new MensajeroException(Failure.BROKER_REFUSED, "the broker refused to " + what + ": " + summary(),
-                this);
+        return Errors.failure(Failure.BROKER_REFUSED, Text.of("ctl.error.refused", what, Text.literal(summary())), this);
     }
 
     /** "404 Not Found", "400 invalid regular expression '(' (missing ) at position 1)". */

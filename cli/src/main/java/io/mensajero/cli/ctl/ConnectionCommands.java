@@ -1,5 +1,7 @@
 package io.mensajero.cli.ctl;
 
+import io.mensajero.cli.Errors;
+import io.mensajero.client.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mensajero.client.Failure;
 import io.mensajero.client.MensajeroException;
@@ -23,7 +25,7 @@ final class ConnectionCommands {
     /** Closes it; false when there is no such connection (any more). */
     static boolean close(Session session, String name, String reason) {
         try {
-            session.api().delete("close connection '" + name + "'",
+            session.api().delete(Text.of("ctl.op.closeConnection", name),
                     "connections/" + ManagementClient.segment(name), Map.of("X-Reason", reason));
             return true;
         } catch (ApiException e) {
@@ -35,9 +37,7 @@ final class ConnectionCommands {
     }
 
     static MensajeroException noSuchConnection(String name) {
-        return new MensajeroException(Failure.BROKER_REFUSED, "connection '" + name + "' not found (a connection "
-                    + "is named as 'list_connections name' shows it, e.g. '127.0.0.1:53412 -> 127.0.0.1:5672'; "
-                    + "'list_connections pid' shows the same)");
+        return Errors.failure(Failure.BROKER_REFUSED, Text.of("ctl.error.noSuchConnection", name), null);
     }
 
     @Command(name = "close_connection", aliases = "close-connection",
@@ -53,7 +53,7 @@ final class ConnectionCommands {
 
         @Override
         void run(Session session) {
-            session.out().info("Closing connection " + connection + ", reason: " + explanation + "...");
+            session.out().info(Text.of("ctl.info.closeConnection", connection, explanation));
             if (!close(session, connection, explanation)) {
                 throw noSuchConnection(connection);
             }
@@ -81,13 +81,13 @@ final class ConnectionCommands {
         @Override
         void run(Session session) {
             String vhost = session.vhost();
-            session.out().info(global ? "Closing all connections to node, reason: " + explanation + "..."
-                    : "Closing all connections in vhost " + vhost + ", reason: " + explanation + "...");
+            session.out().info(global ? Text.of("ctl.info.closeAll.global", explanation)
+                    : Text.of("ctl.info.closeAll", vhost, explanation));
             if (!global && !session.vhostExists(vhost)) {
                 throw Session.noSuchVhost(vhost);
             }
             List<String> names = new ArrayList<>();
-            for (JsonNode connection : session.api().get("list connections", "connections")) {
+            for (JsonNode connection : session.api().get(Text.of("ctl.op.list.connections"), "connections")) {
                 if (global || vhost.equals(connection.path("vhost").asText())) {
                     names.add(connection.path("name").asText());
                 }
@@ -104,7 +104,7 @@ final class ConnectionCommands {
                     closed++;
                 }
             }
-            session.out().result("value", "Closed " + closed + " connections");
+            session.out().result("value", Text.of("ctl.info.closeAll.done", String.valueOf(closed)));
         }
 
         private static void pause(long millis) {

@@ -1,5 +1,7 @@
 package io.mensajero.cli.ctl;
 
+import io.mensajero.cli.lab.Messages;
+import io.mensajero.cli.CommonOptions;
 import io.mensajero.cli.Errors;
 import io.mensajero.client.MensajeroException;
 import picocli.CommandLine.Command;
@@ -96,6 +98,11 @@ public final class CtlCommand implements Callable<Integer> {
             description = "How long to wait for each answer of the management API (default 60).")
     double timeoutSeconds;
 
+    @Option(names = "--lang", paramLabel = "es|en", scope = ScopeType.INHERIT, order = 11,
+            description = "Language of the informational lines and errors (default: the system's, Spanish or "
+                    + "English); tables and JSON are the same in both, as rabbitmqctl prints them.")
+    String lang;
+
     @Option(names = {"-n", "--node"}, paramLabel = "NODE", scope = ScopeType.INHERIT, order = 11,
             description = "Accepted for rabbitmqctl's sake and ignored: the management URL says which broker.")
     String node;
@@ -119,12 +126,13 @@ public final class CtlCommand implements Callable<Integer> {
     /** What a command runs with: the API client and the output, from these options. */
     Session session(CommandSpec command) {
         if (!(timeoutSeconds > 0) || Double.isInfinite(timeoutSeconds)) {
-            throw MensajeroException.usage("--timeout must be a positive number of seconds (see 'mensajero ctl --help')");
+            throw Errors.parameter(spec.commandLine(), "ctl.error.timeout");
         }
         ManagementUrl url = ManagementUrl.parse(managementUrl, username, password);
         Duration timeout = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
+        Messages messages = CommonOptions.languageOf(lang, command.commandLine());
         Output output = new Output(command.commandLine().getOut(), json(), quiet || silent,
-                silent || noTableHeaders);
+                silent || noTableHeaders, messages);
         return new Session(new ManagementClient(url, timeout), output, vhost);
     }
 
@@ -135,8 +143,7 @@ public final class CtlCommand implements Callable<Integer> {
         return switch (formatter.toLowerCase(Locale.ROOT)) {
             case "json" -> true;
             case "table" -> json;
-            default -> throw MensajeroException.usage("--formatter must be table or json (was '" + formatter
-                    + "'; see 'mensajero ctl --help')");
+            default -> throw Errors.parameter(spec.commandLine(), "ctl.error.formatter", formatter);
         };
     }
 }

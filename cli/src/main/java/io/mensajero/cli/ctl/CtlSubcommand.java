@@ -1,5 +1,7 @@
 package io.mensajero.cli.ctl;
 
+import io.mensajero.cli.Errors;
+import io.mensajero.client.Text;
 import io.mensajero.client.MensajeroException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -31,9 +33,9 @@ abstract class CtlSubcommand implements Callable<Integer> {
 
     abstract void run(Session session);
 
-    /** A usage error (exit 2) that points at this command's help. */
-    MensajeroException usage(String message) {
-        return MensajeroException.usage(message + " (see 'mensajero ctl help " + name() + "')");
+    /** A usage error (exit 2), said by {@code key}, that points at this command's help. */
+    MensajeroException usage(String key, Object... args) {
+        return Errors.usage("ctl.error.seeHelp", Text.of(key, args), name());
     }
 
     /** The command's name as typed in rabbitmqctl (underscores). */

@@ -1,5 +1,7 @@
 package io.mensajero.cli.ctl;
 
+import io.mensajero.cli.Errors;
+import io.mensajero.client.Text;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mensajero.client.MensajeroException;
@@ -25,8 +27,7 @@ final class DefinitionCommands {
 
     static void checkFormat(String format) {
         if (!"json".equals(format)) {
-            throw MensajeroException.usage("--format must be json: the management API speaks JSON (was '"
-                    + format + "')");
+            throw Errors.usage("ctl.error.format", format);
         }
     }
 
@@ -44,16 +45,16 @@ final class DefinitionCommands {
         @Override
         void run(Session session) {
             checkFormat(format);
-            String definitions = session.api().getText("export definitions", "definitions");
+            String definitions = session.api().getText(Text.of("ctl.op.export"), "definitions");
             if ("-".equals(file)) {
                 session.out().text(definitions);
                 return;
             }
-            session.out().info("Exporting definitions in JSON to a file at \"" + file + "\" ...");
+            session.out().info(Text.of("ctl.info.export", file));
             try {
                 Files.writeString(Path.of(file), definitions, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw MensajeroException.usage("cannot write the definitions to " + file + " (" + reason(e) + ")");
+                throw Errors.usage("ctl.error.write", file, reason(e));
             }
             session.out().done(null);
         }
@@ -77,33 +78,30 @@ final class DefinitionCommands {
         void run(Session session) {
             checkFormat(format);
             boolean stdin = file == null || "-".equals(file);
-            String source = stdin ? "standard input" : file;
+            Text source = stdin ? Text.of("ctl.stdin") : Text.literal(file);
             String text = stdin ? readStdin() : readFile(file);
             JsonNode definitions;
             try {
                 definitions = ManagementClient.JSON.readTree(text);
             } catch (JsonProcessingException e) {
-                throw MensajeroException.usage("the definitions in " + source + " are not valid JSON (line "
-                        + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-                        + e.getOriginalMessage() + ")");
+                throw Errors.usage("ctl.error.definitionsNotJson", source, String.valueOf(e.getLocation().getLineNr()),
+                        String.valueOf(e.getLocation().getColumnNr()), e.getOriginalMessage());
             }
             if (definitions == null || !definitions.isObject()) {
-                throw MensajeroException.usage("the definitions in " + source + " must be a JSON object, as "
-                        + "export_definitions writes them");
+                throw Errors.usage("ctl.error.definitionsNotObject", source);
             }
-            session.out().info("Importing definitions in JSON from " + (stdin ? "standard input"
-                    : "a file at \"" + file + "\"") + " ...");
-            session.api().post("import the definitions in " + source, "definitions", definitions);
-            session.out().done("Definitions imported.");
+            session.out().info(stdin ? Text.of("ctl.info.import.stdin") : Text.of("ctl.info.import", file));
+            session.api().post(Text.of("ctl.op.import", source), "definitions", definitions);
+            session.out().done(Text.of("ctl.info.import.done"));
         }
 
         private static String readFile(String file) {
             try {
                 return Files.readString(Path.of(file), StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
-                throw MensajeroException.usage("file " + file + " does not exist");
+                throw Errors.usage("ctl.error.noFile", file);
             } catch (IOException e) {
-                throw MensajeroException.usage("cannot read " + file + " (" + reason(e) + ")");
+                throw Errors.usage("ctl.error.read", file, reason(e));
             }
         }
 
@@ -112,7 +110,7 @@ final class DefinitionCommands {
                 InputStream in = System.in;
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw MensajeroException.usage("cannot read the definitions from standard input (" + reason(e) + ")");
+                throw Errors.usage("ctl.error.readStdin", reason(e));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.mensajero.cli.ctl;
 
+import io.mensajero.cli.Errors;
 import io.mensajero.client.MensajeroException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ final class HelpCommand implements Callable<Integer> {
         CommandLine ctl = spec.parent().commandLine();
         CommandLine shown = command == null ? ctl : ctl.getSubcommands().get(command);
         if (shown == null) {
-            throw MensajeroException.usage("unknown command '" + command + "' (see 'mensajero ctl help')");
+            throw Errors.usage("ctl.error.help.unknownCommand", command);
         }
         shown.usage(spec.commandLine().getOut());
         return 0;

@@ -1,5 +1,6 @@
 package io.mensajero.cli.ctl;
 
+import io.mensajero.client.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +28,7 @@ final class ListCommands {
         }
 
         /** A line rabbitmqctl prints before the heading, or null. */
-        String preamble() {
+        Text preamble() {
             return null;
         }
 
@@ -39,21 +40,20 @@ final class ListCommands {
 
     /** Prints the listing of the vhost or user {@code subject} in the columns asked for. */
     static void list(CtlSubcommand command, Session session, Listing listing, String subject, List<String> columns,
-                     String preamble) {
+                     Text preamble) {
         List<String> asked = new ArrayList<>();
         columns.forEach(c -> asked.add(c.trim().toLowerCase(Locale.ROOT).replaceAll(",$", "")));
         asked.removeIf(String::isEmpty);
         listing.unknown(asked).ifPresent(bad -> {
-            throw command.usage("info key(s) " + bad + " are not supported by "
-                    + command.name() + "; its columns are " + String.join(", ", listing.columns().keySet()));
+            throw command.usage("ctl.error.infoKeys", bad, command.name(), String.join(", ", listing.columns().keySet()));
         });
         if (preamble != null) {
             session.out().info(preamble);
         }
-        session.out().info(listing.heading().formatted(subject));
+        session.out().info(Text.of(listing.heading(), subject));
         JsonNode items;
         try {
-            items = session.api().get("list " + listing.what(), listing.path(subject));
+            items = session.api().get(Text.of("ctl.op.list." + listing.what().replace(' ', '-')), listing.path(subject));
         } catch (ApiException e) {
             if (e.status() != 404) {
                 throw e.refused();
@@ -82,8 +82,8 @@ final class ListCommands {
         }
 
         @Override
-        String preamble() {
-            return "Timeout: " + ctl.timeoutSeconds + " seconds ...";
+        Text preamble() {
+            return Text.of("ctl.info.timeout", String.valueOf(ctl.timeoutSeconds));
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * @param what     what is listed, for messages: "queues"
  * @param scope    whether the path names a vhost, a user, or neither
  * @param resource the API path; {@code %s} is the vhost or the user: "queues/%s"
- * @param heading  rabbitmqctl's line before the table; {@code %s} is the vhost or the user
+ * @param heading  the key of rabbitmqctl's line before the table ({@code ctl.info.list.*}); {0} is the vhost or the user
  */
 record Listing(String what, Scope scope, String resource, String heading, Map<String, Column> columns,
                List<String> defaults) {

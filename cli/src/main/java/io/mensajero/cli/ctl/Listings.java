@@ -13,7 +13,7 @@ import io.mensajero.cli.ctl.Listing.Scope;
  * A column the API does not report (a classic queue's {@code slave_pids}) is an empty cell.
  */
 final class Listings {
-    static final Listing QUEUES = Listing.of("queues", Scope.VHOST, "queues/%s", "Listing queues for vhost %s ...")
+    static final Listing QUEUES = Listing.of("queues", Scope.VHOST, "queues/%s", "ctl.info.list.queues")
             .fields("arguments", "auto_delete", "consumer_capacity", "consumer_utilisation", "consumers",
                     "disk_reads", "disk_writes", "durable", "exclusive", "exclusive_consumer_pid",
                     "exclusive_consumer_tag", "head_message_timestamp", "leader", "members", "memory",
@@ -25,11 +25,11 @@ final class Listings {
             .defaults("name", "messages");
 
     static final Listing EXCHANGES = Listing.of("exchanges", Scope.VHOST, "exchanges/%s",
-                    "Listing exchanges for vhost %s ...")
+                    "ctl.info.list.exchanges")
             .fields("arguments", "auto_delete", "durable", "internal", "name", "policy", "type")
             .defaults("name", "type");
 
-    static final Listing BINDINGS = Listing.of("bindings", Scope.VHOST, "bindings/%s", "Listing bindings for vhost %s...")
+    static final Listing BINDINGS = Listing.of("bindings", Scope.VHOST, "bindings/%s", "ctl.info.list.bindings")
             .column(Column.at("source_name", "source"))
             .column(Column.constant("source_kind", "exchange"))
             .column(Column.at("destination_name", "destination"))
@@ -37,7 +37,7 @@ final class Listings {
             .fields("routing_key", "arguments")
             .defaults("source_name", "source_kind", "destination_name", "destination_kind", "routing_key", "arguments");
 
-    static final Listing CONNECTIONS = Listing.of("connections", Scope.NODE, "connections", "Listing connections ...")
+    static final Listing CONNECTIONS = Listing.of("connections", Scope.NODE, "connections", "ctl.info.list.connections")
             .fields("auth_mechanism", "channel_max", "channels", "client_properties", "connected_at", "frame_max",
                     "host", "name", "peer_cert_issuer", "peer_cert_subject", "peer_cert_validity", "peer_host",
                     "peer_port", "port", "recv_cnt", "recv_oct", "send_cnt", "send_oct", "send_pend", "ssl",
@@ -46,7 +46,7 @@ final class Listings {
             .column(Column.field("protocol").shownAs(TableValues::protocol))
             .defaults("user", "peer_host", "peer_port", "state");
 
-    static final Listing CHANNELS = Listing.of("channels", Scope.NODE, "channels", "Listing channels ...")
+    static final Listing CHANNELS = Listing.of("channels", Scope.NODE, "channels", "ctl.info.list.channels")
             .fields("acks_uncommitted", "confirm", "consumer_count", "global_prefetch_count", "messages_unacknowledged",
                     "messages_uncommitted", "messages_unconfirmed", "name", "number", "prefetch_count",
                     "transactional", "user", "vhost")
@@ -55,37 +55,37 @@ final class Listings {
             .defaults("pid", "user", "consumer_count", "messages_unacknowledged");
 
     static final Listing CONSUMERS = Listing.of("consumers", Scope.VHOST, "consumers/%s",
-                    "Listing consumers in vhost %s ...")
+                    "ctl.info.list.consumers")
             .column(Column.at("queue_name", "queue", "name"))
             .column(Column.at("channel_pid", "channel_details", "name"))
             .fields("consumer_tag", "ack_required", "prefetch_count", "active", "activity_status", "arguments")
             .defaults("queue_name", "channel_pid", "consumer_tag", "ack_required", "prefetch_count", "active",
                     "arguments");
 
-    static final Listing USERS = Listing.of("users", Scope.NODE, "users", "Listing users ...")
+    static final Listing USERS = Listing.of("users", Scope.NODE, "users", "ctl.info.list.users")
             .column(Column.at("user", "name"))
             .column(new Column("tags", Listings::tags, TableValues::render))
             .defaults("user", "tags");
 
-    static final Listing VHOSTS = Listing.of("vhosts", Scope.NODE, "vhosts", "Listing vhosts ...")
+    static final Listing VHOSTS = Listing.of("vhosts", Scope.NODE, "vhosts", "ctl.info.list.vhosts")
             .fields("default_queue_type", "description", "name", "tags", "tracing")
             .column(Column.field("cluster_state").shownAs(TableValues::pairs))
             .defaults("name");
 
     static final Listing PERMISSIONS = Listing.of("permissions", Scope.VHOST, "vhosts/%s/permissions",
-                    "Listing permissions for vhost \"%s\" ...")
+                    "ctl.info.list.permissions")
             .fields("user", "configure", "write", "read")
             .defaults("user", "configure", "write", "read");
 
     static final Listing USER_PERMISSIONS = Listing.of("permissions", Scope.USER, "users/%s/permissions",
-                    "Listing permissions for user \"%s\" ...")
+                    "ctl.info.list.userPermissions")
             .fields("vhost", "configure", "write", "read")
             .defaults("vhost", "configure", "write", "read");
 
-    static final Listing POLICIES = policies("policies", "policies/%s", "Listing policies for vhost \"%s\" ...");
+    static final Listing POLICIES = policies("policies", "policies/%s", "ctl.info.list.policies");
 
     static final Listing OPERATOR_POLICIES = policies("operator policies", "operator-policies/%s",
-            "Listing operator policy overrides for vhost \"%s\" ...");
+            "ctl.info.list.operatorPolicies");
 
     private static Listing policies(String what, String resource, String heading) {
         return Listing.of(what, Scope.VHOST, resource, heading)

@@ -1,5 +1,7 @@
 package io.mensajero.cli.ctl;
 
+import io.mensajero.cli.Errors;
+import io.mensajero.client.Text;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +28,7 @@ import java.util.Optional;
 /**
  * The management HTTP API in RabbitMQ's dialect, as RabbitMQ's management plugin and Mensajero's
  * broker serve it: JSON over HTTP with basic authentication. Every call names what it does
- * ({@code what}, e.g. "add user 'ana'") for its error message. A refused login or a missing tag is
+ * ({@code what}, a text such as {@code ctl.op.addUser}) for its error message. A refused login or a missing tag is
  * a {@link MensajeroException} here; any other answer that is not 2xx is an {@link ApiException}
  * that the command may read (404, 400) before it becomes one line.
  */
@@ -54,12 +56,12 @@ final class ManagementClient {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    JsonNode get(String what, String path) {
+    JsonNode get(Text what, String path) {
         return parse(what, send(what, request(path).GET()).body());
     }
 
     /** GET, or empty on 404. */
-    Optional<JsonNode> find(String what, String path) {
+    Optional<JsonNode> find(Text what, String path) {
         try {
             return Optional.of(get(what, path));
         } catch (ApiException e) {
@@ -71,20 +73,20 @@ final class ManagementClient {
     }
 
     /** GET, the body as the API sent it. */
-    String getText(String what, String path) {
+    String getText(Text what, String path) {
         return send(what, request(path).GET()).body();
     }
 
     /** PUT; returns the status: 201 created, 204 changed. */
-    int put(String what, String path, Object body) {
+    int put(Text what, String path, Object body) {
         return send(what, request(path).header("Content-Type", "application/json").PUT(body(body))).statusCode();
     }
 
-    void post(String what, String path, Object body) {
+    void post(Text what, String path, Object body) {
         send(what, request(path).header("Content-Type", "application/json").POST(body(body)));
     }
 
-    void delete(String what, String path, Map<String, String> headers) {
+    void delete(Text what, String path, Map<String, String> headers) {
         HttpRequest.Builder request = request(path).DELETE();
         headers.forEach(request::header);
         send(what, request);
@@ -107,7 +109,7 @@ final class ManagementClient {
         }
     }
 
-    private HttpResponse<String> send(String what, HttpRequest.Builder builder) {
+    private HttpResponse<String> send(Text what, HttpRequest.Builder builder) {
         HttpRequest request = builder.build();
         HttpResponse<String> response;
         try {
@@ -116,7 +118,7 @@ final class ManagementClient {
             throw unreachable(what, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MensajeroException(Failure.UNREACHABLE, "interrupted while asked to " + what);
+            throw Errors.failure(Failure.UNREACHABLE, Text.of("ctl.error.interrupted", what), e);
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
@@ -129,34 +131,31 @@ final class ManagementClient {
         throw error;
     }
 
-    private MensajeroException refusedLogin(String what, ApiException error) {
-        String user = "'" + url.username() + "'";
+    private MensajeroException refusedLogin(Text what, ApiException error) {
+        String user = url.username();
         if ("Login failed".equalsIgnoreCase(error.reason()) || error.reason().isEmpty()) {
-            return new MensajeroException(Failure.AUTHENTICATION, "authentication failed for user " + user
-                    + " at the management API " + url + " (wrong user name or password)");
+            return Errors.failure(Failure.AUTHENTICATION, Text.of("ctl.error.authentication", user, url.toString()), null);
         }
-        return new MensajeroException(Failure.ACCESS_REFUSED, "user " + user + " may not " + what + " at " + url
-                + " (" + error.status() + " " + error.reason() + ")");
+        return Errors.failure(Failure.ACCESS_REFUSED, Text.of("ctl.error.accessRefused", user, what, url.toString(),
+                Text.literal(error.status() + " " + error.reason())), null);
     }
 
-    private MensajeroException unreachable(String what, IOException e) {
-        String why;
+    private MensajeroException unreachable(Text what, IOException e) {
+        Text why;
         if (e instanceof HttpConnectTimeoutException) {
-            why = "connection timed out";
+            why = Text.of("ctl.error.unreachable.connectTimeout");
         } else if (e instanceof HttpTimeoutException) {
-            why = "no answer within " + timeout.toMillis() / 1000.0 + " s; see --timeout";
+            why = Text.of("ctl.error.unreachable.timeout", String.valueOf(timeout.toMillis() / 1000.0));
         } else if (caused(e, UnresolvedAddressException.class) || caused(e, UnknownHostException.class)) {
-            why = "unknown host";
+            why = Text.of("ctl.error.unreachable.unknownHost");
         } else if (caused(e, ConnectException.class)) {
-            why = "connection refused; is the management plugin enabled (rabbitmq-plugins enable "
-                    + "rabbitmq_management), or Mensajero's broker started with its management port?";
+            why = Text.of("ctl.error.unreachable.refused");
         } else if (String.valueOf(e.getMessage()).contains("status line")) {
-            why = "it does not answer HTTP; the management API is on another port than AMQP's, 15672 by default";
+            why = Text.of("ctl.error.unreachable.notHttp");
         } else {
-            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            why = Text.literal(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
-        return new MensajeroException(Failure.UNREACHABLE, "cannot reach the management API at " + url
-                + " to " + what + " (" + why + ")", e);
+        return Errors.failure(Failure.UNREACHABLE, Text.of("ctl.error.unreachable", url.toString(), what, why), e);
     }
 
     private static boolean caused(Throwable e, Class<? extends Throwable> type) {
@@ -168,16 +167,14 @@ final class ManagementClient {
         return false;
     }
 
-    private JsonNode parse(String what, String body) {
+    private JsonNode parse(Text what, String body) {
         if (body == null || body.isBlank()) {
             return MissingNode.getInstance();
         }
         try {
             return JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new MensajeroException(Failure.BROKER_REFUSED, "the management API at " + url
-                    + " answered with something that is not JSON when asked to " + what
-                    + "; is it a management API?", e);
+            throw Errors.failure(Failure.BROKER_REFUSED, Text.of("ctl.error.notJson", url.toString(), what), e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.mensajero.cli.ctl;
 
+import io.mensajero.cli.Errors;
+import io.mensajero.client.Text;
 import io.mensajero.client.MensajeroException;
 
 import java.net.URI;
@@ -22,14 +24,14 @@ record ManagementUrl(URI base, String username, String password) {
         try {
             uri = new URI(url.trim());
         } catch (URISyntaxException e) {
-            throw malformed(url, "not a URL");
+            throw malformed(url, "ctl.error.url.notUrl");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw malformed(url, "it must start with http:// or https://");
+            throw malformed(url, "ctl.error.url.scheme");
         }
         if (uri.getHost() == null) {
-            throw malformed(url, "no host");
+            throw malformed(url, "ctl.error.url.noHost");
         }
         String user = DEFAULT_USER;
         String pass = DEFAULT_USER;
@@ -69,8 +71,7 @@ record ManagementUrl(URI base, String username, String password) {
     }
 
     private static MensajeroException malformed(String url, String why) {
-        return MensajeroException.usage("malformed management URL '" + withoutUserInfo(url) + "' (" + why
-                + "; e.g. http://localhost:15672)");
+        return Errors.usage("ctl.error.url", withoutUserInfo(url), Text.of(why));
     }
 
     /** The URL as given, with any user:password@ taken out, for messages. */

@@ -1,5 +1,7 @@
 package io.mensajero.cli.ctl;
 
+import io.mensajero.cli.Errors;
+import io.mensajero.client.Text;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mensajero.client.Failure;
 import io.mensajero.client.MensajeroException;
@@ -19,22 +21,21 @@ final class NodeCommands {
 
     /** The node's name, after making sure the broker is Mensajero's. */
     static String requireMensajero(CtlSubcommand command, Session session) {
-        var overview = session.api().get("read the overview", "overview");
+        var overview = session.api().get(Text.of("ctl.op.overview"), "overview");
         String product = overview.path("product_name").asText("");
         if (!"Mensajero".equals(product)) {
-            throw new MensajeroException(Failure.BROKER_REFUSED, command.name() + " works on Mensajero's broker only: "
-                    + (product.isEmpty() ? "this broker" : product) + " does it through its Erlang node, not its "
-                    + "management API; run 'rabbitmqctl -n NODE " + command.name() + "' there");
+            throw Errors.failure(Failure.BROKER_REFUSED, Text.of("ctl.error.mensajeroOnly", command.name(),
+                    product.isEmpty() ? Text.of("ctl.error.mensajeroOnly.thisBroker") : Text.literal(product)), null);
         }
         return overview.path("node").asText("mensajero");
     }
 
     /** {@code PUT /api/mensajero/SETTING} on Mensajero's broker, e.g. the disk free limit. */
-    static void setLimit(CtlSubcommand command, Session session, String limit, String shown, String setting,
+    static void setLimit(CtlSubcommand command, Session session, String limit, Text shown, String setting,
                          ObjectNode body) {
         String node = requireMensajero(command, session);
-        session.out().info("Setting " + limit + " on " + node + " to " + shown + " ...");
-        session.api().put("set the " + limit, "mensajero/" + setting, body);
+        session.out().info(Text.of("ctl.info.setLimit", Text.of("ctl.limit." + limit), node, shown));
+        session.api().put(Text.of("ctl.op.setLimit", Text.of("ctl.limit." + limit)), "mensajero/" + setting, body);
         session.out().done(null);
     }
 
@@ -46,8 +47,8 @@ final class NodeCommands {
         @Override
         void run(Session session) {
             String node = requireMensajero(this, session);
-            session.out().info("Stopping Mensajero application on node " + node + " ...");
-            session.api().post("stop the application", "mensajero/stop_app", "{}");
+            session.out().info(Text.of("ctl.info.stopApp", node));
+            session.api().post(Text.of("ctl.op.stopApp"), "mensajero/stop_app", "{}");
             session.out().done(null);
         }
     }
@@ -59,8 +60,8 @@ final class NodeCommands {
         @Override
         void run(Session session) {
             String node = requireMensajero(this, session);
-            session.out().info("Starting node " + node + " ...");
-            session.api().post("start the application", "mensajero/start_app", "{}");
+            session.out().info(Text.of("ctl.info.startApp", node));
+            session.api().post(Text.of("ctl.op.startApp"), "mensajero/start_app", "{}");
             session.out().done(null);
         }
     }
@@ -78,21 +79,20 @@ final class NodeCommands {
         @Override
         void run(Session session) {
             ObjectNode body = ManagementClient.JSON.createObjectNode();
-            String shown;
+            Text shown;
             if (value.size() == 2 && "absolute".equals(value.get(0))) {
-                body.put("absolute", Sizes.bytes(value.get(1)).orElseThrow(() -> usage("'" + value.get(1)
-                        + "' is not an amount of memory (e.g. 1073741824, 1024MiB, 2GB)")));
-                shown = value.get(1) + " bytes";
+                body.put("absolute", Sizes.bytes(value.get(1)).orElseThrow(() -> usage("ctl.error.memoryAmount",
+                        value.get(1))));
+                shown = Text.of("ctl.limit.bytes", value.get(1));
             } else if (value.size() == 1) {
                 double fraction = Sizes.fraction(value.get(0)).filter(f -> f <= 1.0)
-                        .orElseThrow(() -> usage("the threshold should be a fraction between 0.0 and 1.0 (was '"
-                                + value.get(0) + "')"));
+                        .orElseThrow(() -> usage("ctl.error.memoryFraction", value.get(0)));
                 body.put("relative", fraction);
-                shown = value.get(0);
+                shown = Text.literal(value.get(0));
             } else {
-                throw usage("give a fraction (e.g. 0.4) or 'absolute' and an amount (e.g. absolute 2GB)");
+                throw usage("ctl.error.memoryForm");
             }
-            setLimit(this, session, "memory threshold", shown, "vm_memory_high_watermark", body);
+            setLimit(this, session, "memory", shown, "vm_memory_high_watermark", body);
         }
     }
 
@@ -109,19 +109,19 @@ final class NodeCommands {
         @Override
         void run(Session session) {
             ObjectNode body = ManagementClient.JSON.createObjectNode();
-            String shown;
+            Text shown;
             if (value.size() == 2 && "mem_relative".equals(value.get(0))) {
-                body.put("mem_relative", Sizes.fraction(value.get(1)).orElseThrow(() -> usage("'" + value.get(1)
-                        + "' is not a fraction of the memory (e.g. 1.0)")));
-                shown = value.get(1) + " times the total RAM";
+                body.put("mem_relative", Sizes.fraction(value.get(1)).orElseThrow(() -> usage("ctl.error.diskFraction",
+                        value.get(1))));
+                shown = Text.of("ctl.limit.timesRam", value.get(1));
             } else if (value.size() == 1) {
-                body.put("absolute", Sizes.bytes(value.get(0)).orElseThrow(() -> usage("'" + value.get(0)
-                        + "' is not an amount of disk space (e.g. 50000000, 50MB, 1GiB)")));
-                shown = value.get(0) + " bytes";
+                body.put("absolute", Sizes.bytes(value.get(0)).orElseThrow(() -> usage("ctl.error.diskAmount",
+                        value.get(0))));
+                shown = Text.of("ctl.limit.bytes", value.get(0));
             } else {
-                throw usage("give an amount (e.g. 50MB) or 'mem_relative' and a fraction (e.g. mem_relative 1.0)");
+                throw usage("ctl.error.diskForm");
             }
-            setLimit(this, session, "disk free limit", shown, "disk_free_limit", body);
+            setLimit(this, session, "disk", shown, "disk_free_limit", body);
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.mensajero.cli.ctl;
 
+import io.mensajero.cli.Errors;
+import io.mensajero.cli.lab.Messages;
+import io.mensajero.client.Text;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +13,7 @@ import java.util.List;
 
 /**
  * What a command prints on stdout, as rabbitmqctl prints it: informational lines ("Listing queues
- * ...", not with {@code -q} or JSON), then a tab-separated table with a header row (not with
+ * ...", not with {@code -q} or JSON; in the user's language, {@code ctl.info.*}), then a tab-separated table with a header row (not with
  * {@code -s}), or with {@code --formatter json} a JSON array of one object per row, one row a line.
  */
 final class Output {
@@ -18,9 +21,11 @@ final class Output {
     private final boolean json;
     private final boolean quiet;
     private final boolean noHeaders;
+    private final Messages messages;
 
-    Output(PrintWriter out, boolean json, boolean quiet, boolean noHeaders) {
+    Output(PrintWriter out, boolean json, boolean quiet, boolean noHeaders, Messages messages) {
         this.out = out;
+        this.messages = messages;
         this.json = json;
         this.quiet = quiet;
         this.noHeaders = noHeaders;
@@ -31,9 +36,9 @@ final class Output {
     }
 
     /** An informational line: printed unless -q or JSON. */
-    void info(String line) {
+    void info(Text line) {
         if (!quiet && !json) {
-            out.println(line);
+            out.println(messages.text(line));
             out.flush();
         }
     }
@@ -63,7 +68,7 @@ final class Output {
      * A command that changes something has succeeded: in JSON {@code {"result":"ok"}} with the
      * fields given, else {@code message} as an informational line (when there is one).
      */
-    void done(String message, String... jsonFields) {
+    void done(Text message, String... jsonFields) {
         if (json) {
             ObjectNode result = ManagementClient.JSON.createObjectNode();
             result.put("result", "ok");
@@ -77,10 +82,10 @@ final class Output {
         }
     }
 
-    /** A result rabbitmqctl prints as a line, or in JSON as {@code {"result":"ok", jsonKey: message}}. */
-    void result(String jsonKey, String message) {
+    /** A result rabbitmqctl prints as a line, or in JSON as {@code {"result":"ok", jsonKey: message}} (in English). */
+    void result(String jsonKey, Text message) {
         if (json) {
-            done(null, jsonKey, message);
+            done(null, jsonKey, Errors.english(message));
         } else {
             info(message);
         }

@@ -1,5 +1,6 @@
 package io.mensajero.cli.ctl;
 
+import io.mensajero.client.Text;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -38,11 +39,11 @@ final class PermissionCommands {
         @Override
         void run(Session session) {
             String vhost = session.vhost();
-            session.out().info("Setting permissions for user \"" + user + "\" in vhost \"" + vhost + "\" ...");
+            session.out().info(Text.of("ctl.info.setPermissions", user, vhost));
             ObjectNode body = ManagementClient.JSON.createObjectNode();
             body.put("configure", configure).put("write", write).put("read", read);
             try {
-                session.api().put("set the permissions of user '" + user + "' in vhost '" + vhost + "'",
+                session.api().put(Text.of("ctl.op.setPermissions", user, vhost),
                         path(vhost, user), body);
             } catch (ApiException e) {
                 throw e.status() == 400 || e.status() == 404 ? session.explain(e, vhost, user) : e.refused();
@@ -60,9 +61,9 @@ final class PermissionCommands {
         @Override
         void run(Session session) {
             String vhost = session.vhost();
-            session.out().info("Clearing permissions for user \"" + user + "\" in vhost \"" + vhost + "\" ...");
+            session.out().info(Text.of("ctl.info.clearPermissions", user, vhost));
             try {
-                session.api().delete("clear the permissions of user '" + user + "' in vhost '" + vhost + "'",
+                session.api().delete(Text.of("ctl.op.clearPermissions", user, vhost),
                         path(vhost, user), Map.of());
             } catch (ApiException e) {
                 if (e.status() != 404) {

@@ -1,5 +1,7 @@
 package io.mensajero.cli.ctl;
 
+import io.mensajero.cli.Errors;
+import io.mensajero.client.Text;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,6 +47,7 @@ final class PolicyCommands {
                 description = "What the policy applies to (default all).")
         String applyTo;
 
+        private static final String EXAMPLE = "{\"max-length\":100}";
         private final String resource;
         private final String noun;
 
@@ -57,17 +60,16 @@ final class PolicyCommands {
         @Override
         void run(Session session) {
             if (!APPLY_TO.contains(applyTo)) {
-                throw usage("--apply-to must be queues, exchanges or all (was '"
-                        + applyTo + "')");
+                throw usage("ctl.error.applyTo", applyTo);
             }
             JsonNode parsed = definition();
             String vhost = session.vhost();
-            session.out().info("Setting " + noun + " \"" + name + "\" for pattern \"" + pattern + "\" to \""
-                    + definition + "\" with priority \"" + priority + "\" for vhost \"" + vhost + "\" ...");
+            session.out().info(Text.of("ctl.info.setPolicy", Text.of(noun), name, pattern, definition,
+                    String.valueOf(priority), vhost));
             ObjectNode body = ManagementClient.JSON.createObjectNode();
             body.put("pattern", pattern).put("apply-to", applyTo).put("priority", priority).set("definition", parsed);
             try {
-                session.api().put("set " + noun + " '" + name + "' in vhost '" + vhost + "'",
+                session.api().put(Text.of("ctl.op.setPolicy", Text.of(noun), name, vhost),
                         path(resource, vhost, name), body);
             } catch (ApiException e) {
                 throw e.status() == 404 || e.status() == 400 ? session.explain(e, vhost, null) : e.refused();
@@ -80,11 +82,10 @@ final class PolicyCommands {
             try {
                 parsed = ManagementClient.JSON.readTree(definition);
             } catch (JsonProcessingException e) {
-                throw usage("the policy definition '" + definition + "' is not JSON, e.g. '{\"max-length\":100}'");
+                throw usage("ctl.error.definitionNotJson", definition, EXAMPLE);
             }
             if (parsed == null || !parsed.isObject()) {
-                throw usage("the policy definition '" + definition
-                        + "' must be a JSON object, e.g. '{\"max-length\":100}'");
+                throw usage("ctl.error.definitionNotObject", definition, EXAMPLE);
             }
             return parsed;
         }
@@ -93,7 +94,7 @@ final class PolicyCommands {
     @Command(name = "set_policy", aliases = "set-policy", description = "Sets or updates a policy.")
     static final class SetPolicy extends SetAny {
         SetPolicy() {
-            super("policies", "policy");
+            super("policies", "ctl.noun.policy");
         }
     }
 
@@ -101,7 +102,7 @@ final class PolicyCommands {
             description = "Sets an operator policy that overrides a subset of arguments in user policies.")
     static final class SetOperatorPolicy extends SetAny {
         SetOperatorPolicy() {
-            super("operator-policies", "operator policy override");
+            super("operator-policies", "ctl.noun.operatorPolicy");
         }
     }
 
@@ -122,10 +123,11 @@ final class PolicyCommands {
         @Override
         void run(Session session) {
             String vhost = session.vhost();
-            session.out().info("Clearing " + noun + " \"" + name + "\" on vhost \"" + vhost + "\" ...");
-            session.delete("clear " + noun + " '" + name + "' in vhost '" + vhost + "'", path(resource, vhost, name),
-                    () -> session.vhostExists(vhost) ? new MensajeroException(Failure.BROKER_REFUSED, noun + " '"
-                            + name + "' does not exist in vhost '" + vhost + "'") : Session.noSuchVhost(vhost));
+            session.out().info(Text.of("ctl.info.clearPolicy", Text.of(noun), name, vhost));
+            session.delete(Text.of("ctl.op.clearPolicy", Text.of(noun), name, vhost), path(resource, vhost, name),
+                    () -> session.vhostExists(vhost) ? Errors.failure(Failure.BROKER_REFUSED,
+                            Text.of("ctl.error.noSuchPolicy", Text.of(noun), name, vhost), null)
+                            : Session.noSuchVhost(vhost));
             session.out().done(null);
         }
     }
@@ -133,7 +135,7 @@ final class PolicyCommands {
     @Command(name = "clear_policy", aliases = "clear-policy", description = "Clears (removes) a policy.")
     static final class ClearPolicy extends ClearAny {
         ClearPolicy() {
-            super("policies", "policy");
+            super("policies", "ctl.noun.policy");
         }
     }
 

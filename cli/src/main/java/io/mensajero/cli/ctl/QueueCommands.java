@@ -1,5 +1,7 @@
 package io.mensajero.cli.ctl;
 
+import io.mensajero.cli.Errors;
+import io.mensajero.client.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mensajero.client.Failure;
 import io.mensajero.client.MensajeroException;
@@ -23,8 +25,7 @@ final class QueueCommands {
         if (!session.vhostExists(vhost)) {
             return Session.noSuchVhost(vhost);
         }
-        return new MensajeroException(Failure.BROKER_REFUSED, "queue '" + queue + "' in vhost '" + vhost
-                + "' not found");
+        return Errors.failure(Failure.BROKER_REFUSED, Text.of("ctl.error.noSuchQueue", queue, vhost), null);
     }
 
     @Command(name = "purge_queue", aliases = "purge-queue",
@@ -36,8 +37,8 @@ final class QueueCommands {
         @Override
         void run(Session session) {
             String vhost = session.vhost();
-            session.out().info("Purging queue '" + queue + "' in vhost '" + vhost + "' ...");
-            session.delete("purge queue '" + queue + "' in vhost '" + vhost + "'", path(vhost, queue) + "/contents",
+            session.out().info(Text.of("ctl.info.purgeQueue", queue, vhost));
+            session.delete(Text.of("ctl.op.purgeQueue", queue, vhost), path(vhost, queue) + "/contents",
                     () -> notFound(session, vhost, queue));
             session.out().done(null);
         }
@@ -57,10 +58,10 @@ final class QueueCommands {
         @Override
         void run(Session session) {
             String vhost = session.vhost();
-            String condition = ifEmpty && ifUnused ? " if queue is empty and unused"
-                    : ifEmpty ? " if queue is empty" : ifUnused ? " if queue is unused" : "";
-            session.out().info("Deleting queue '" + queue + "' on vhost '" + vhost + "'" + condition + " ...");
-            String what = "delete queue '" + queue + "' in vhost '" + vhost + "'";
+            String condition = ifEmpty && ifUnused ? "ctl.info.deleteQueue.emptyUnused"
+                    : ifEmpty ? "ctl.info.deleteQueue.empty" : ifUnused ? "ctl.info.deleteQueue.unused" : "ctl.info.deleteQueue";
+            session.out().info(Text.of(condition, queue, vhost));
+            Text what = Text.of("ctl.op.deleteQueue", queue, vhost);
             String path = path(vhost, queue);
             try {
                 JsonNode found = session.api().get(what, path);
@@ -68,7 +69,7 @@ final class QueueCommands {
                         : ifEmpty ? "?if-empty=true" : ifUnused ? "?if-unused=true" : "";
                 session.api().delete(what, path + query, Map.of());
                 long ready = found.path("messages_ready").asLong(0);
-                session.out().result("message", "Queue was successfully deleted with " + ready + " ready messages");
+                session.out().result("message", Text.of("ctl.info.deleteQueue.done", String.valueOf(ready)));
             } catch (ApiException e) {
                 throw e.status() == 404 ? notFound(session, vhost, queue) : e.refused();
             }

@@ -1,5 +1,7 @@
 package io.mensajero.cli.ctl;
 
+import io.mensajero.cli.Errors;
+import io.mensajero.client.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mensajero.client.Failure;
 import io.mensajero.client.MensajeroException;
@@ -22,20 +24,20 @@ record Session(ManagementClient api, Output out, String vhost) {
     }
 
     boolean vhostExists(String name) {
-        return api.find("look up vhost '" + name + "'", vhostPath(name)).isPresent();
+        return api.find(Text.of("ctl.op.lookUpVhost", name), vhostPath(name)).isPresent();
     }
 
     boolean userExists(String name) {
-        return api.find("look up user '" + name + "'", userPath(name)).isPresent();
+        return api.find(Text.of("ctl.op.lookUpUser", name), userPath(name)).isPresent();
     }
 
     /** The user as the API has it (tags, password hash); exit 6 when there is none. */
     JsonNode user(String name) {
-        return api.find("look up user '" + name + "'", userPath(name)).orElseThrow(() -> noSuchUser(name));
+        return api.find(Text.of("ctl.op.lookUpUser", name), userPath(name)).orElseThrow(() -> noSuchUser(name));
     }
 
     /** DELETE; when there is nothing to delete (404), the failure {@code whenMissing} makes. */
-    void delete(String what, String path, Supplier<MensajeroException> whenMissing) {
+    void delete(Text what, String path, Supplier<MensajeroException> whenMissing) {
         try {
             api.delete(what, path, Map.of());
         } catch (ApiException e) {
@@ -45,11 +47,11 @@ record Session(ManagementClient api, Output out, String vhost) {
 
     /** Exit 5, as rabbitmqctl says it. */
     static MensajeroException noSuchVhost(String name) {
-        return new MensajeroException(Failure.ACCESS_REFUSED, "virtual host '" + name + "' does not exist");
+        return Errors.failure(Failure.ACCESS_REFUSED, Text.of("ctl.error.noSuchVhost", name), null);
     }
 
     static MensajeroException noSuchUser(String name) {
-        return new MensajeroException(Failure.BROKER_REFUSED, "user '" + name + "' does not exist");
+        return Errors.failure(Failure.BROKER_REFUSED, Text.of("ctl.error.noSuchUser", name), null);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.mensajero.cli.ctl;
 
+import io.mensajero.client.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.mensajero.client.Failure;
@@ -21,17 +22,17 @@ final class StatusCommand extends CtlSubcommand {
     @Override
     void run(Session session) {
         if (!UNITS.contains(unit)) {
-            throw usage("--unit must be bytes, mb or gb (was '" + unit + "')");
+            throw usage("ctl.error.unit", unit);
         }
-        JsonNode overview = session.api().get("read the overview", "overview");
+        JsonNode overview = session.api().get(Text.of("ctl.op.overview"), "overview");
         String nodeName = overview.path("node").asText("");
-        int vhosts = session.api().get("list vhosts", "vhosts").size();
+        int vhosts = session.api().get(Text.of("ctl.op.list.vhosts"), "vhosts").size();
         StatusReport report = new StatusReport(overview, details(session, nodeName), vhosts, unit);
         if (session.out().json()) {
             session.out().document(report.json());
         } else {
-            session.out().info(nodeName.isEmpty() ? "Status of the broker at " + session.api().url() + " ..."
-                    : "Status of node " + nodeName + " ...");
+            session.out().info(nodeName.isEmpty() ? Text.of("ctl.info.status.broker", session.api().url().toString())
+                    : Text.of("ctl.info.status", nodeName));
             session.out().text(report.text());
         }
     }
@@ -42,7 +43,7 @@ final class StatusCommand extends CtlSubcommand {
             return MissingNode.getInstance();
         }
         try {
-            return session.api().get("read the node's details", "nodes/" + ManagementClient.segment(nodeName));
+            return session.api().get(Text.of("ctl.op.nodeDetails"), "nodes/" + ManagementClient.segment(nodeName));
         } catch (ApiException e) {
             return MissingNode.getInstance();
         } catch (MensajeroException e) {

@@ -1,5 +1,7 @@
 package io.mensajero.cli.ctl;
 
+import io.mensajero.cli.Errors;
+import io.mensajero.client.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mensajero.client.Failure;
@@ -32,14 +34,13 @@ final class UserCommands {
 
         @Override
         void run(Session session) {
-            session.out().info("Adding user \"" + user + "\" ...");
-            String what = "add user '" + user + "'";
+            session.out().info(Text.of("ctl.info.addUser", user));
+            Text what = Text.of("ctl.op.addUser", user);
             if (session.api().find(what, Session.userPath(user)).isPresent()) {
-                throw new MensajeroException(Failure.BROKER_REFUSED, "user '" + user + "' already exists");
+                throw Errors.failure(Failure.BROKER_REFUSED, Text.of("ctl.error.userExists", user), null);
             }
             session.api().put(what, Session.userPath(user), withPassword(password, ""));
-            session.out().done("Done. Don't forget to grant the user permissions to some virtual hosts! "
-                    + "See 'mensajero ctl help set_permissions' to learn more.");
+            session.out().done(Text.of("ctl.info.addUser.done"));
         }
     }
 
@@ -50,8 +51,8 @@ final class UserCommands {
 
         @Override
         void run(Session session) {
-            session.out().info("Deleting user \"" + user + "\" ...");
-            session.delete("delete user '" + user + "'", Session.userPath(user), () -> Session.noSuchUser(user));
+            session.out().info(Text.of("ctl.info.deleteUser", user));
+            session.delete(Text.of("ctl.op.deleteUser", user), Session.userPath(user), () -> Session.noSuchUser(user));
             session.out().done(null);
         }
     }
@@ -66,9 +67,9 @@ final class UserCommands {
 
         @Override
         void run(Session session) {
-            session.out().info("Changing password for user \"" + user + "\" ...");
+            session.out().info(Text.of("ctl.info.changePassword", user));
             String tags = String.join(",", tags(session.user(user)));
-            session.api().put("change the password of user '" + user + "'", Session.userPath(user),
+            session.api().put(Text.of("ctl.op.changePassword", user), Session.userPath(user),
                     withPassword(password, tags));
             session.out().done(null);
         }
@@ -86,7 +87,7 @@ final class UserCommands {
 
         @Override
         void run(Session session) {
-            session.out().info("Setting tags for user \"" + user + "\" to [" + String.join(", ", tags) + "] ...");
+            session.out().info(Text.of("ctl.info.setUserTags", user, String.join(", ", tags)));
             JsonNode stored = session.user(user);
             ObjectNode body = ManagementClient.JSON.createObjectNode();
             body.put("password_hash", stored.path("password_hash").asText(""));
@@ -94,7 +95,7 @@ final class UserCommands {
                 body.put("hashing_algorithm", stored.get("hashing_algorithm").asText());
             }
             body.put("tags", String.join(",", tags));
-            session.api().put("set the tags of user '" + user + "'", Session.userPath(user), body);
+            session.api().put(Text.of("ctl.op.setUserTags", user), Session.userPath(user), body);
             session.out().done(null);
         }
     }

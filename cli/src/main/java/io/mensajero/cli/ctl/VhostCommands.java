@@ -1,5 +1,6 @@
 package io.mensajero.cli.ctl;
 
+import io.mensajero.client.Text;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +30,7 @@ final class VhostCommands {
 
         @Override
         void run(Session session) {
-            session.out().info("Adding vhost \"" + name + "\" ...");
+            session.out().info(Text.of("ctl.info.addVhost", name));
             ObjectNode body = ManagementClient.JSON.createObjectNode();
             if (description != null) {
                 body.put("description", description);
@@ -40,7 +41,7 @@ final class VhostCommands {
             if (defaultQueueType != null) {
                 body.put("default_queue_type", defaultQueueType);
             }
-            int status = session.api().put("add vhost '" + name + "'", Session.vhostPath(name), body);
+            int status = session.api().put(Text.of("ctl.op.addVhost", name), Session.vhostPath(name), body);
             if (status == 201) {
                 revokeCreatorsPermissions(session);
             }
@@ -54,8 +55,8 @@ final class VhostCommands {
         private void revokeCreatorsPermissions(Session session) {
             String user = session.api().url().username();
             try {
-                session.api().delete("clear the permissions the API gave user '" + user + "' in the new vhost '"
-                        + name + "'", PermissionCommands.path(name, user), Map.of());
+                session.api().delete(Text.of("ctl.op.revokeCreator", user, name), PermissionCommands.path(name, user),
+                        Map.of());
             } catch (ApiException e) {
                 if (e.status() != 404) {
                     throw e.refused();
@@ -72,8 +73,8 @@ final class VhostCommands {
 
         @Override
         void run(Session session) {
-            session.out().info("Deleting vhost \"" + name + "\" ...");
-            session.delete("delete vhost '" + name + "'", Session.vhostPath(name), () -> Session.noSuchVhost(name));
+            session.out().info(Text.of("ctl.info.deleteVhost", name));
+            session.delete(Text.of("ctl.op.deleteVhost", name), Session.vhostPath(name), () -> Session.noSuchVhost(name));
             session.out().done(null);
         }
     }

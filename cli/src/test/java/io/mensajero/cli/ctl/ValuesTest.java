@@ -41,8 +41,8 @@ class ValuesTest {
         assertThat(ApiException.describe(json("[\"no_such_vhost\",\"undefined\"]"))).isEqualTo("no_such_vhost (undefined)");
         assertThat(ApiException.describe(json("\"vhost_or_user_not_found\""))).isEqualTo("vhost_or_user_not_found");
         assertThat(ApiException.describe(null)).isEmpty();
-        assertThat(ApiException.of("x", "GET", 500, "<html>oops</html>").reason()).isEqualTo("<html>oops</html>");
-        assertThat(ApiException.of("x", "POST", 405, "").summary()).isEqualTo("405 POST is not allowed here");
+        assertThat(ApiException.of(io.mensajero.client.Text.literal("x"), "GET", 500, "<html>oops</html>").reason()).isEqualTo("<html>oops</html>");
+        assertThat(ApiException.of(io.mensajero.client.Text.literal("x"), "POST", 405, "").summary()).isEqualTo("405 POST is not allowed here");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.mensajero.cli.bench.model;
 
+import io.mensajero.cli.Errors;
+import io.mensajero.client.MensajeroException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -19,7 +21,7 @@ public final class QueueArguments {
     /**
      * Parses the pairs; {@code null} or blank gives no arguments.
      *
-     * @throws IllegalArgumentException naming the malformed pair
+     * @throws MensajeroException (usage) naming the malformed pair
      */
     public static Map<String, Object> parse(String text) {
         Map<String, Object> args = new LinkedHashMap<>();
@@ -30,11 +32,10 @@ public final class QueueArguments {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair.trim() : pair.substring(0, eq).trim();
             if (eq < 0 || key.isEmpty()) {
-                throw new IllegalArgumentException("'" + text + "' is not a list of key=value pairs separated by commas "
-                        + "(e.g. x-max-length=10,x-queue-type=classic): '" + pair + "'");
+                throw Errors.usage("cmd.error.bench.queueArgs.pairs", text, pair);
             }
             if (args.containsKey(key)) {
-                throw new IllegalArgumentException("'" + text + "' gives '" + key + "' twice");
+                throw Errors.usage("cmd.error.bench.queueArgs.twice", text, key);
             }
             args.put(key, value(pair.substring(eq + 1).trim()));
         }

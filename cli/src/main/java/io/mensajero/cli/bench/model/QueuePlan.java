@@ -1,5 +1,7 @@
 package io.mensajero.cli.bench.model;
 
+import io.mensajero.cli.Errors;
+import io.mensajero.client.MensajeroException;
 import java.util.ArrayList;
 import java.util.IllegalFormatException;
 import java.util.List;
@@ -38,13 +40,12 @@ public final class QueuePlan {
     /**
      * The queues {@code String.format(pattern, i)} for i from {@code from} to {@code to}, inclusive.
      *
-     * @throws IllegalArgumentException when the range is empty or the pattern does not take one number
+     * @throws MensajeroException (usage) when the range is empty or the pattern does not take one number
      */
     public static QueuePlan sequence(String pattern, int from, int to) {
         Objects.requireNonNull(pattern, "pattern");
         if (from > to) {
-            throw new IllegalArgumentException("--queue-pattern-from (" + from + ") is greater than --queue-pattern-to ("
-                    + to + ")");
+            throw Errors.usage("cmd.error.bench.patternRange", String.valueOf(from), String.valueOf(to));
         }
         List<String> names = new ArrayList<>(to - from + 1);
         for (int i = from; i <= to; i++) {
@@ -52,14 +53,12 @@ public final class QueuePlan {
             try {
                 name = String.format(Locale.ROOT, pattern, i);
             } catch (IllegalFormatException e) {
-                throw new IllegalArgumentException("--queue-pattern '" + pattern + "' is not a pattern for one number, "
-                        + "like 'perf-test-%d' (" + e.getMessage() + ")");
+                throw Errors.usage("cmd.error.bench.patternFormat", pattern, String.valueOf(e.getMessage()));
             }
             names.add(name);
         }
         if (names.size() > 1 && names.get(0).equals(names.get(1))) {
-            throw new IllegalArgumentException("--queue-pattern '" + pattern + "' gives every queue the same name; "
-                    + "it needs a %d, like 'perf-test-%d'");
+            throw Errors.usage("cmd.error.bench.patternSameName", pattern);
         }
         return new QueuePlan(List.copyOf(names), null, null);
     }

@@ -3,6 +3,7 @@ package io.mensajero.cli.bench.output;
 import io.mensajero.cli.bench.model.BenchSettings;
 import io.mensajero.cli.bench.stats.Sample;
 import io.mensajero.cli.bench.stats.Summary;
+import io.mensajero.cli.lab.Messages;
 
 import java.io.PrintWriter;
 
@@ -17,7 +18,8 @@ public interface BenchOutput {
     /** The whole run, last. */
     void summary(BenchSettings settings, Summary summary);
 
-    static BenchOutput of(PrintWriter out, boolean json, String participant) {
-        return json ? new JsonOutput(out, participant) : new HumanOutput(out);
+    /** JSON lines (the same in every language), or human lines in the language of {@code messages}. */
+    static BenchOutput of(PrintWriter out, boolean json, String participant, Messages messages) {
+        return json ? new JsonOutput(out, participant) : new HumanOutput(out, messages);
     }
 }

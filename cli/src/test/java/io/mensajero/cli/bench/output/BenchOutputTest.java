@@ -8,6 +8,7 @@ import io.mensajero.cli.bench.stats.Latency;
 import io.mensajero.cli.bench.stats.Sample;
 import io.mensajero.cli.bench.stats.Summary;
 import io.mensajero.cli.bench.stats.Totals;
+import io.mensajero.cli.lab.Messages;
 import io.mensajero.client.ExchangeType;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class BenchOutputTest {
     @Test
     void humanLinesReadLikePerfTests() {
         StringWriter text = new StringWriter();
-        BenchOutput out = BenchOutput.of(new PrintWriter(text), false, "bench");
+        BenchOutput out = BenchOutput.of(new PrintWriter(text), false, "bench", Messages.forLanguage("en"));
         out.started(SETTINGS, "amqp://guest:***@localhost:5672/%2F", 42);
         out.sample(SAMPLE);
         out.summary(SETTINGS, SUMMARY);
@@ -51,9 +52,31 @@ class BenchOutputTest {
     }
 
     @Test
+    void humanLinesInSpanishCarryTheSameFigures() {
+        StringWriter text = new StringWriter();
+        BenchOutput out = BenchOutput.of(new PrintWriter(text), false, "bench", Messages.forLanguage("es"));
+        out.started(SETTINGS, "amqp://guest:***@localhost:5672/%2F", 42);
+        out.sample(new Sample(2_000_000_000L, 500_000_000L, new Totals(6000, 5000, 4000, 2, 1),
+                new Latency(5000, 90, 210, 260, 410, 900, 1500)));
+        out.summary(SETTINGS, SUMMARY);
+        List<String> lines = text.toString().lines().toList();
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).startsWith("bench: 2 productores, 3 consumidores; mensajes de 100 B, persistentes")
+                .contains("colas: q-1 .. q-2 (2 colas)").contains("ack manual, prefetch 50")
+                .contains("confirmaciones (100 pendientes)").contains("durante 10 s");
+        assertThat(lines.get(1)).isEqualTo("bench: amqp://guest:***@localhost:5672/%2F, conectado y declarado en 42 ms");
+        assertThat(lines.get(2)).isEqualTo("tiempo 2,000 s, enviados 12000 msg/s, recibidos 10000 msg/s, confirmados 8000 msg/s, "
+                + "rechazados (nack) 4 msg/s, devueltos 2 msg/s, latencia de consumo mín/mediana/p75/p95/p99 90/210/260/410/900 µs");
+        assertThat(lines.get(3)).isEqualTo("resumen: 10,000 s (límite de tiempo); enviados 60000 mensajes (6000 msg/s en "
+                + "promedio), recibidos 59990 (5999 msg/s), confirmados 60000 (6000 msg/s)");
+        assertThat(lines.get(4)).isEqualTo("resumen: latencia de consumo mín/mediana/p75/p95/p99/máx "
+                + "80/200/250/400/1000/30000 µs en 59990 mensajes");
+    }
+
+    @Test
     void jsonLinesCarryTheSameFigures() throws Exception {
         StringWriter text = new StringWriter();
-        BenchOutput out = BenchOutput.of(new PrintWriter(text), true, "run-1");
+        BenchOutput out = BenchOutput.of(new PrintWriter(text), true, "run-1", Messages.forLanguage("es"));
         out.started(SETTINGS, "amqp://guest:***@localhost:5672/%2F", 42);
         out.sample(SAMPLE);
         out.summary(SETTINGS, SUMMARY);
