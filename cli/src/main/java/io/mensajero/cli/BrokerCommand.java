@@ -6,7 +6,6 @@ import io.mensajero.broker.BrokerStartException;
 import io.mensajero.cli.lab.Messages;
 import io.mensajero.client.Failure;
 import io.mensajero.client.MensajeroException;
-import io.mensajero.client.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -105,7 +103,7 @@ final class BrokerCommand implements Callable<Integer> {
         try {
             broker = Broker.start(config);
         } catch (BrokerStartException e) {
-            throw cannotStart(e, config.port());
+            throw Errors.cannotStart(e, config.port());
         }
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
@@ -152,17 +150,6 @@ final class BrokerCommand implements Callable<Integer> {
             out.println(human);
         }
         out.flush();
-    }
-
-    /** Why the broker cannot start, said by the bundles ({@code cmd.error.broker.*}): exit 7. */
-    static MensajeroException cannotStart(BrokerStartException e, int port) {
-        String key = "cmd.error.broker." + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        Text text = e.reason() == BrokerStartException.Reason.OTHER ? Text.literal(e.getMessage())
-                : Text.of(key, e.details().toArray());
-        if (e.reason() == BrokerStartException.Reason.PORT_IN_USE && port == 5672) {
-            text = Text.of("cmd.error.broker.rabbitmqThere", text);
-        }
-        return new MensajeroException(Failure.CANNOT_LISTEN, Errors.english(text), text, e);
     }
 
     private BrokerConfig config() {

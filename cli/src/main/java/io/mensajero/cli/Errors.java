@@ -1,5 +1,6 @@
 package io.mensajero.cli;
 
+import io.mensajero.broker.BrokerStartException;
 import io.mensajero.cli.lab.Messages;
 import io.mensajero.client.Failure;
 import io.mensajero.client.MensajeroException;
@@ -7,6 +8,8 @@ import io.mensajero.client.Text;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
+
+import java.util.Locale;
 
 /**
  * The commands' own one-line errors, said by texts of the bundles ({@code cmd.error.*}): their
@@ -49,6 +52,17 @@ public final class Errors {
     /** A failure with {@code failure}'s exit code, said by {@code text}, caused by {@code cause} (or null). */
     public static MensajeroException failure(Failure failure, Text text, Throwable cause) {
         return new MensajeroException(failure, english(text), text, cause);
+    }
+
+    /** Why the broker cannot start, said by the bundles ({@code cmd.error.broker.*}): exit 7. */
+    public static MensajeroException cannotStart(BrokerStartException e, int port) {
+        String key = "cmd.error.broker." + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        Text text = e.reason() == BrokerStartException.Reason.OTHER ? Text.literal(e.getMessage())
+                : Text.of(key, e.details().toArray());
+        if (e.reason() == BrokerStartException.Reason.PORT_IN_USE && port == 5672) {
+            text = Text.of("cmd.error.broker.rabbitmqThere", text);
+        }
+        return new MensajeroException(Failure.CANNOT_LISTEN, english(text), text, e);
     }
 
     /** {@code text} in English (a command's texts too, which {@link Text#toString()} does not know). */

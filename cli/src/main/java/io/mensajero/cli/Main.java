@@ -174,7 +174,8 @@ public final class Main implements Callable<Integer> {
             String first = unmatched.getUnmatched().get(0);
             CommandLine command = e.getCommandLine();
             if (!first.startsWith("-") && !command.getSubcommands().isEmpty()) {
-                return Text.of("cmd.error.unknownCommand", first, String.join(", ", command.getSubcommands().keySet()));
+                return Text.of("cmd.error.unknownCommand", first, command.getSubcommands().values().stream()
+                        .map(CommandLine::getCommandName).distinct().collect(Collectors.joining(", ")));
             }
             if (!first.startsWith("-")) {
                 return Text.of("cmd.error.unexpectedArgument", first, unmatched.getUnmatched().size() - 1);

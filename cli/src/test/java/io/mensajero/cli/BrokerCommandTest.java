@@ -55,6 +55,11 @@ class BrokerCommandTest {
             assertThat(err.toString()).isEqualTo("mensajero: port " + taken.getLocalPort()
                     + " is already in use on 127.0.0.1" + System.lineSeparator());
             assertThat(out.toString()).isEmpty();
+            StringWriter spanish = new StringWriter();
+            assertThat(Main.run(new PrintWriter(out), new PrintWriter(spanish), "broker", "--port",
+                    String.valueOf(taken.getLocalPort()), "--memory", "--lang", "es")).isEqualTo(7);
+            assertThat(spanish.toString()).isEqualTo("mensajero: el puerto " + taken.getLocalPort()
+                    + " ya está en uso en 127.0.0.1" + System.lineSeparator());
         }
     }
 
@@ -72,6 +77,11 @@ class BrokerCommandTest {
             assertThat(err.toString()).isEqualTo("mensajero: the data directory " + dir
                     + " is in use by another broker (it holds " + dir.resolve("lock") + ")" + System.lineSeparator());
             assertThat(out.toString()).isEmpty();
+            StringWriter spanish = new StringWriter();
+            assertThat(Main.run(new PrintWriter(out), new PrintWriter(spanish), "broker", "--port", "0", "--data",
+                    dir.toString(), "--lang", "es")).isEqualTo(7);
+            assertThat(spanish.toString()).isEqualTo("mensajero: el directorio de datos " + dir
+                    + " está en uso por otro broker (tiene " + dir.resolve("lock") + ")" + System.lineSeparator());
             first.interrupt();
             assertThat(first.waitFor(Duration.ofSeconds(10))).isZero();
         }
@@ -87,6 +97,11 @@ class BrokerCommandTest {
         assertThat(code).isEqualTo(7);
         assertThat(err.toString()).startsWith("mensajero: cannot create the data directory " + file.resolve("data"))
                 .doesNotContain("\tat ").hasLineCount(1);
+        StringWriter spanish = new StringWriter();
+        assertThat(Main.run(new PrintWriter(new StringWriter()), new PrintWriter(spanish), "broker", "--port", "0",
+                "--data", file.resolve("data").toString(), "--lang", "es")).isEqualTo(7);
+        assertThat(spanish.toString()).startsWith("mensajero: no se puede crear el directorio de datos "
+                + file.resolve("data")).doesNotContain("\tat ").hasLineCount(1);
     }
 
     @Test
@@ -96,6 +111,10 @@ class BrokerCommandTest {
                 "--data", "/tmp/x");
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("mensajero: --data and --memory exclude each other" + System.lineSeparator());
+        StringWriter spanish = new StringWriter();
+        assertThat(Main.run(new PrintWriter(new StringWriter()), new PrintWriter(spanish), "broker", "--memory",
+                "--data", "/tmp/x", "--lang", "es")).isEqualTo(2);
+        assertThat(spanish.toString()).isEqualTo("mensajero: --data y --memory se excluyen" + System.lineSeparator());
     }
 
     @Test
@@ -106,6 +125,11 @@ class BrokerCommandTest {
         assertThat(code).isEqualTo(7);
         assertThat(err.toString()).isEqualTo("mensajero: cannot listen on no-such-host.invalid:0: no such host "
                 + "'no-such-host.invalid'" + System.lineSeparator());
+        StringWriter spanish = new StringWriter();
+        assertThat(Main.run(new PrintWriter(new StringWriter()), new PrintWriter(spanish), "broker", "--port", "0",
+                "--bind", "no-such-host.invalid", "--lang", "es")).isEqualTo(7);
+        assertThat(spanish.toString()).isEqualTo("mensajero: no se puede escuchar en no-such-host.invalid:0: no existe "
+                + "el host 'no-such-host.invalid'" + System.lineSeparator());
     }
 
     @Test
@@ -124,6 +148,26 @@ class BrokerCommandTest {
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "broker", "--port", "70000");
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).startsWith("mensajero: port must be between 0 and 65535").doesNotContain("\tat ");
+        assertThat(err.toString()).isEqualTo("mensajero: --port must be between 0 and 65535 (was 70000)"
+                + System.lineSeparator());
+        StringWriter spanish = new StringWriter();
+        assertThat(Main.run(new PrintWriter(new StringWriter()), new PrintWriter(spanish), "broker", "--management-port",
+                "-1", "--lang", "es")).isEqualTo(2);
+        assertThat(spanish.toString()).isEqualTo("mensajero: --management-port debe estar entre 0 y 65535 (era -1)"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void aPortThatIsNoNumberIsOneLineInTheLanguage() {
+        StringWriter err = new StringWriter();
+        assertThat(Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "broker", "--port", "abc",
+                "--lang", "es")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("mensajero: valor no válido para la opción '--port': 'abc' no es un número "
+                + "entero (vea 'mensajero broker --help')" + System.lineSeparator());
+        StringWriter english = new StringWriter();
+        assertThat(Main.run(new PrintWriter(new StringWriter()), new PrintWriter(english), "broker", "--port", "abc",
+                "--lang", "en")).isEqualTo(2);
+        assertThat(english.toString()).isEqualTo("mensajero: invalid value for option '--port': 'abc' is not a whole "
+                + "number (see 'mensajero broker --help')" + System.lineSeparator());
     }
 }

@@ -67,6 +67,47 @@ class ErrorsFollowLangTest {
                 + "'broadcast' (expected one of ").contains("\"exitCode\":2");
     }
 
+    @Test
+    void picocliErrorsAreOneLineInTheLanguageWithTheUsageHint() throws Exception {
+        Map<List<String>, String> spanish = new java.util.LinkedHashMap<>();
+        spanish.put(List.of("send", "--count", "abc"),
+                "valor no válido para la opción '--count': 'abc' no es un número entero (vea 'mensajero send --help')");
+        spanish.put(List.of("broker", "--heartbeat", "1.5"),
+                "valor no válido para la opción '--heartbeat': '1.5' no es un número entero (vea 'mensajero broker --help')");
+        spanish.put(List.of("bench", "--rate", "x"),
+                "valor no válido para la opción '--rate': 'x' no es un número (mensajes por segundo) "
+                        + "(vea 'mensajero bench --help')");
+        spanish.put(List.of("send", "--bogus"), "opción desconocida '--bogus' (vea 'mensajero send --help')");
+        spanish.put(List.of("receive", "--queue"), "falta un valor para --queue (vea 'mensajero receive --help')");
+        spanish.put(List.of("send", "--count", "1", "--count", "2"),
+                "--count se dio más de una vez (vea 'mensajero send --help')");
+        spanish.put(List.of("ctl"), "falta el COMANDO (vea 'mensajero ctl --help')");
+        for (Map.Entry<List<String>, String> c : spanish.entrySet()) {
+            Run run = run(SPANISH, c.getKey().toArray(String[]::new));
+            assertThat(run.exit).as("%s", c.getKey()).isEqualTo(2);
+            assertThat(run.stderr).as("%s", c.getKey()).containsExactly("mensajero: " + c.getValue());
+            assertThat(run.stdout).as("%s", c.getKey()).isEmpty();
+        }
+        Run english = run(ENGLISH, "bench", "--rate", "-1");
+        assertThat(english.exit).isEqualTo(2);
+        assertThat(english.stderr).containsExactly("mensajero: invalid value for option '--rate': '-1' is not a rate: "
+                + "it must be 0 (no limit) or more messages per second (see 'mensajero bench --help')");
+        english = run(ENGLISH, "send", "--count", "1", "--count", "2");
+        assertThat(english.stderr).containsExactly("mensajero: --count was given more than once (see 'mensajero send --help')");
+    }
+
+    @Test
+    void aTakenPortIsSaidInSpanishWithExitCode7() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Run run = run(SPANISH, "broker", "--port", String.valueOf(taken.getLocalPort()), "--memory",
+                    "--management-port", "0");
+            assertThat(run.exit).isEqualTo(7);
+            assertThat(run.stderr).containsExactly("mensajero: el puerto " + taken.getLocalPort()
+                    + " ya está en uso en 127.0.0.1");
+            assertThat(run.stdout).isEmpty();
+        }
+    }
+
     private record Run(int exit, List<String> stdout, List<String> stderr) {
     }
 

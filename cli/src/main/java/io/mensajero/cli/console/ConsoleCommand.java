@@ -1,5 +1,7 @@
 package io.mensajero.cli.console;
 
+import io.mensajero.cli.Errors;
+import io.mensajero.client.Text;
 import io.mensajero.cli.CommonOptions;
 import io.mensajero.cli.EventPrinter;
 import io.mensajero.cli.Signals;
@@ -7,7 +9,6 @@ import io.mensajero.cli.lab.Messages;
 import io.mensajero.client.Event;
 import io.mensajero.client.EventType;
 import io.mensajero.client.Failure;
-import io.mensajero.client.MensajeroException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,7 +68,7 @@ public final class ConsoleCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         URI target = managementUri(managementUrl);
         if (port < 0 || port > 65535) {
-            throw MensajeroException.usage("--port must be between 0 and 65535 (was " + port + ")");
+            throw Errors.usage("cmd.error.broker.port", "--port", String.valueOf(port));
         }
         Messages messages = CommonOptions.languageOf(lang, spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
@@ -75,10 +76,11 @@ public final class ConsoleCommand implements Callable<Integer> {
         try {
             server = ConsoleServer.start(bind, port, target);
         } catch (BindException e) {
-            throw new MensajeroException(Failure.CANNOT_LISTEN, "cannot listen on " + bind + ":" + port + " ("
-                    + (e.getMessage() == null ? "address in use" : e.getMessage().toLowerCase(Locale.ROOT)) + ")");
+            throw Errors.failure(Failure.CANNOT_LISTEN, Text.of("cmd.error.broker.cannot-listen", bind, String.valueOf(port),
+                    e.getMessage() == null ? Text.of("cmd.error.console.inUse") : e.getMessage().toLowerCase(Locale.ROOT)), e);
         } catch (IOException | IllegalArgumentException e) {
-            throw new MensajeroException(Failure.CANNOT_LISTEN, "cannot listen on " + bind + ":" + port + " (" + e.getMessage() + ")");
+            throw Errors.failure(Failure.CANNOT_LISTEN, Text.of("cmd.error.broker.cannot-listen", bind, String.valueOf(port),
+                    String.valueOf(e.getMessage())), e);
         }
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
@@ -102,22 +104,20 @@ public final class ConsoleCommand implements Callable<Integer> {
         try {
             uri = new URI(text.trim());
         } catch (URISyntaxException e) {
-            throw MensajeroException.usage("malformed --management-url '" + text + "': " + e.getReason());
+            throw Errors.usage("cmd.error.console.malformed", text, e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw MensajeroException.usage("--management-url must be an http:// or https:// URL, such as "
-                    + "http://localhost:15672 (was '" + text + "')");
+            throw Errors.usage("cmd.error.console.scheme", text);
         }
         if (uri.getHost() == null) {
-            throw MensajeroException.usage("malformed --management-url '" + text + "': no host");
+            throw Errors.usage("cmd.error.console.malformed", text, Text.of("ctl.error.url.noHost"));
         }
         if (uri.getRawUserInfo() != null) {
-            throw MensajeroException.usage("--management-url must not carry a user name or password: "
-                    + "the console asks for them when you log in");
+            throw Errors.usage("cmd.error.console.credentials");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw MensajeroException.usage("--management-url must not have a query or fragment (was '" + text + "')");
+            throw Errors.usage("cmd.error.console.query", text);
         }
         return uri;
     }

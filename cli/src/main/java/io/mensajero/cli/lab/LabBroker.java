@@ -6,8 +6,10 @@ import com.rabbitmq.client.ShutdownSignalException;
 import io.mensajero.broker.Broker;
 import io.mensajero.broker.BrokerConfig;
 import io.mensajero.broker.BrokerStartException;
+import io.mensajero.cli.Errors;
 import io.mensajero.client.ConnectionSettings;
 import io.mensajero.client.Failure;
+import io.mensajero.client.Text;
 import io.mensajero.client.MensajeroException;
 
 import java.io.IOException;
@@ -50,7 +52,8 @@ public final class LabBroker implements AutoCloseable {
         try {
             broker = Broker.start(BrokerConfig.builder().port(0).build());
         } catch (BrokerStartException e) {
-            throw new MensajeroException(Failure.CANNOT_LISTEN, "cannot start the embedded broker: " + e.getMessage(), e);
+            throw Errors.failure(Failure.CANNOT_LISTEN, Text.of("cmd.error.lab.embedded",
+                    Errors.cannotStart(e, 0).text()), e);
         }
         return new LabBroker(broker, "amqp://guest:guest@127.0.0.1:" + broker.port() + "/%2F");
     }
@@ -179,8 +182,7 @@ public final class LabBroker implements AutoCloseable {
     }
 
     private MensajeroException lost(Exception cause) {
-        return new MensajeroException(Failure.UNREACHABLE, "lost the connection to the broker at "
-                + settings.address() + " during the lab", cause);
+        return Errors.failure(Failure.UNREACHABLE, Text.of("cmd.error.lab.lost", settings.address()), cause);
     }
 
     /** An operation on the lab's channel. */

@@ -12,7 +12,6 @@ import io.mensajero.client.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -180,8 +179,7 @@ public final class LabCommand implements Callable<Integer> {
         drops.forEach((where, n) -> {
             String[] parts = where.split("/", 2);
             if (parts.length != 2 || Scenarios.byId(parts[0]).isEmpty() || n < 1) {
-                throw new ParameterException(spec.commandLine(), "--drop-nth takes SCENARIO/PARTICIPANT=N with N >= 1 "
-                        + "(was '" + where + "=" + n + "')");
+                throw Errors.parameter(spec.commandLine(), "cmd.error.lab.dropNth", where + "=" + n);
             }
             faults.computeIfAbsent(parts[0], k -> new LinkedHashMap<>()).put(parts[1], n);
         });

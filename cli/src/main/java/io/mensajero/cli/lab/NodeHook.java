@@ -1,5 +1,6 @@
 package io.mensajero.cli.lab;
 
+import io.mensajero.cli.Errors;
 import io.mensajero.client.MensajeroException;
 
 import java.io.File;
@@ -92,8 +93,6 @@ public final class NodeHook {
 
     /** The usage error when a scenario needs a hook and there is none. */
     static MensajeroException missing(String scenario) {
-        return MensajeroException.usage("the scenario " + scenario + " kills a node of the cluster: give --node-hook "
-                + "COMMAND (run as 'COMMAND kill HOST:PORT' and 'COMMAND restart HOST:PORT'; for the local cluster, "
-                + LOCAL_CLUSTER + "), or leave the scenario out");
+        return Errors.usage("cmd.error.lab.nodeHook", scenario, LOCAL_CLUSTER);
     }
 }

@@ -75,7 +75,7 @@ class MessagesTest {
 
     @Test
     void everyCommandTextTheCodeNamesExists() throws IOException {
-        Pattern commandKey = Pattern.compile("\"(cmd\\.[\\w.-]*[\\w-])\"");
+        Pattern commandKey = Pattern.compile("\"((?:cmd|ctl)\\.[\\w.-]*[\\w-])\"");
         Set<String> used = new TreeSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java/io/mensajero/cli"))) {
             for (Path source : (Iterable<Path>) sources.filter(p -> p.toString().endsWith(".java"))::iterator) {
@@ -88,8 +88,18 @@ class MessagesTest {
         for (String cause : new String[] {"none", "fail-on", "fail-rate", "redelivered"}) {
             used.add("cmd.failed.cause." + cause);   // FailureLines names them by the event's cause
         }
+        for (io.mensajero.broker.BrokerStartException.Reason reason : io.mensajero.broker.BrokerStartException.Reason.values()) {
+            if (reason != io.mensajero.broker.BrokerStartException.Reason.OTHER) {   // Errors.cannotStart names them so
+                used.add("cmd.error.broker." + reason.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            }
+        }
+        for (String what : new String[] {"queues", "exchanges", "bindings", "connections", "channels", "consumers",
+                "users", "vhosts", "permissions", "policies", "operator-policies"}) {
+            used.add("ctl.op.list." + what);   // ListCommands names them by the listing
+        }
+        used.addAll(java.util.List.of("ctl.limit.memory", "ctl.limit.disk"));   // NodeCommands.setLimit
         assertThat(used).contains("cmd.failed", "cmd.deadLettered", "cmd.error.seeHelp", "cmd.error.value.negative",
-                "cmd.error.lab.html");
+                "cmd.error.lab.html", "ctl.error.refused", "ctl.info.addUser", "cmd.bench.summary");
         assertThat(load("lab.properties").stringPropertyNames()).containsAll(used);
     }
 

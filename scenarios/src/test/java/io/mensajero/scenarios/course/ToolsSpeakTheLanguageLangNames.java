@@ -66,6 +66,39 @@ class ToolsSpeakTheLanguageLangNames {
         }
     }
 
+    @EachBroker
+    void benchSaysItsLinesAndSummaryInTheLanguage(BrokerUnderTest broker) {
+        String queue = Names.unique("bench-es");
+        try {
+            List<String> spanish = bench(broker, queue, SPANISH);
+            assertThat(spanish.get(0)).startsWith("bench: 1 productor, 1 consumidor; mensajes de 12 B; exchange 'direct' "
+                    + "(direct); colas: " + queue + "; ack manual; sin confirmaciones; sin límite de tasa; "
+                    + "200 mensajes por productor, 200 mensajes por consumidor");
+            assertThat(spanish.get(1)).startsWith("bench: amqp://").contains(", conectado y declarado en ");
+            assertThat(spanish.get(spanish.size() - 2)).matches("resumen: \\d+,\\d{3} s \\(se alcanzó la cantidad de "
+                    + "mensajes\\); enviados 200 mensajes \\(.+ msg/s en promedio\\), recibidos 200 \\(.+ msg/s\\)");
+            assertThat(spanish.get(spanish.size() - 1)).startsWith("resumen: latencia de consumo mín/mediana/p75/p95/p99/máx ")
+                    .endsWith(" µs en 200 mensajes");
+            List<String> english = bench(broker, queue, ENGLISH);
+            assertThat(english.get(english.size() - 2)).matches("summary: \\d+\\.\\d{3} s \\(message count reached\\); "
+                    + "sent 200 messages \\(.+ msg/s on average\\), received 200 \\(.+ msg/s\\)");
+            assertThat(english.get(english.size() - 1)).startsWith("summary: consumer latency min/median/75th/95th/99th/max ")
+                    .endsWith(" µs over 200 messages");
+        } finally {
+            BrokerState.deleteQueue(broker, queue);
+        }
+    }
+
+    /** {@code bench} with 200 messages through {@code queue}, in the terminal; its lines. */
+    private static List<String> bench(BrokerUnderTest broker, String queue, Map<String, String> lang) {
+        try (ForeignProcess bench = mensajero(lang, "bench", "-x", "1", "-y", "1", "-u", queue, "-ad", "false",
+                "-C", "200", "-D", "200", "--uri", broker.uri())) {
+            List<String> lines = bench.succeed(WAIT);
+            assertThat(bench.stderr()).as("%s", bench).isEmpty();
+            return lines;
+        }
+    }
+
     /** A task with {@code body} in {@code queue}, then {@code work --fail-on} on it in the terminal; its lines. */
     private static List<String> failingWorker(BrokerUnderTest broker, String queue, String body, Map<String, String> lang) {
         try (Participant task = tool(broker, "task", "--queue", queue, body)) {

@@ -40,6 +40,32 @@ class CtlBadInputGetsOneLineAndAnExitCode {
     }
 
     @EachBroker
+    void inSpanishTheLinesAreSpanishAndTheBrokersWordsAndTablesAreAsTheyAre(BrokerUnderTest broker) {
+        String user = Names.unique("no-such-user");
+        assertThat(Ctl.fails(broker, 6, "delete_user", user, "--lang", "es"))
+                .isEqualTo("mensajero: el usuario '" + user + "' no existe");
+        assertThat(Ctl.fails(broker, 4, "list_users", "--password", "not-the-password", "--lang", "es"))
+                .isEqualTo("mensajero: falló la autenticación del usuario 'guest' en la API de gestión "
+                        + broker.managementUri() + " (usuario o contraseña incorrectos)");
+        try (ScratchVhost scratch = ScratchVhost.create(broker)) {
+            String line = Ctl.fails(broker, 6, "set_permissions", "-p", scratch.name(), "guest", "(", ".*", ".*",
+                    "--lang", "es");
+            String english = Ctl.fails(broker, 6, "set_permissions", "-p", scratch.name(), "guest", "(", ".*", ".*",
+                    "--lang", "en");
+            assertThat(line).startsWith("mensajero: el broker se negó a fijar los permisos del usuario 'guest' en el vhost '"
+                    + scratch.name() + "': 400 ");
+            assertThat(line.substring(line.indexOf(": 400 "))).as("the broker's words, untranslated")
+                    .isEqualTo(english.substring(english.indexOf(": 400 ")));
+            Ctl.Result spanish = Ctl.ok(broker, "list_permissions", "-p", scratch.name(), "--lang", "es");
+            Ctl.Result inEnglish = Ctl.ok(broker, "list_permissions", "-p", scratch.name(), "--lang", "en");
+            assertThat(spanish.out()).startsWith("Listando los permisos del vhost \"" + scratch.name() + "\" ...\n");
+            assertThat(inEnglish.out()).startsWith("Listing permissions for vhost \"" + scratch.name() + "\" ...\n");
+            assertThat(spanish.out().lines().skip(1).toList()).as("rabbitmqctl's table, the same in both")
+                    .isEqualTo(inEnglish.out().lines().skip(1).toList()).isNotEmpty();
+        }
+    }
+
+    @EachBroker
     void invalidRegularExpression(BrokerUnderTest broker) {
         try (ScratchVhost scratch = ScratchVhost.create(broker)) {
             String line = Ctl.fails(broker, 6, "set_permissions", "-p", scratch.name(), "guest", "(", ".*", ".*");

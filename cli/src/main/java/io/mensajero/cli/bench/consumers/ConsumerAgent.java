@@ -1,5 +1,6 @@
 package io.mensajero.cli.bench.consumers;
 
+import io.mensajero.client.Text;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
@@ -80,8 +81,7 @@ public final class ConsumerAgent extends DefaultConsumer {
     @Override
     public void handleCancel(String consumerTag) {
         if (!control.stopping()) {
-            control.fail(new MensajeroException(Failure.BROKER_REFUSED, "the broker cancelled the consumer on queue '"
-                    + queue + "' (was the queue deleted?)"));
+            control.fail(new MensajeroException(Failure.BROKER_REFUSED, Text.of("error.cancelled", queue)));
         }
     }
 

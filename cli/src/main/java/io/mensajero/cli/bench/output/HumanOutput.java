@@ -110,7 +110,8 @@ final class HumanOutput implements BenchOutput {
         List<String> names = s.queues().sequenceNames();
         if (!names.isEmpty()) {
             return names.size() == 1 ? names.get(0)
-                    : get("cmd.bench.queues.range", names.get(0), names.get(names.size() - 1), names.size());
+                    : get("cmd.bench.queues.range", names.get(0), names.get(names.size() - 1),
+                    String.valueOf(names.size()));
         }
         String queue = s.queues().consumerQueue(0);
         return queue.isEmpty() ? get("cmd.bench.queues.serverNamed") : queue;
