@@ -143,7 +143,7 @@ final class PolicyCommands {
             description = "Clears an operator policy.")
     static final class ClearOperatorPolicy extends ClearAny {
         ClearOperatorPolicy() {
-            super("operator-policies", "operator policy");
+            super("operator-policies", "ctl.noun.operatorPolicy.clear");
         }
     }
 }
