@@ -63,13 +63,17 @@ final class NodeFailover implements Scenario {
         List<Mark> lost = timeline.marks(WORKER, MarkKind.CONNECTION_LOST);
         List<Mark> reconnected = timeline.marks(WORKER, MarkKind.RECONNECTED);
         Mark back = reconnected.isEmpty() ? null : reconnected.get(0);
+        // What came after the loss came on the new connection (the old one was dead). Not "after
+        // reconnected": amqp-client reports the recovery once it has consumed again, so the
+        // redelivery of the held job may arrive a few milliseconds before that event.
+        long since = lost.isEmpty() ? Long.MAX_VALUE : lost.get(0).at();
         List<Delivery> deliveries = timeline.deliveries(WORKER);
         List<String> ackedAfter = back == null ? List.of() : deliveries.stream()
-                .filter(d -> d.settled() && d.settledAt() >= back.at()).map(Delivery::body).collect(Collectors.toList());
+                .filter(d -> d.settled() && d.settledAt() >= since).map(Delivery::body).collect(Collectors.toList());
         List<String> held = timeline.marks(WORKER, MarkKind.ABANDONED).stream().map(Mark::body).sorted()
                 .collect(Collectors.toList());
         List<String> redelivered = back == null ? List.of() : deliveries.stream()
-                .filter(d -> d.redelivered() && d.receivedAt() >= back.at()).map(Delivery::body).sorted()
+                .filter(d -> d.redelivered() && d.receivedAt() >= since).map(Delivery::body).sorted()
                 .collect(Collectors.toList());
         Accounting accounting = Checks.accounting(timeline, WORKER);
         String label = Checks.label(timeline, WORKER);
