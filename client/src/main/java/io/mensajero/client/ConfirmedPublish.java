@@ -20,11 +20,17 @@ import java.util.concurrent.TimeoutException;
  * may then hold a message twice: at least once.
  *
  * <p>After a nack the message is sent again on a channel of its own, opened for it, and the
- * caller's later messages follow on that channel: a RabbitMQ 3.10 channel that first published to
- * a quorum queue while its leader was being elected was seen to nack every later publish to it
- * for a minute, although the queue had a leader again within 200 ms (the lab's node-failover
- * scenario, 2026-12-01); a new channel looks the queue's leader up afresh. The caller's own
- * channel is left open (it may be consuming on it).
+ * caller's later messages follow on that channel. Why: RabbitMQ 3.10.8 makes a channel's client
+ * state for a quorum queue at the channel's first publish to it, from the queue's record, which
+ * names the killed leader until the newly elected one rewrites it (a few hundred ms after the
+ * kill); that first publish asks the named node first, is nacked when that node is down, and the
+ * state, never refreshed from the record, asks the same dead node at every later publish: the
+ * channel nacks everything for its whole life. A channel recovered on another node that publishes
+ * at once (amqp-client reconnects within 100 ms) falls into it: the lab's node-failover scenario
+ * failed so (2026-12-01). Reproduced at will with nodes 1 and 2 of the local cluster killed (no
+ * quorum, the record names node 1): the old code nacked for its 60 s after node 2 came back; with
+ * the new channel, the message is confirmed once a leader is elected. A new channel makes its
+ * state afresh from the record. The caller's own channel is left open (it may be consuming on it).
  */
 final class ConfirmedPublish {
     static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(30);

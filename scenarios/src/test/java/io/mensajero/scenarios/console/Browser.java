@@ -4,8 +4,10 @@ import io.mensajero.scenarios.support.Requirements;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -21,37 +23,73 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Headless Chromium driven by Selenium through Debian's chromium-driver, with a fresh profile,
- * as a person would use the console: it types, clicks and reads what the page shows. The
- * browser's console is kept, so a scenario can check that no script failed.
+ * Headless Chromium driven by Selenium through Debian's chromium-driver, as a person would use
+ * the console: it types, clicks and reads what the page shows. The browser's console is kept, so
+ * a scenario can check that no script failed.
+ *
+ * <p>Starting Chromium and its driver costs seconds, so a closed browser is kept for the next
+ * scenario that asks for one in the same language (one pool per language; a scenario that asks
+ * for two gets two): it is handed over in a new tab with the old tabs closed, the last page's
+ * storage and every cookie cleared and its console log drained, so it starts as blank as a fresh
+ * profile for what the console keeps (session and local storage, cookies). A browser that cannot
+ * be reset is quit instead. The pooled browsers are quit when the test JVM ends.
  */
 final class Browser implements AutoCloseable {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final Duration WAIT = Duration.ofSeconds(30);
 
+    private static final Map<String, Deque<Browser>> IDLE = new HashMap<>();
+    private static boolean hooked;
+
     private final ChromeDriver driver;
     private final Path profile;
+    private final String language;
     private final List<String> consoleErrors = new ArrayList<>();
     private String base;
 
-    private Browser(ChromeDriver driver, Path profile) {
+    private Browser(ChromeDriver driver, Path profile, String language) {
         this.driver = driver;
         this.profile = profile;
+        this.language = language;
     }
 
-    /** A browser whose preferred language is {@code language} ("en" or "es"), 1366x900 (a laptop). */
+    /**
+     * A browser whose preferred language is {@code language} ("en" or "es"), 1366x900 (a laptop):
+     * one a finished scenario left (see the class comment), else a new one.
+     */
     static Browser start(String language) {
+        synchronized (IDLE) {
+            Deque<Browser> idle = IDLE.get(language);
+            if (idle != null && !idle.isEmpty()) {
+                return idle.pop();
+            }
+        }
+        return launch(language);
+    }
+
+    private static Browser launch(String language) {
+        long start = System.nanoTime();
+        Browser browser = launchNew(language);
+        System.out.printf("[browser] a new Chromium (%s) in %.1f s%n", language, (System.nanoTime() - start) / 1e9);
+        return browser;
+    }
+
+    private static Browser launchNew(String language) {
         Requirements.command(CHROMIUM, "apt-get install -y chromium");
         Requirements.command(CHROMEDRIVER, "apt-get install -y chromium-driver");
         Path profile;
@@ -72,7 +110,22 @@ final class Browser implements AutoCloseable {
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        return new Browser(new ChromeDriver(service, options), profile);
+        synchronized (IDLE) {
+            if (!hooked) {
+                hooked = true;
+                Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitIdle, "browser-pool-quit"));
+            }
+        }
+        return new Browser(new ChromeDriver(service, options), profile, language);
+    }
+
+    private static void quitIdle() {
+        List<Browser> all = new ArrayList<>();
+        synchronized (IDLE) {
+            IDLE.values().forEach(all::addAll);
+            IDLE.clear();
+        }
+        all.forEach(Browser::quit);
     }
 
     ChromeDriver driver() {
@@ -111,22 +164,28 @@ final class Browser implements AutoCloseable {
     }
 
     void type(By by, String text) {
-        WebElement el = driver.findElement(by);
-        el.clear();
-        el.sendKeys(text);
+        act(by, () -> {
+            WebElement el = driver.findElement(by);
+            el.clear();
+            el.sendKeys(text);
+        });
     }
 
     void choose(By by, String value) {
-        new Select(driver.findElement(by)).selectByValue(value);
+        act(by, () -> {
+            new Select(driver.findElement(by)).selectByValue(value);
+        });
     }
 
     void click(By by) {
-        driver.findElement(by).click();
+        act(by, () -> {
+            driver.findElement(by).click();
+        });
     }
 
     /** Clicks a button that asks for confirmation, and accepts. */
     void clickAndConfirm(By by) {
-        driver.findElement(by).click();
+        click(by);
         new WebDriverWait(driver, WAIT).until(d -> {
             try {
                 d.switchTo().alert().accept();
@@ -138,13 +197,54 @@ final class Browser implements AutoCloseable {
     }
 
     String text(By by) {
-        List<WebElement> found = driver.findElements(by);
-        return found.isEmpty() ? "" : found.get(0).getText();
+        return again(() -> {
+            List<WebElement> found = driver.findElements(by);
+            return found.isEmpty() ? "" : found.get(0).getText();
+        });
+    }
+
+    /** The text of every element found, in page order. */
+    List<String> texts(By by) {
+        return again(() -> driver.findElements(by).stream().map(WebElement::getText).collect(Collectors.toList()));
     }
 
     boolean visible(By by) {
-        List<WebElement> found = driver.findElements(by);
-        return !found.isEmpty() && found.get(0).isDisplayed();
+        return again(() -> {
+            List<WebElement> found = driver.findElements(by);
+            return !found.isEmpty() && found.get(0).isDisplayed();
+        });
+    }
+
+    /**
+     * Acts on an element as a person does: once it is there (a view draws its forms after the
+     * page behind the login shows), and again if the page replaced it in between (see
+     * {@link #again}). At most {@link #WAIT}.
+     */
+    private void act(By by, Runnable action) {
+        new WebDriverWait(driver, WAIT).withMessage(() -> by + " to act on; the page shows: " + pageText())
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(d -> {
+                    action.run();
+                    return true;
+                });
+    }
+
+    /**
+     * Finds and acts again when the page replaced the element in between: the console redraws
+     * its page every few seconds, so an element found a moment ago may be gone ("stale"), with its
+     * successor in its place. The action never happened on a stale element, so it is not repeated.
+     */
+    private <T> T again(Supplier<T> action) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return action.get();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     WebElement find(By by) {
@@ -207,10 +307,51 @@ final class Browser implements AutoCloseable {
                 .collect(Collectors.toList());
     }
 
+    /** Gives the browser back for the next scenario, reset (see the class comment), or quits it if it cannot be. */
     @Override
     public void close() {
         try {
+            reset();
+        } catch (RuntimeException e) {
+            quit();
+            return;
+        }
+        synchronized (IDLE) {
+            IDLE.computeIfAbsent(language, l -> new ArrayDeque<>()).push(this);
+        }
+    }
+
+    /** A new blank tab, the old ones closed, nothing kept from the last scenario. */
+    private void reset() {
+        dismissAlert();
+        script("try { localStorage.clear(); sessionStorage.clear(); } catch (e) { }");
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Set<String> old = driver.getWindowHandles();
+        driver.switchTo().newWindow(WindowType.TAB);
+        String fresh = driver.getWindowHandle();
+        for (String handle : old) {
+            driver.switchTo().window(handle).close();
+        }
+        driver.switchTo().window(fresh);
+        driver.manage().logs().get(LogType.BROWSER);   // drained: its errors were the last scenario's
+        consoleErrors.clear();
+        base = null;
+    }
+
+    private void dismissAlert() {
+        try {
+            driver.switchTo().alert().dismiss();
+        } catch (org.openqa.selenium.NoAlertPresentException e) {
+            // none open
+        }
+    }
+
+    private void quit() {
+        try {
             driver.quit();
+        } catch (RuntimeException e) {
+            // it is going anyway
         } finally {
             try (Stream<Path> files = Files.walk(profile)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -34,7 +34,9 @@ class ClosingAConnectionIsReportedByItsClient {
 
             browser.type(By.id("close-reason"), reason);
             browser.clickAndConfirm(By.cssSelector("#close-connection button[type=submit]"));
-            browser.awaitText(By.cssSelector("#close-connection .form-msg"), "closed");
+            // the form's message shows for 0.6 s before the page goes back to the list; the
+            // status line, which outlives that, says it for 6 s
+            browser.awaitText(By.id("status"), " closed.");
             ParticipantEvent error = receiver.awaitEvent("error", Pages.WAIT);
             assertThat(error.string("error")).contains("CONNECTION_FORCED", reason);
             assertThat(receiver.waitFor(Pages.WAIT)).isNotZero();

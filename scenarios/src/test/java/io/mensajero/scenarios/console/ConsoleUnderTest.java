@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Where a scenario finds the web console of a broker: Mensajero's broker serves it on its
@@ -16,23 +18,53 @@ import java.net.URI;
  * serves it and forwards the API calls to RabbitMQ's management plugin.
  */
 final class ConsoleUnderTest implements AutoCloseable {
+    /**
+     * RabbitMQ's console, one {@code mensajero console} process for every scenario that just uses
+     * it (it forwards each call with the browser's own credentials and keeps no state): stopped
+     * when the test JVM ends.
+     */
+    private static final Map<URI, ConsoleUnderTest> SHARED = new HashMap<>();
+
     private final String url;
     private final Participant proxy;
     private final URI managementUri;
+    private final boolean shared;
 
-    private ConsoleUnderTest(String url, Participant proxy, URI managementUri) {
+    private ConsoleUnderTest(String url, Participant proxy, URI managementUri, boolean shared) {
         this.url = url;
         this.proxy = proxy;
         this.managementUri = managementUri;
+        this.shared = shared;
     }
 
-    /** The console as users of that broker reach it. */
+    /**
+     * The console as users of that broker reach it. On RabbitMQ, the shared
+     * {@code mensajero console} process: a scenario that stops or kills it uses {@link #proxied}.
+     */
     static ConsoleUnderTest of(BrokerUnderTest broker) {
         URI management = managementUri(broker);
         if (broker.isRabbitMq()) {
-            return proxied(management);
+            synchronized (SHARED) {
+                ConsoleUnderTest console = SHARED.get(management);
+                if (console == null || !console.proxy.isAlive()) {
+                    ConsoleUnderTest started = proxied(management);
+                    console = new ConsoleUnderTest(started.url, started.proxy, management, true);
+                    if (SHARED.isEmpty()) {
+                        Runtime.getRuntime().addShutdownHook(new Thread(ConsoleUnderTest::closeShared, "console-proxy-stop"));
+                    }
+                    SHARED.put(management, console);
+                }
+                return console;
+            }
         }
-        return new ConsoleUnderTest(management.toString().replaceAll("/*$", "/"), null, management);
+        return new ConsoleUnderTest(management.toString().replaceAll("/*$", "/"), null, management, false);
+    }
+
+    private static void closeShared() {
+        synchronized (SHARED) {
+            SHARED.values().forEach(console -> console.proxy.close());
+            SHARED.clear();
+        }
     }
 
     /** The console served by {@code mensajero console} for this broker's management API, whichever broker. */
@@ -41,10 +73,12 @@ final class ConsoleUnderTest implements AutoCloseable {
     }
 
     static ConsoleUnderTest proxied(URI management) {
+        long start = System.nanoTime();
         Participant proxy = Participant.start("console", "--management-url", management.toString(), "--port", "0");
         try {
             ParticipantEvent ready = proxy.awaitEvent("ready", Pages.STARTUP);
-            return new ConsoleUnderTest(ready.string("url"), proxy, management);
+            System.out.printf("[console] mensajero console ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
+            return new ConsoleUnderTest(ready.string("url"), proxy, management, false);
         } catch (RuntimeException e) {
             proxy.close();
             throw new AssertionError("mensajero console did not start: " + proxy.describe(), e);
@@ -78,14 +112,14 @@ final class ConsoleUnderTest implements AutoCloseable {
         return managementUri;
     }
 
-    /** The {@code mensajero console} process, when there is one. */
+    /** The {@code mensajero console} process, when there is one (a scenario that stops it uses its own, {@link #proxied}). */
     Participant proxy() {
         return proxy;
     }
 
     @Override
     public void close() {
-        if (proxy != null) {
+        if (proxy != null && !shared) {
             proxy.close();
         }
     }

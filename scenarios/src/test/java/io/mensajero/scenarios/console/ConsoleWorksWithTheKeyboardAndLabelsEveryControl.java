@@ -68,6 +68,6 @@ class ConsoleWorksWithTheKeyboardAndLabelsEveryControl {
     }
 
     private static List<String> names(Browser browser) {
-        return browser.all(By.cssSelector("#queues tbody th")).stream().map(e -> e.getText()).toList();
+        return browser.texts(By.cssSelector("#queues tbody th"));
     }
 }
