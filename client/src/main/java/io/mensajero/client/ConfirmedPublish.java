@@ -36,6 +36,11 @@ final class ConfirmedPublish {
     static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(30);
     /** How long nacks are retried, with recovery, before they are the pattern's failure. */
     static final Duration NACKS = Duration.ofSeconds(60);
+    /**
+     * How long a publish may keep failing as if the connection were lost while no loss is reported
+     * (the channel it goes to stays closed) before the message goes to a channel opened afresh.
+     */
+    static final Duration CLOSED_CHANNEL = Duration.ofSeconds(5);
 
     private final MessagingPattern pattern;
     /** The channel a caller's channel publishes on since a nack, when it is not the caller's. */
@@ -50,6 +55,7 @@ final class ConfirmedPublish {
              long seq) throws InterruptedException {
         Text where = exchange.isEmpty() ? Text.of("to.queue", routingKey) : Text.of("to.exchange", exchange);
         long nackedSince = 0;
+        long closedSince = 0;
         for (int attempts = 1; ; attempts++) {
             if (!pattern.awaitConnection()) {
                 return 0;
@@ -66,10 +72,21 @@ final class ConfirmedPublish {
                             pattern.settings(), e);
                 }
                 if (!pattern.lostSince(connection)) {
-                    pattern.stopper.pause(Duration.ofMillis(50));   // the loss is being reported: then wait for it
+                    // The loss is being reported: then wait for it. But a channel may also stay closed
+                    // with no loss to come (one that was not recovered with its connection): after
+                    // CLOSED_CHANNEL the message goes to a channel opened afresh.
+                    long now = System.nanoTime();
+                    closedSince = closedSince == 0 ? now : closedSince;
+                    if (now - closedSince > CLOSED_CHANNEL.toNanos()) {
+                        closedSince = 0;
+                        reopen(channel, current);
+                    } else {
+                        pattern.stopper.pause(Duration.ofMillis(50));
+                    }
                 }
                 continue;
             }
+            closedSince = 0;
             if (pattern.lostSince(connection)) {
                 continue;   // the confirm may have come from the new connection, not for this message
             }
@@ -91,12 +108,17 @@ final class ConfirmedPublish {
     /**
      * Opens a channel in confirm mode on the same connection for {@code channel}'s later publishes,
      * closing the one opened before it, if any. When it cannot (the connection is being lost), the
-     * next attempt waits for the connection and uses the channel it had.
+     * next attempt waits for the connection and uses the channel it had. The channel is opened on
+     * the recovering connection, so that it is recovered with it: {@code channel.getConnection()}
+     * is amqp-client's connection of the moment, and a channel opened there stayed closed after the
+     * next loss while every publish waited for it (found by the chaos test at 10,000 tasks on the
+     * RabbitMQ cluster, 2026-12-01: the task stopped publishing after the third node kill).
      */
     private void reopen(Channel channel, Channel current) {
         Channel fresh;
         try {
-            fresh = channel.getConnection().createChannel();
+            com.rabbitmq.client.Connection connection = pattern.recoveringConnection();
+            fresh = (connection != null ? connection : channel.getConnection()).createChannel();
             if (fresh == null) {
                 return;   // no channel number left: the next attempt uses the channel it had
             }

@@ -192,6 +192,11 @@ public abstract class MessagingPattern {
         return watch != null;
     }
 
+    /** With recovery, the recovering connection (channels opened on it are recovered with it); else null. */
+    final Connection recoveringConnection() {
+        return watch == null ? null : watch.connection();
+    }
+
     /** The connection now, as a loss count: what deliveries and publishes are stamped with. */
     final long connectionNow() {
         return watch == null ? 0 : watch.losses();

@@ -92,6 +92,15 @@ public final class ConnectionWatch {
     }
 
     /** The connection's local port (the client's side of the socket), or -1. */
+    /**
+     * The connection watched: amqp-client's recovering connection. A channel opened on it is
+     * recovered with it; one opened on a channel's {@code getConnection()} (the connection of the
+     * moment) is not, and stays closed after the next loss.
+     */
+    public Connection connection() {
+        return connection;
+    }
+
     public static int localPort(Connection connection) {
         return connection instanceof NetworkConnection ? ((NetworkConnection) connection).getLocalPort() : -1;
     }
