@@ -117,8 +117,7 @@ final class ConfirmedPublish {
     private void reopen(Channel channel, Channel current) {
         Channel fresh;
         try {
-            com.rabbitmq.client.Connection connection = pattern.recoveringConnection();
-            fresh = (connection != null ? connection : channel.getConnection()).createChannel();
+            fresh = pattern.recoveringConnection().createChannel();   // reopen is reached only with recovery
             if (fresh == null) {
                 return;   // no channel number left: the next attempt uses the channel it had
             }
