@@ -61,7 +61,10 @@ class ConnectionsAndChannelsAreListedAndClosed {
 
             JsonNode channel = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                     .until(() -> find(api.get("/api/connections/" + ManagementApi.enc(name) + "/channels").json(),
-                            "number", null), j -> j != null);
+                            "number", null),
+                            // RabbitMQ lists a channel as it was created (prefetch 0, no consumer) and
+                            // brings its figures up to date with its next stats emission
+                            j -> j != null && j.path("prefetch_count").asInt() == 7 && j.path("consumer_count").asInt() == 1);
             assertThat(channel.get("name").asText()).isEqualTo(name + " (1)");
             assertThat(channel.get("prefetch_count").asInt()).isEqualTo(7);
             assertThat(channel.get("consumer_count").asInt()).isEqualTo(1);
